@@ -1,0 +1,473 @@
+"""Demo content: English sources plus their French and Spanish translations.
+
+Pages are written in English and translated through wagtail-localize, exactly as editors and
+translators will work, so the demo exercises the real translation path."""
+
+import datetime
+
+HOME = {
+    "title": "Home",
+    "slug": "home",
+    "hero_heading": "Participatory democracy, city by city",
+    "hero_intro": (
+        "A network of local and regional governments, research centres and civil-society "
+        "organisations that share what works in citizen participation."
+    ),
+    "featured_heading": "Featured experiences",
+    "news_heading": "Latest news",
+    "events_heading": "Next events",
+}
+
+ABOUT = {
+    "title": "About the observatory",
+    "slug": "about",
+    "introduction": (
+        "The International Observatory on Participatory Democracy is a network of cities, "
+        "regions, research centres and civil-society organisations that defend and improve "
+        "local democracy."
+    ),
+    "paragraphs": [
+        "Since 2006 the observatory has worked with United Cities and Local Governments to "
+        "make participation part of how local governments decide.",
+        "Its members share experiences, evaluate practices through the Best Practice Award "
+        "and learn from each other in seminars and conferences.",
+    ],
+}
+
+EXPERIENCE_INDEX = {
+    "title": "Repository of experiences",
+    "slug": "experiences",
+    "introduction": "Participatory-democracy experiences described with the people who run them.",
+}
+
+EXPERIENCES = [
+    {
+        "title": "Participatory budgeting in Porto Alegre",
+        "slug": "porto-alegre-participatory-budgeting",
+        "summary": (
+            "Residents of Porto Alegre decide each year how part of the municipal investment "
+            "budget is spent, through neighbourhood and thematic assemblies."
+        ),
+        "place": "Porto Alegre, Rio Grande do Sul",
+        "start_year": 1989,
+        "end_year": None,
+        "paragraphs": [
+            "Assemblies in each district set priorities and elect delegates to a city council "
+            "of the budget.",
+        ],
+    },
+    {
+        "title": "Permanent citizens' dialogue in East Belgium",
+        "slug": "east-belgium-citizens-dialogue",
+        "summary": (
+            "A citizens' council drawn by lot sets the agenda of citizens' assemblies whose "
+            "recommendations the parliament of the German-speaking Community must answer."
+        ),
+        "place": "Eupen, German-speaking Community of Belgium",
+        "start_year": 2019,
+        "end_year": None,
+        "paragraphs": [
+            "Sortition brings people into the process who would not volunteer for it.",
+        ],
+    },
+    {
+        "title": "Youth participatory budget",
+        "slug": "youth-participatory-budget",
+        "summary": (
+            "Young people aged 12 to 25 propose and vote on projects for their city with a "
+            "budget reserved for them."
+        ),
+        "place": "Cascais, Lisbon",
+        "start_year": 2011,
+        "end_year": 2019,
+        "paragraphs": [
+            "Schools and youth associations helped young people write their proposals.",
+        ],
+    },
+]
+
+NEWS_INDEX = {
+    "title": "News",
+    "slug": "news",
+    "introduction": "News from the observatory and its members.",
+}
+
+NEWS = [
+    {
+        "title": "Call for candidacies to the Best Practice Award",
+        "slug": "award-call-for-candidacies",
+        "date": datetime.date(2021, 2, 1),
+        "summary": "Local governments can submit their participatory experiences until April.",
+        "paragraphs": ["A jury of members evaluates every candidacy."],
+    },
+    {
+        "title": "Climate change and citizen participation",
+        "slug": "climate-change-and-participation",
+        "date": datetime.date(2021, 3, 15),
+        "summary": "A session presents the observatory's publication on participation and climate.",
+        "paragraphs": ["Cities shared how citizens' assemblies shaped their climate plans."],
+    },
+    {
+        "title": "Gender perspective in citizen participation",
+        "slug": "gender-perspective",
+        "date": datetime.date(2021, 5, 10),
+        "summary": "Members prepare a workshop on the gender perspective in participation.",
+        "paragraphs": ["The workshop will collect practices that widen who takes part."],
+    },
+    {
+        "title": "Iberian get-together on democracy and participatory budgeting",
+        "slug": "iberian-get-together",
+        "date": datetime.date(2021, 6, 4),
+        "summary": "Three days of exchange between cities of Spain and Portugal.",
+        "paragraphs": ["Participants compared the rules of their participatory budgets."],
+    },
+]
+
+EVENT_INDEX = {
+    "title": "Agenda",
+    "slug": "agenda",
+    "introduction": "Conferences, seminars and workshops of the network.",
+}
+
+EVENTS = [
+    {
+        "title": "Iberian get-together on democracy and participatory budgeting",
+        "slug": "iberian-get-together-2021",
+        "start": datetime.datetime(2021, 6, 1, 9, 0, tzinfo=datetime.UTC),
+        "end": datetime.datetime(2021, 6, 3, 18, 0, tzinfo=datetime.UTC),
+        "city": "Lisbon",
+        "summary": "Cities of Spain and Portugal meet to compare their participatory budgets.",
+    },
+    {
+        "title": "20th conference of the observatory",
+        "slug": "conference-2021",
+        "start": datetime.datetime(2021, 8, 24, 9, 0, tzinfo=datetime.UTC),
+        "end": datetime.datetime(2021, 8, 26, 18, 0, tzinfo=datetime.UTC),
+        "city": "Cocody, Abidjan",
+        "summary": "The annual conference, the award ceremony and the general assembly.",
+    },
+    {
+        "title": "Workshop on sortition and diversity",
+        "slug": "sortition-workshop",
+        "start": datetime.datetime(2030, 3, 12, 14, 0, tzinfo=datetime.UTC),
+        "end": datetime.datetime(2030, 3, 12, 17, 0, tzinfo=datetime.UTC),
+        "city": "Online",
+        "summary": "How drawing lots brings a more diverse public into local democracy.",
+    },
+]
+
+FOOTER_TEXT = (
+    "The International Observatory on Participatory Democracy works with United Cities "
+    "and Local Governments."
+)
+FOOTER = f"<p>{FOOTER_TEXT}</p>"
+CONTACT_EMAIL = "info@oidp.net"
+CONTACT_ADDRESS = "Technical secretariat\nBarcelona"
+
+# Menu labels are the page titles, translated with the pages.
+MAIN_MENU = ["experiences", "news", "agenda", "about"]
+
+TRANSLATIONS = {
+    "fr": {
+        "Home": "Accueil",
+        "home": "accueil",
+        "Participatory democracy, city by city": "La démocratie participative, ville par ville",
+        "A network of local and regional governments, research centres and civil-society "
+        "organisations that share what works in citizen participation.": (
+            "Un réseau de gouvernements locaux et régionaux, de centres de recherche et "
+            "d'organisations de la société civile qui partagent ce qui fonctionne en "
+            "participation citoyenne."
+        ),
+        "Featured experiences": "Expériences à la une",
+        "Latest news": "Dernières actualités",
+        "Next events": "Prochains événements",
+        "About the observatory": "À propos de l'observatoire",
+        "about": "a-propos",
+        "The International Observatory on Participatory Democracy is a network of cities, "
+        "regions, research centres and civil-society organisations that defend and improve "
+        "local democracy.": (
+            "L'Observatoire international de la démocratie participative est un réseau de "
+            "villes, de régions, de centres de recherche et d'organisations de la société "
+            "civile qui défendent et améliorent la démocratie locale."
+        ),
+        "Since 2006 the observatory has worked with United Cities and Local Governments to "
+        "make participation part of how local governments decide.": (
+            "Depuis 2006, l'observatoire travaille avec Cités et Gouvernements Locaux Unis pour "
+            "que la participation fasse partie des décisions des gouvernements locaux."
+        ),
+        "Its members share experiences, evaluate practices through the Best Practice Award "
+        "and learn from each other in seminars and conferences.": (
+            "Ses membres partagent leurs expériences, évaluent les pratiques grâce au Prix de "
+            "bonne pratique et apprennent les uns des autres lors de séminaires et de "
+            "conférences."
+        ),
+        "Repository of experiences": "Répertoire d'expériences",
+        "experiences": "experiences",
+        "Participatory-democracy experiences described with the people who run them.": (
+            "Des expériences de démocratie participative décrites avec celles et ceux qui les "
+            "mènent."
+        ),
+        "Participatory budgeting in Porto Alegre": "Le budget participatif de Porto Alegre",
+        "porto-alegre-participatory-budgeting": "budget-participatif-porto-alegre",
+        "Residents of Porto Alegre decide each year how part of the municipal investment "
+        "budget is spent, through neighbourhood and thematic assemblies.": (
+            "Les habitants de Porto Alegre décident chaque année de l'utilisation d'une partie "
+            "du budget d'investissement municipal, lors d'assemblées de quartier et "
+            "thématiques."
+        ),
+        "Porto Alegre, Rio Grande do Sul": "Porto Alegre, Rio Grande do Sul",
+        "Assemblies in each district set priorities and elect delegates to a city council "
+        "of the budget.": (
+            "Les assemblées de chaque district fixent les priorités et élisent des délégués à "
+            "un conseil municipal du budget."
+        ),
+        "Permanent citizens' dialogue in East Belgium": (
+            "Le dialogue citoyen permanent en Belgique de l'Est"
+        ),
+        "east-belgium-citizens-dialogue": "dialogue-citoyen-belgique-est",
+        "A citizens' council drawn by lot sets the agenda of citizens' assemblies whose "
+        "recommendations the parliament of the German-speaking Community must answer.": (
+            "Un conseil citoyen tiré au sort fixe l'ordre du jour d'assemblées citoyennes "
+            "dont le parlement de la Communauté germanophone doit examiner les "
+            "recommandations."
+        ),
+        "Eupen, German-speaking Community of Belgium": (
+            "Eupen, Communauté germanophone de Belgique"
+        ),
+        "Sortition brings people into the process who would not volunteer for it.": (
+            "Le tirage au sort fait participer des personnes qui ne se porteraient pas volontaires."
+        ),
+        "Youth participatory budget": "Budget participatif des jeunes",
+        "youth-participatory-budget": "budget-participatif-jeunes",
+        "Young people aged 12 to 25 propose and vote on projects for their city with a "
+        "budget reserved for them.": (
+            "Les jeunes de 12 à 25 ans proposent et votent des projets pour leur ville avec un "
+            "budget qui leur est réservé."
+        ),
+        "Cascais, Lisbon": "Cascais, Lisbonne",
+        "Schools and youth associations helped young people write their proposals.": (
+            "Les écoles et les associations de jeunesse ont aidé les jeunes à rédiger leurs "
+            "propositions."
+        ),
+        "News": "Actualités",
+        "news": "actualites",
+        "News from the observatory and its members.": (
+            "Les actualités de l'observatoire et de ses membres."
+        ),
+        "Call for candidacies to the Best Practice Award": (
+            "Appel à candidatures au Prix de bonne pratique"
+        ),
+        "award-call-for-candidacies": "prix-appel-a-candidatures",
+        "Local governments can submit their participatory experiences until April.": (
+            "Les gouvernements locaux peuvent présenter leurs expériences participatives "
+            "jusqu'en avril."
+        ),
+        "A jury of members evaluates every candidacy.": (
+            "Un jury de membres évalue chaque candidature."
+        ),
+        "Climate change and citizen participation": (
+            "Changement climatique et participation citoyenne"
+        ),
+        "climate-change-and-participation": "changement-climatique-et-participation",
+        "A session presents the observatory's publication on participation and climate.": (
+            "Une session présente la publication de l'observatoire sur la participation et le "
+            "climat."
+        ),
+        "Cities shared how citizens' assemblies shaped their climate plans.": (
+            "Des villes ont expliqué comment des assemblées citoyennes ont façonné leurs plans "
+            "climat."
+        ),
+        "Gender perspective in citizen participation": (
+            "La perspective de genre dans la participation citoyenne"
+        ),
+        "gender-perspective": "perspective-de-genre",
+        "Members prepare a workshop on the gender perspective in participation.": (
+            "Les membres préparent un atelier sur la perspective de genre dans la participation."
+        ),
+        "The workshop will collect practices that widen who takes part.": (
+            "L'atelier recueillera des pratiques qui élargissent le public participant."
+        ),
+        "Iberian get-together on democracy and participatory budgeting": (
+            "Rencontre ibérique sur la démocratie et le budget participatif"
+        ),
+        "iberian-get-together": "rencontre-iberique",
+        "Three days of exchange between cities of Spain and Portugal.": (
+            "Trois jours d'échanges entre villes d'Espagne et du Portugal."
+        ),
+        "Participants compared the rules of their participatory budgets.": (
+            "Les participants ont comparé les règles de leurs budgets participatifs."
+        ),
+        "Agenda": "Agenda",
+        "agenda": "agenda",
+        "Conferences, seminars and workshops of the network.": (
+            "Conférences, séminaires et ateliers du réseau."
+        ),
+        "iberian-get-together-2021": "rencontre-iberique-2021",
+        "Lisbon": "Lisbonne",
+        "Cities of Spain and Portugal meet to compare their participatory budgets.": (
+            "Des villes d'Espagne et du Portugal se réunissent pour comparer leurs budgets "
+            "participatifs."
+        ),
+        "20th conference of the observatory": "20e conférence de l'observatoire",
+        "conference-2021": "conference-2021",
+        "Cocody, Abidjan": "Cocody, Abidjan",
+        "The annual conference, the award ceremony and the general assembly.": (
+            "La conférence annuelle, la remise du prix et l'assemblée générale."
+        ),
+        "Workshop on sortition and diversity": "Atelier sur le tirage au sort et la diversité",
+        "sortition-workshop": "atelier-tirage-au-sort",
+        "Online": "En ligne",
+        "How drawing lots brings a more diverse public into local democracy.": (
+            "Comment le tirage au sort amène un public plus divers dans la démocratie locale."
+        ),
+        FOOTER_TEXT: (
+            "L'Observatoire international de la démocratie participative travaille avec "
+            "Cités et Gouvernements Locaux Unis."
+        ),
+    },
+    "es": {
+        "Home": "Inicio",
+        "home": "inicio",
+        "Participatory democracy, city by city": "La democracia participativa, ciudad a ciudad",
+        "A network of local and regional governments, research centres and civil-society "
+        "organisations that share what works in citizen participation.": (
+            "Una red de gobiernos locales y regionales, centros de investigación y "
+            "organizaciones de la sociedad civil que comparten lo que funciona en la "
+            "participación ciudadana."
+        ),
+        "Featured experiences": "Experiencias destacadas",
+        "Latest news": "Últimas noticias",
+        "Next events": "Próximos eventos",
+        "About the observatory": "Sobre el observatorio",
+        "about": "sobre",
+        "The International Observatory on Participatory Democracy is a network of cities, "
+        "regions, research centres and civil-society organisations that defend and improve "
+        "local democracy.": (
+            "El Observatorio Internacional de la Democracia Participativa es una red de "
+            "ciudades, regiones, centros de investigación y organizaciones de la sociedad "
+            "civil que defienden y mejoran la democracia local."
+        ),
+        "Since 2006 the observatory has worked with United Cities and Local Governments to "
+        "make participation part of how local governments decide.": (
+            "Desde 2006 el observatorio trabaja con Ciudades y Gobiernos Locales Unidos para "
+            "que la participación forme parte de las decisiones de los gobiernos locales."
+        ),
+        "Its members share experiences, evaluate practices through the Best Practice Award "
+        "and learn from each other in seminars and conferences.": (
+            "Sus miembros comparten experiencias, evalúan prácticas mediante el Premio de "
+            "buena práctica y aprenden unos de otros en seminarios y conferencias."
+        ),
+        "Repository of experiences": "Repositorio de experiencias",
+        "experiences": "experiencias",
+        "Participatory-democracy experiences described with the people who run them.": (
+            "Experiencias de democracia participativa descritas con quienes las llevan a cabo."
+        ),
+        "Participatory budgeting in Porto Alegre": "El presupuesto participativo de Porto Alegre",
+        "porto-alegre-participatory-budgeting": "presupuesto-participativo-porto-alegre",
+        "Residents of Porto Alegre decide each year how part of the municipal investment "
+        "budget is spent, through neighbourhood and thematic assemblies.": (
+            "Los vecinos de Porto Alegre deciden cada año cómo se gasta una parte del "
+            "presupuesto municipal de inversiones, en asambleas barriales y temáticas."
+        ),
+        "Porto Alegre, Rio Grande do Sul": "Porto Alegre, Rio Grande del Sur",
+        "Assemblies in each district set priorities and elect delegates to a city council "
+        "of the budget.": (
+            "Las asambleas de cada distrito fijan prioridades y eligen delegados a un consejo "
+            "municipal del presupuesto."
+        ),
+        "Permanent citizens' dialogue in East Belgium": (
+            "El diálogo ciudadano permanente en Bélgica oriental"
+        ),
+        "east-belgium-citizens-dialogue": "dialogo-ciudadano-belgica-oriental",
+        "A citizens' council drawn by lot sets the agenda of citizens' assemblies whose "
+        "recommendations the parliament of the German-speaking Community must answer.": (
+            "Un consejo ciudadano elegido por sorteo fija la agenda de asambleas ciudadanas "
+            "cuyas recomendaciones el parlamento de la Comunidad germanófona debe responder."
+        ),
+        "Eupen, German-speaking Community of Belgium": ("Eupen, Comunidad germanófona de Bélgica"),
+        "Sortition brings people into the process who would not volunteer for it.": (
+            "El sorteo incorpora al proceso a personas que no se ofrecerían voluntarias."
+        ),
+        "Youth participatory budget": "Presupuesto participativo joven",
+        "youth-participatory-budget": "presupuesto-participativo-joven",
+        "Young people aged 12 to 25 propose and vote on projects for their city with a "
+        "budget reserved for them.": (
+            "Jóvenes de 12 a 25 años proponen y votan proyectos para su ciudad con un "
+            "presupuesto reservado para ellos."
+        ),
+        "Cascais, Lisbon": "Cascais, Lisboa",
+        "Schools and youth associations helped young people write their proposals.": (
+            "Escuelas y asociaciones juveniles ayudaron a los jóvenes a redactar sus propuestas."
+        ),
+        "News": "Noticias",
+        "news": "noticias",
+        "News from the observatory and its members.": (
+            "Noticias del observatorio y de sus miembros."
+        ),
+        "Call for candidacies to the Best Practice Award": (
+            "Convocatoria de candidaturas al Premio de buena práctica"
+        ),
+        "award-call-for-candidacies": "premio-convocatoria",
+        "Local governments can submit their participatory experiences until April.": (
+            "Los gobiernos locales pueden presentar sus experiencias participativas hasta abril."
+        ),
+        "A jury of members evaluates every candidacy.": (
+            "Un jurado de miembros evalúa cada candidatura."
+        ),
+        "Climate change and citizen participation": ("Cambio climático y participación ciudadana"),
+        "climate-change-and-participation": "cambio-climatico-y-participacion",
+        "A session presents the observatory's publication on participation and climate.": (
+            "Una sesión presenta la publicación del observatorio sobre participación y clima."
+        ),
+        "Cities shared how citizens' assemblies shaped their climate plans.": (
+            "Varias ciudades contaron cómo las asambleas ciudadanas dieron forma a sus planes "
+            "climáticos."
+        ),
+        "Gender perspective in citizen participation": (
+            "La perspectiva de género en la participación ciudadana"
+        ),
+        "gender-perspective": "perspectiva-de-genero",
+        "Members prepare a workshop on the gender perspective in participation.": (
+            "Los miembros preparan un taller sobre la perspectiva de género en la participación."
+        ),
+        "The workshop will collect practices that widen who takes part.": (
+            "El taller recogerá prácticas que amplían quién participa."
+        ),
+        "Iberian get-together on democracy and participatory budgeting": (
+            "Encuentro ibérico sobre democracia y presupuesto participativo"
+        ),
+        "iberian-get-together": "encuentro-iberico",
+        "Three days of exchange between cities of Spain and Portugal.": (
+            "Tres días de intercambio entre ciudades de España y Portugal."
+        ),
+        "Participants compared the rules of their participatory budgets.": (
+            "Los participantes compararon las reglas de sus presupuestos participativos."
+        ),
+        "Agenda": "Agenda",
+        "agenda": "agenda",
+        "Conferences, seminars and workshops of the network.": (
+            "Conferencias, seminarios y talleres de la red."
+        ),
+        "iberian-get-together-2021": "encuentro-iberico-2021",
+        "Lisbon": "Lisboa",
+        "Cities of Spain and Portugal meet to compare their participatory budgets.": (
+            "Ciudades de España y Portugal se reúnen para comparar sus presupuestos participativos."
+        ),
+        "20th conference of the observatory": "20.ª conferencia del observatorio",
+        "conference-2021": "conferencia-2021",
+        "Cocody, Abidjan": "Cocody, Abiyán",
+        "The annual conference, the award ceremony and the general assembly.": (
+            "La conferencia anual, la entrega del premio y la asamblea general."
+        ),
+        "Workshop on sortition and diversity": "Taller sobre sorteo y diversidad",
+        "sortition-workshop": "taller-sorteo",
+        "Online": "En línea",
+        "How drawing lots brings a more diverse public into local democracy.": (
+            "Cómo el sorteo acerca a un público más diverso a la democracia local."
+        ),
+        FOOTER_TEXT: (
+            "El Observatorio Internacional de la Democracia Participativa trabaja con "
+            "Ciudades y Gobiernos Locales Unidos."
+        ),
+    },
+}

@@ -1,0 +1,63 @@
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    url: str
+    current: bool
+
+
+def _live_translations(page):
+    return {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+
+
+def alternates(request, page=None, translatable_view=False):
+    """The versions of what the visitor sees in every enabled language that really exist.
+
+    Pages offer only their live, public translations; views that exist in every language
+    (search) offer every language; anything else (error pages) offers each language's home.
+    """
+    current = get_language()
+    if isinstance(page, Page):
+        urls = {
+            code: request.build_absolute_uri(translation.get_url(request))
+            for code, translation in _live_translations(page).items()
+        }
+    elif translatable_view:
+        path = request.get_full_path()
+        urls = {
+            code: request.build_absolute_uri(translate_url(path, code))
+            for code, _name in settings.LANGUAGES
+        }
+    else:
+        site = Site.find_for_request(request)
+        urls = {}
+        if site is not None:
+            urls = {
+                code: request.build_absolute_uri(home.get_url(request))
+                for code, home in _live_translations(site.root_page.specific).items()
+            }
+    return [
+        Alternate(code, name, urls[code], code == current)
+        for code, name in settings.LANGUAGES
+        if urls.get(code)
+    ]
+
+
+def home_page(request):
+    """The home page in the visitor's language when it is live, else the site's own."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized.specific if site else None

@@ -1,0 +1,238 @@
+"""Loads the demo content once; running it again only adds what is missing and never
+changes a page or snippet that already exists, so editors' work survives."""
+
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from core.demo import content
+from home.models import (
+    FooterText,
+    HomePage,
+    NavigationMenu,
+    NavigationMenuItem,
+    SiteSettings,
+    StandardPage,
+)
+from publications.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from repository.models import ExperienceIndexPage, ExperiencePage
+
+
+def stream(*blocks):
+    """StreamField content from raw block values, so that every block gets its defaults."""
+    return json.dumps([{"type": name, "value": value} for name, value in blocks])
+
+
+def paragraphs(texts):
+    return stream(*[("paragraph", f"<p>{text}</p>") for text in texts])
+
+
+class Command(BaseCommand):
+    help = "Load the demo content in every enabled language (idempotent)."
+
+    def handle(self, *args, **options):
+        self.created = 0
+        with transaction.atomic():
+            locales = self.ensure_locales()
+            home = self.ensure_home()
+            pages = self.ensure_pages(home)
+            self.ensure_layout(pages)
+            for locale in locales[1:]:
+                self.translate_tree(home, locale)
+                self.translate_snippets(locale)
+        self.stdout.write(f"Demo content ready ({self.created} objects created).")
+
+    # Locales and the page tree ------------------------------------------------------------
+
+    def ensure_locales(self):
+        locales = []
+        for code, _name in settings.LANGUAGES:
+            locale, _created = Locale.objects.get_or_create(language_code=code)
+            locales.append(locale)
+        return locales
+
+    def ensure_home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        default_locale = Locale.get_default()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        # Wagtail's placeholder "Welcome" page makes way for the real home page.
+        for placeholder in root.get_children().filter(
+            content_type__model="page", content_type__app_label="wagtailcore"
+        ):
+            if placeholder.numchild == 0:
+                placeholder.delete()
+        root.refresh_from_db()
+        home = HomePage(
+            title=content.HOME["title"],
+            slug=content.HOME["slug"],
+            locale=default_locale,
+            body=stream(
+                (
+                    "hero",
+                    {
+                        "heading": content.HOME["hero_heading"],
+                        "introduction": content.HOME["hero_intro"],
+                    },
+                )
+            ),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        self.created += 1
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = "IOPD"
+        site.save()
+        return home
+
+    def child(self, parent, model, slug, **fields):
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        page = model(slug=slug, locale=parent.locale, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def ensure_pages(self, home):
+        about = self.child(
+            home,
+            StandardPage,
+            content.ABOUT["slug"],
+            title=content.ABOUT["title"],
+            introduction=content.ABOUT["introduction"],
+            body=paragraphs(content.ABOUT["paragraphs"]),
+        )
+        experiences = self.child(
+            home,
+            ExperienceIndexPage,
+            content.EXPERIENCE_INDEX["slug"],
+            title=content.EXPERIENCE_INDEX["title"],
+            introduction=content.EXPERIENCE_INDEX["introduction"],
+        )
+        featured = [
+            self.child(
+                experiences,
+                ExperiencePage,
+                item["slug"],
+                title=item["title"],
+                summary=item["summary"],
+                place=item["place"],
+                start_year=item["start_year"],
+                end_year=item["end_year"],
+                body=paragraphs(item["paragraphs"]),
+            )
+            for item in content.EXPERIENCES
+        ]
+        news = self.child(
+            home,
+            NewsIndexPage,
+            content.NEWS_INDEX["slug"],
+            title=content.NEWS_INDEX["title"],
+            introduction=content.NEWS_INDEX["introduction"],
+        )
+        for item in content.NEWS:
+            self.child(
+                news,
+                NewsPage,
+                item["slug"],
+                title=item["title"],
+                date=item["date"],
+                summary=item["summary"],
+                body=paragraphs(item["paragraphs"]),
+            )
+        agenda = self.child(
+            home,
+            EventIndexPage,
+            content.EVENT_INDEX["slug"],
+            title=content.EVENT_INDEX["title"],
+            introduction=content.EVENT_INDEX["introduction"],
+        )
+        for item in content.EVENTS:
+            self.child(
+                agenda, EventPage, item["slug"], **{k: v for k, v in item.items() if k != "slug"}
+            )
+
+        # The home page's listings are added once, after the pages they show exist.
+        if len(home.body) == 1:
+            home.body = stream(
+                *[(block["type"], block["value"]) for block in home.body.raw_data],
+                (
+                    "featured_experiences",
+                    {
+                        "heading": content.HOME["featured_heading"],
+                        "experiences": [page.pk for page in featured],
+                    },
+                ),
+                ("latest_news", {"heading": content.HOME["news_heading"], "count": 3}),
+                ("upcoming_events", {"heading": content.HOME["events_heading"], "count": 3}),
+            )
+            home.save_revision().publish()
+        return {"about": about, "experiences": experiences, "news": news, "agenda": agenda}
+
+    def ensure_layout(self, pages):
+        locale = Locale.get_default()
+        menu, created = NavigationMenu.objects.get_or_create(location="main", locale=locale)
+        if created:
+            for order, key in enumerate(content.MAIN_MENU):
+                NavigationMenuItem.objects.create(
+                    menu=menu, page=pages[key], sort_order=order, locale=locale
+                )
+            self.created += 1
+        if not FooterText.objects.filter(locale=locale).exists():
+            FooterText.objects.create(body=content.FOOTER, locale=locale)
+            self.created += 1
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        if not site_settings.contact_email:
+            site_settings.contact_email = content.CONTACT_EMAIL
+            site_settings.contact_address = content.CONTACT_ADDRESS
+            site_settings.save()
+
+    # Translations through wagtail-localize ------------------------------------------------
+
+    def translate(self, instance, locale):
+        """Translate one page or snippet with wagtail-localize, as a translator would."""
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        strings = content.TRANSLATIONS.get(locale.language_code, {})
+        po = translation.export_po()
+        missing = []
+        for entry in po:
+            entry.msgstr = strings.get(entry.msgid, "")
+            if not entry.msgstr:
+                missing.append(entry.msgid)
+        if missing:
+            raise CommandError(
+                f"Demo content lacks {locale.language_code} translations for: {missing}"
+            )
+        translation.import_po(po)
+        if isinstance(instance, Page):
+            # wagtail-localize would publish when the transaction commits, which is too late
+            # for a parent whose children are translated in the same transaction.
+            translation.save_target(publish=False)
+            instance.get_translation(locale).get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
+        self.created += 1
+
+    def translate_tree(self, page, locale):
+        if not page.has_translation(locale):
+            self.translate(page, locale)
+        for child in page.get_children().specific():
+            self.translate_tree(child, locale)
+
+    def translate_snippets(self, locale):
+        for model in (FooterText, NavigationMenu):
+            for instance in model.objects.filter(locale=Locale.get_default()):
+                if not instance.has_translation(locale):
+                    self.translate(instance, locale)

@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class BasePage(Page):
+    """What every public page shares: sharing image, translation rules and search fields."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social image"),
+        help_text=_("Shown when the page is shared; 1200×630 pixels works best."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("social_image"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description", boost=1.5),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_summary(self):
+        """The text a card shows; page types override it with their own summary field."""
+        return self.search_description

@@ -1,0 +1,210 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
+
+from .blocks import HomeStreamBlock
+
+
+class HomePage(BasePage):
+    """The front page of one language tree; its body is arranged by editors from blocks."""
+
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """About, contact, legal and other pages of plain editorial content."""
+
+    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("introduction"),
+        TranslatableField("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction", boost=2),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    @property
+    def listing_summary(self):
+        return self.search_description or self.introduction
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("mastodon", "Mastodon"),
+            ("bluesky", "Bluesky"),
+            ("linkedin", "LinkedIn"),
+            ("youtube", "YouTube"),
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("x", "X"),
+            ("other", _("Other")),
+        ],
+        label=_("Network"),
+    )
+    url = blocks.URLBlock(label=_("Address"))
+    label = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=60,
+        label=_("Label"),
+        help_text=_("Needed for “Other”."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Identity and contact details of the site, the same in every language."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+    contact_address = models.TextField(blank=True, verbose_name=_("postal address"))
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
+
+    panels = [
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_address")], heading=_("Contact")
+        ),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text at the foot of every page, one per language."""
+
+    body = RichTextField(features=["bold", "italic", "link"], verbose_name=_("text"))
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return str(_("Footer text ({language})")).format(language=self.locale.get_display_name())
+
+    @classmethod
+    def for_active_locale(cls):
+        texts = {text.locale_id: text for text in cls.objects.select_related("locale")}
+        active, default = Locale.get_active(), Locale.get_default()
+        return texts.get(active.pk) or texts.get(default.pk)
+
+
+class NavigationMenu(TranslatableMixin, ClusterableModel):
+    """A list of links shown in one place of the layout, one per language."""
+
+    LOCATIONS = [("main", _("Main navigation")), ("footer", _("Footer links"))]
+
+    location = models.CharField(max_length=20, choices=LOCATIONS, verbose_name=_("location"))
+
+    panels = [FieldPanel("location"), InlinePanel("items", label=_("Links"))]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        unique_together = [("translation_key", "locale"), ("location", "locale")]
+
+    def __str__(self):
+        return f"{self.get_location_display()} ({self.locale.get_display_name()})"
+
+    @classmethod
+    def for_location(cls, location):
+        """The menu for the visitor's language, else the default language's menu."""
+        menus = {
+            menu.locale_id: menu
+            for menu in cls.objects.filter(location=location).prefetch_related(
+                "items__page", "items__page__locale"
+            )
+        }
+        active, default = Locale.get_active(), Locale.get_default()
+        return menus.get(active.pk) or menus.get(default.pk)
+
+
+class NavigationMenuItem(TranslatableMixin, Orderable):
+    """One link of a menu; its label is translated with the menu."""
+
+    menu = ParentalKey(NavigationMenu, related_name="items", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    url = models.URLField(blank=True, verbose_name=_("external address"))
+    label = models.CharField(
+        max_length=60,
+        blank=True,
+        verbose_name=_("label"),
+        help_text=_("Leave empty to use the page title."),
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
+    def clean(self):
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError(_("Choose a page or enter an external address, not both."))
+        if self.url and not self.label:
+            raise ValidationError({"label": _("An external link needs a label.")})
+
+    def link(self):
+        """(url, label) for the visitor's language; None when the page is not public.
+
+        A page link follows the visitor's language only when that translation is live,
+        so a menu never leads to a missing translation."""
+        if self.url:
+            return self.url, self.label
+        page = self.page
+        if page is None or not page.live or page.get_view_restrictions().exists():
+            return None
+        page = page.localized
+        return page.url, self.label or page.title

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Set up and serve the demo site on http://127.0.0.1:8000 (SQLite and database search by default).
+# Safe to run again: nothing an editor added is changed.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+HOST=${IOPD_HOST:-127.0.0.1}
+PORT=${IOPD_PORT:-8000}
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-iopd_site.settings.dev}
+
+port_free "$PORT" || die "port $PORT on $HOST is already in use (set IOPD_PORT to use another)"
+setup_venv requirements.txt
+python manage.py compile_translations
+python manage.py migrate --noinput
+python manage.py load_demo
+python manage.py ensure_admin
+echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."
+exec python manage.py runserver "$HOST:$PORT"

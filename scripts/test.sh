@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite against a real PostgreSQL server and a real search engine node,
+# both started here (unless DATABASE_URL / SEARCH_ENGINE_URL point at existing ones) and stopped at
+# the end, whatever the outcome. Extra arguments go to pytest.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+export IOPD_CACHE_DIR=${IOPD_CACHE_DIR:-$HOME/.cache/iopd}
+export IOPD_PG_RUN_DIR=${IOPD_PG_RUN_DIR:-$IOPD_CACHE_DIR/run/postgres-$$}
+export IOPD_ENGINE_RUN_DIR=${IOPD_ENGINE_RUN_DIR:-$IOPD_CACHE_DIR/run/engine-$$}
+export DJANGO_SETTINGS_MODULE=iopd_site.settings.test
+
+# Prerequisites first, so nothing is left half-done.
+find_python >/dev/null
+if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
+  command -v java >/dev/null 2>&1 || die "Java (17+) is required to run the search engine (Debian: apt-get install openjdk-17-jre-headless)"
+fi
+
+started=()
+cleanup() {
+  local status=$?
+  for service in "${started[@]}"; do
+    "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2
+  done
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+setup_venv requirements-dev.txt
+
+if [[ -z ${DATABASE_URL:-} ]]; then
+  started+=(postgres)
+  scripts/postgres.sh start "$(free_port)"
+  set -a; source "$IOPD_PG_RUN_DIR/env"; set +a
+fi
+
+if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
+  scripts/search-engine.sh fetch
+  started+=(search-engine)
+  scripts/search-engine.sh start "$(free_port)"
+  set -a; source "$IOPD_ENGINE_RUN_DIR/env"; set +a
+fi
+
+if [[ -z ${CHROMIUM_PATH:-} ]]; then
+  CHROMIUM_PATH=$(command -v chromium || command -v chromium-browser || true)
+  if [[ -z $CHROMIUM_PATH && $(id -u) -eq 0 ]]; then
+    echo "Installing Debian's chromium for the browser tests ..."
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+      die "could not install Debian's chromium"
+    CHROMIUM_PATH=$(command -v chromium)
+  fi
+  [[ -n $CHROMIUM_PATH ]] || die "Chromium is required for the browser tests (Debian: apt-get install chromium) or set CHROMIUM_PATH"
+  export CHROMIUM_PATH
+fi
+
+python manage.py compile_translations
+echo "== ruff"; ruff check . && ruff format --check .
+echo "== manage.py check"; python manage.py check --fail-level WARNING
+echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
+echo "== pytest"; python -m pytest "$@"

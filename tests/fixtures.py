@@ -1,0 +1,98 @@
+"""Fixtures shared by every app's tests: the demo site, the search engine node, a real browser."""
+
+import io
+import json
+import os
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_report_header(config):
+    lines = []
+    url = os.environ.get("SEARCH_ENGINE_URL")
+    if url:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                info = json.load(response)
+            distribution = info["version"].get("distribution", "elasticsearch")
+            lines.append(f"search engine: {distribution} {info['version']['number']} at {url}")
+        except OSError as error:
+            lines.append(f"search engine: {url} unreachable ({error})")
+    else:
+        lines.append("search engine: none (SEARCH_ENGINE_URL is not set)")
+    database = os.environ.get("DATABASE_URL", "sqlite (DATABASE_URL is not set)")
+    lines.append(f"database: {database.split('@')[-1]}")
+    return lines
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per test database, is the fixture every test starts from."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_live(transactional_db):
+    """Demo content for tests that need committed data (a live server in another thread)."""
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def engine_backend():
+    """The real search engine node: its absence fails in CI, and skips (saying why) elsewhere."""
+    from wagtail.search.backends import get_search_backend
+
+    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
+        message = (
+            "SEARCH_ENGINE_URL is not set: run the suite with `make test`, which starts a node"
+        )
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return get_search_backend("engine")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (which cannot download its own browser here)."""
+    executable = os.environ.get("CHROMIUM_PATH")
+    if not executable:
+        message = "CHROMIUM_PATH is not set: `make test` finds or installs Chromium"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; Django's ORM stays usable in tests.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()

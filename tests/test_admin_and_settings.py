@@ -1,0 +1,97 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_an_editor_logs_into_the_admin(client):
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "a-long-passphrase"}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == "/admin/"
+    assert response.context["user"].username == "editor"
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_refused_with_a_message(client):
+    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-passphrase")
+    response = client.post("/admin/login/", {"username": "editor", "password": "nope"})
+    assert response.status_code == 200
+    assert "Your username and password didn&#x27;t match" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_ensure_admin_prints_the_password_once_and_never_changes_it(capsys, monkeypatch):
+    monkeypatch.delenv("IOPD_ADMIN_PASSWORD", raising=False)
+    call_command("ensure_admin")
+    first = capsys.readouterr().out
+    password = first.rsplit(": ", 1)[1].strip()
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    call_command("ensure_admin")
+    assert password not in capsys.readouterr().out
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_keeps_what_editors_changed():
+    about = Page.objects.get(locale__language_code="en", slug="about").specific
+    about.title = "About us, as edited"
+    about.save_revision().publish()
+    pages_before = Page.objects.count()
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert Page.objects.count() == pages_before
+    about.refresh_from_db()
+    assert about.title == "About us, as edited"
+
+
+def run_django(settings_module, env, *args):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"ALLOWED_HOSTS": "oidp.net"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "oidp.net"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "k" * 20 + "-random-enough-for-the-length-check-0123"}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_without_secret_key_and_hosts(env, message):
+    result = run_django("iopd_site.settings.production", env, "check")
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    env = {
+        "SECRET_KEY": "a8f!2kq9-z7x3v0w5u1t6s4r8p2o9n3m7l5k1j0h6g4f2e8d9c7b",
+        "ALLOWED_HOSTS": "oidp.net,www.oidp.net",
+    }
+    result = run_django(
+        "iopd_site.settings.production", env, "check", "--deploy", "--fail-level", "WARNING"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
