@@ -128,12 +128,12 @@ def test_draft_translation_is_never_linked(client):
 
 
 def test_menu_links_follow_language_but_never_to_a_missing_translation(client):
-    from home.models import NavigationMenu
+    from home.models import NavigationMenu, NavigationMenuItem
 
     home = HomePage.objects.get(locale__language_code="en")
     page = StandardPageFactory(parent=home, title="Members", slug="members")
     for menu in NavigationMenu.objects.filter(location="main"):
-        menu.items.create(page=page, sort_order=99, locale=menu.locale)
+        NavigationMenuItem.objects.create(menu=menu, page=page, sort_order=99, locale=menu.locale)
     response = client.get("/fr/")
     # No French "Members" page exists: the French menu falls back to the English page.
     assert 'href="/en/members/"' in response.content.decode()

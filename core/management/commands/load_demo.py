@@ -60,7 +60,9 @@ class Command(BaseCommand):
         default_locale = Locale.get_default()
         if site and isinstance(site.root_page.specific, HomePage):
             return site.root_page.specific
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=default_locale, live=True)
+        )
         # Wagtail's placeholder "Welcome" page makes way for the real home page.
         for placeholder in root.get_children().filter(
             content_type__model="page", content_type__app_label="wagtailcore"
