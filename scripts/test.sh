@@ -56,6 +56,18 @@ if [[ -z ${CHROMIUM_PATH:-} ]]; then
   export CHROMIUM_PATH
 fi
 
+# axe-core checks the public pages against WCAG 2.2 AA inside the browser tests.
+AXE_VERSION=4.14.1
+if [[ -z ${AXE_CORE_PATH:-} ]]; then
+  AXE_CORE_PATH=$IOPD_CACHE_DIR/node/axe-core-$AXE_VERSION/node_modules/axe-core/axe.min.js
+  if [[ ! -f $AXE_CORE_PATH ]]; then
+    command -v npm >/dev/null 2>&1 || die "npm is required to fetch axe-core for the accessibility tests (Debian: apt-get install npm)"
+    npm install --silent --no-save --no-audit --no-fund --prefix "$IOPD_CACHE_DIR/node/axe-core-$AXE_VERSION" \
+      "axe-core@$AXE_VERSION" >/dev/null || die "npm could not fetch axe-core $AXE_VERSION"
+  fi
+  export AXE_CORE_PATH
+fi
+
 python manage.py compile_translations
 echo "== ruff"; ruff check . && ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING

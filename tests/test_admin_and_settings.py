@@ -101,3 +101,23 @@ def test_production_settings_pass_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_editors_reach_site_settings_menus_and_footer_in_the_admin(client):
+    from home.models import FooterText, NavigationMenu
+
+    user = get_user_model().objects.create_superuser("editor", "e@example.org", "a-long-passphrase")
+    client.force_login(user)
+    menu = NavigationMenu.objects.get(location="main", locale__language_code="en")
+    footer = FooterText.objects.get(locale__language_code="es")
+    pages = {
+        "/admin/settings/home/sitesettings/": "info@oidp.net",
+        "/admin/snippets/home/navigationmenu/": "Main navigation",
+        f"/admin/snippets/home/navigationmenu/edit/{menu.pk}/": "Links",
+        f"/admin/snippets/home/footertext/edit/{footer.pk}/": "Ciudades y Gobiernos Locales Unidos",
+    }
+    for url, text in pages.items():
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url

@@ -1,0 +1,62 @@
+"""axe-core, run in Chromium, finds no WCAG 2.2 A/AA violation on the public pages."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures import in_ci
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = [
+    "/en/",
+    "/fr/",
+    "/es/",
+    "/en/about/",
+    "/en/experiences/",
+    "/fr/experiences/budget-participatif-porto-alegre/",
+    "/en/news/",
+    "/es/noticias/premio-convocatoria/",
+    "/en/agenda/",
+    "/fr/agenda/conference-2021/",
+    "/en/search/?q=budget",
+    "/en/search/?q=" + "x" * 300,
+    "/fr/nowhere/",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    path = os.environ.get("AXE_CORE_PATH")
+    if not path or not Path(path).is_file():
+        message = "AXE_CORE_PATH is not set: `make test` fetches axe-core"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return Path(path).read_text()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (375, 800)], ids=["desktop", "mobile"])
+def test_public_pages_have_no_wcag_violations(
+    demo_live, live_server, browser, axe_source, viewport
+):
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    failures = {}
+    for path in PAGES:
+        page.goto(live_server.url + path)
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+            for v in result["violations"]
+        ]
+        if violations:
+            failures[path] = violations
+    context.close()
+    assert failures == {}
