@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale
 
 from core.blocks import LinkBlock, registered_blocks
+from core.locales import active_locale
 
 
 class HeroBlock(blocks.StructBlock):
@@ -81,7 +81,7 @@ class LatestNewsBlock(LatestListBlock):
         return list(
             NewsPage.objects.live()
             .public()
-            .filter(locale=Locale.get_active())
+            .filter(locale=active_locale())
             .order_by("-date", "-pk")[:count]
         )
 
@@ -97,7 +97,7 @@ class UpcomingEventsBlock(LatestListBlock):
     def items(self, count):
         from publications.models import EventPage
 
-        return list(EventPage.objects.upcoming().filter(locale=Locale.get_active())[:count])
+        return list(EventPage.objects.upcoming().filter(locale=active_locale())[:count])
 
 
 class HomeStreamBlock(blocks.StreamBlock):

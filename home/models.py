@@ -7,11 +7,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import BodyStreamBlock
+from core.locales import active_locale, default_locale
 from core.models import BasePage
 
 from .blocks import HomeStreamBlock
@@ -132,7 +133,7 @@ class FooterText(TranslatableMixin, models.Model):
     @classmethod
     def for_active_locale(cls):
         texts = {text.locale_id: text for text in cls.objects.select_related("locale")}
-        active, default = Locale.get_active(), Locale.get_default()
+        active, default = active_locale(), default_locale()
         return texts.get(active.pk) or texts.get(default.pk)
 
 
@@ -155,14 +156,43 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
     @classmethod
     def for_location(cls, location):
         """The menu for the visitor's language, else the default language's menu."""
+        active, default = active_locale(), default_locale()
         menus = {
             menu.locale_id: menu
-            for menu in cls.objects.filter(location=location).prefetch_related(
-                "items__page", "items__page__locale"
+            for menu in cls.objects.filter(
+                location=location, locale__in=[active.pk, default.pk]
+            ).prefetch_related("items__page")
+        }
+        return menus.get(active.pk) or menus.get(default.pk)
+
+    def links(self, request=None):
+        """(url, label) of each item for the visitor's language, in a fixed number of queries.
+
+        A page link follows the visitor's language only when that translation is live, and a
+        link to an unpublished or private page is left out, so a menu never leads to a 404."""
+        items = list(self.items.all())
+        pages = [item.page for item in items if item.page is not None]
+        restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=[page.translation_key for page in pages],
+                locale=active_locale(),
             )
         }
-        active, default = Locale.get_active(), Locale.get_default()
-        return menus.get(active.pk) or menus.get(default.pk)
+        links = []
+        for item in items:
+            if item.url:
+                links.append((item.url, item.label))
+                continue
+            page = item.page
+            if page is None or not page.live:
+                continue
+            page = translations.get(page.translation_key, page)
+            if any(page.path.startswith(path) for path in restricted):
+                continue
+            links.append((page.get_url(request), item.label or page.title))
+        return links
 
 
 class NavigationMenuItem(TranslatableMixin, Orderable):
@@ -195,16 +225,3 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
             raise ValidationError(_("Choose a page or enter an external address, not both."))
         if self.url and not self.label:
             raise ValidationError({"label": _("An external link needs a label.")})
-
-    def link(self):
-        """(url, label) for the visitor's language; None when the page is not public.
-
-        A page link follows the visitor's language only when that translation is live,
-        so a menu never leads to a missing translation."""
-        if self.url:
-            return self.url, self.label
-        page = self.page
-        if page is None or not page.live or page.get_view_restrictions().exists():
-            return None
-        page = page.localized
-        return page.url, self.label or page.title

@@ -1,23 +1,45 @@
 import datetime
+from decimal import Decimal
 
+import pycountry
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.blocks import BodyStreamBlock
+from core.blocks import LinkBlock
 from core.models import BasePage
-from core.pagination import paginate
+from taxonomy.models import localize_terms
+
+from .blocks import ExperienceStreamBlock
+from .panels import CompletenessPanel
 
 FIRST_YEAR = 1900
+CURRENCIES = sorted(
+    (
+        (currency.alpha_3, f"{currency.alpha_3} · {currency.name}")
+        for currency in pycountry.currencies
+    ),
+)
 
 
 class ExperienceIndexPage(BasePage):
-    """The repository: lists the experiences of one language."""
+    """The repository: lists and filters the experiences of one language."""
 
     introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
 
@@ -30,12 +52,19 @@ class ExperienceIndexPage(BasePage):
         verbose_name = _("repository of experiences")
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import ExperienceFilters
+
         context = super().get_context(request, *args, **kwargs)
-        experiences = (
-            ExperiencePage.objects.child_of(self).live().public().order_by("-start_year", "title")
-        )
-        context["experiences"] = paginate(request, experiences, 12)
+        filters = ExperienceFilters(request.GET, ExperiencePage.objects.child_of(self))
+        context["filters"] = filters
+        context["experiences"] = filters.page(request)
         return context
+
+
+class ExperiencePageKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "repository.ExperiencePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ExperiencePage(BasePage):
@@ -54,11 +83,43 @@ class ExperiencePage(BasePage):
         related_name="+",
         verbose_name=_("image"),
     )
+    country = models.ForeignKey(
+        "taxonomy.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="experiences",
+        verbose_name=_("country"),
+    )
     place = models.CharField(
         max_length=200,
         blank=True,
         verbose_name=_("city or region"),
         help_text=_("For example: Porto Alegre, Rio Grande do Sul."),
+    )
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        verbose_name=_("latitude"),
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        verbose_name=_("longitude"),
+    )
+    government_level = models.ForeignKey(
+        "taxonomy.GovernmentLevel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("government level"),
     )
     start_year = models.PositiveSmallIntegerField(
         null=True,
@@ -66,6 +127,7 @@ class ExperiencePage(BasePage):
         validators=[MinValueValidator(FIRST_YEAR)],
         verbose_name=_("start year"),
     )
+    ongoing = models.BooleanField(default=True, verbose_name=_("ongoing"))
     end_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -73,31 +135,111 @@ class ExperiencePage(BasePage):
         verbose_name=_("end year"),
         help_text=_("Leave empty while the experience is ongoing."),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
+    population = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("population concerned"),
+        help_text=_("How many inhabitants the experience is open to."),
+    )
+    budget_amount = models.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        verbose_name=_("budget"),
+        help_text=_("The amount decided or spent through the experience, per cycle."),
+    )
+    budget_currency = models.CharField(
+        max_length=3, blank=True, choices=CURRENCIES, verbose_name=_("currency")
+    )
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, verbose_name=_("topics"))
+    mechanisms = ParentalManyToManyField(
+        "taxonomy.Mechanism", blank=True, verbose_name=_("participation mechanisms")
+    )
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup", blank=True, verbose_name=_("target groups")
+    )
+    keywords = ClusterTaggableManager(
+        through=ExperiencePageKeyword,
+        blank=True,
+        verbose_name=_("keywords"),
+        help_text=_("Free labels for what the topic lists do not cover yet."),
+    )
+    body = StreamField(ExperienceStreamBlock(), blank=True, verbose_name=_("description"))
+    sources = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("sources and links"),
+        help_text=_("Where the facts on this page come from."),
+    )
 
     content_panels = [
-        *BasePage.content_panels,
+        TitleFieldPanel("title"),
+        CompletenessPanel(),
         FieldPanel("summary"),
         FieldPanel("hero_image"),
         MultiFieldPanel(
             [
-                FieldPanel("place"),
-                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("place")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("government_level"),
+                FieldPanel("population"),
             ],
-            heading=_("Where and when"),
+            heading=_("Where"),
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("start_year"), FieldPanel("ongoing"), FieldPanel("end_year")]
+                )
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")])],
+            heading=_("Budget"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("mechanisms"),
+                FieldPanel("target_groups"),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Classification"),
+        ),
+        InlinePanel("organisations", label=_("Organisations involved")),
+        InlinePanel("co_authors", label=_("Local co-authors")),
         FieldPanel("body"),
+        FieldPanel("sources"),
     ]
     parent_page_types = ["repository.ExperienceIndexPage"]
     subpage_types = []
+    # Facts are synchronised so a translator never re-enters them; words are translated.
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("summary"),
         TranslatableField("place"),
         TranslatableField("body"),
+        TranslatableField("sources"),
+        TranslatableField("co_authors"),
         SynchronizedField("hero_image"),
+        SynchronizedField("country"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("government_level"),
         SynchronizedField("start_year"),
+        SynchronizedField("ongoing"),
         SynchronizedField("end_year"),
+        SynchronizedField("population"),
+        SynchronizedField("budget_amount"),
+        SynchronizedField("budget_currency"),
+        SynchronizedField("topics"),
+        SynchronizedField("mechanisms"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("organisations"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -105,6 +247,27 @@ class ExperiencePage(BasePage):
         index.SearchField("place"),
         index.SearchField("body"),
         index.FilterField("start_year"),
+        index.FilterField("end_year"),
+        index.FilterField("ongoing"),
+        index.FilterField("country_id"),
+    ]
+
+    # What an editor is asked to fill in, with the label the completeness panel shows.
+    RECOMMENDED = [
+        ("hero_image", _("image")),
+        ("country", _("country")),
+        ("place", _("city or region")),
+        ("coordinates", _("coordinates")),
+        ("government_level", _("government level")),
+        ("start_year", _("start year")),
+        ("population", _("population concerned")),
+        ("topics", _("topics")),
+        ("mechanisms", _("participation mechanisms")),
+        ("target_groups", _("target groups")),
+        ("organisations", _("organisations involved")),
+        ("co_authors", _("local co-authors")),
+        ("results", _("results and impact")),
+        ("sources", _("sources and links")),
     ]
 
     class Meta:
@@ -114,9 +277,18 @@ class ExperiencePage(BasePage):
     def listing_summary(self):
         return self.summary
 
-    @property
-    def ongoing(self):
-        return self.start_year is not None and self.end_year is None
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics, mechanisms = list(self.topics.all()), list(self.mechanisms.all())
+        context["related"] = self.related_experiences(topics=topics, mechanisms=mechanisms)
+        context["topics"] = localize_terms(topics)
+        context["mechanisms"] = localize_terms(mechanisms)
+        context["target_groups"] = localize_terms(self.target_groups.all())
+        context["government_level"] = (
+            localize_terms([self.government_level])[0] if self.government_level else None
+        )
+        context["index_url"] = self.get_parent().get_url(request)
+        return context
 
     def clean(self):
         super().clean()
@@ -129,5 +301,108 @@ class ExperiencePage(BasePage):
                 errors[field] = _("Enter a year no later than %(year)s.") % {"year": latest}
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = _("The end year cannot be before the start year.")
+        if self.ongoing and self.end_year:
+            errors["end_year"] = _("An ongoing experience has no end year: clear one of the two.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Enter both latitude and longitude, or neither.")
+        if self.budget_amount is not None and not self.budget_currency:
+            errors["budget_currency"] = _("Choose the currency of the budget.")
         if errors:
             raise ValidationError(errors)
+
+    def _is_filled(self, name):
+        if name == "coordinates":
+            return self.latitude is not None
+        if name == "results":
+            return any(block.block_type == "results" for block in self.body)
+        value = getattr(self, name)
+        if hasattr(value, "all"):
+            return bool(value.all())
+        if hasattr(value, "__len__"):
+            return len(value) > 0
+        return value is not None and value != ""
+
+    @cached_property
+    def completeness(self):
+        """(percentage, labels of what is still missing) of the recommended fields."""
+        missing = [label for name, label in self.RECOMMENDED if not self._is_filled(name)]
+        filled = len(self.RECOMMENDED) - len(missing)
+        return round(100 * filled / len(self.RECOMMENDED)), missing
+
+    @property
+    def period(self):
+        return self.start_year, None if self.ongoing else self.end_year
+
+    def related_experiences(self, limit=3, topics=None, mechanisms=None):
+        """Live experiences of the same language sharing the most topics and mechanisms."""
+        topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
+        mechanism_ids = [
+            mechanism.pk
+            for mechanism in (self.mechanisms.all() if mechanisms is None else mechanisms)
+        ]
+        if not topic_ids and not mechanism_ids:
+            return []
+        shared = models.Count("topics", filter=models.Q(topics__in=topic_ids), distinct=True) + (
+            models.Count("mechanisms", filter=models.Q(mechanisms__in=mechanism_ids), distinct=True)
+        )
+        return list(
+            ExperiencePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .filter(models.Q(topics__in=topic_ids) | models.Q(mechanisms__in=mechanism_ids))
+            .annotate(shared=shared)
+            .order_by("-shared", "-start_year", "title")
+            .select_related("country")[:limit]
+        )
+
+
+class ExperienceOrganisation(Orderable):
+    """An organisation that runs or supports an experience (the member directory comes later)."""
+
+    page = ParentalKey(ExperiencePage, related_name="organisations", on_delete=models.CASCADE)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+
+    panels = [FieldPanel("name"), FieldPanel("website")]
+
+    def __str__(self):
+        return self.name
+
+
+class ExperienceCoAuthor(TranslatableMixin, Orderable):
+    """A person of the local government or civil society who described the experience with us."""
+
+    page = ParentalKey(ExperiencePage, related_name="co_authors", on_delete=models.CASCADE)
+    name = models.CharField(max_length=150, verbose_name=_("name"))
+    role = models.CharField(max_length=150, blank=True, verbose_name=_("role"))
+    organisation = models.CharField(max_length=200, blank=True, verbose_name=_("organisation"))
+    confirmed_on = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("last confirmed on"),
+        help_text=_("When the local government last confirmed this description."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("confirmed_on"),
+    ]
+    translatable_fields = [
+        TranslatableField("role"),
+        SynchronizedField("name"),
+        SynchronizedField("organisation"),
+        SynchronizedField("confirmed_on"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.confirmed_on and self.confirmed_on > datetime.date.today():
+            raise ValidationError({"confirmed_on": _("This date cannot be in the future.")})

@@ -1,8 +1,9 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from core.locales import active_locale
 from core.pagination import paginate
 
 from .forms import SearchForm
@@ -15,7 +16,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+            pages = Page.objects.live().public().filter(locale=active_locale()).specific()
             results = paginate(request, pages.search(query), 10)
     response = render(
         request,

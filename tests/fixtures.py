@@ -32,6 +32,16 @@ def pytest_report_header(config):
     return lines
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Requests activate their language in the thread; each test starts from the default."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo content, loaded once per test database, is the fixture every test starts from."""

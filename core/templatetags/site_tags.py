@@ -32,9 +32,9 @@ def site_home(context):
 
 @register.inclusion_tag("components/menu.html", takes_context=True)
 def navigation_menu(context, location, label):
-    menu = NavigationMenu.for_location(location)
-    links = [link for link in (item.link() for item in menu.items.all()) if link] if menu else []
     request = context.get("request")
+    menu = NavigationMenu.for_location(location)
+    links = menu.links(request) if menu else []
     return {
         "links": links,
         "label": label,
@@ -46,3 +46,25 @@ def navigation_menu(context, location, label):
 @register.simple_tag
 def footer_text():
     return FooterText.for_active_locale()
+
+
+@register.filter
+def money(amount, currency):
+    """An amount in its currency, written the way the visitor's language writes money."""
+    if amount is None or not currency:
+        return ""
+    from babel.numbers import format_currency
+    from django.utils.translation import get_language, to_locale
+
+    return format_currency(amount, currency, locale=to_locale(get_language() or "en"))
+
+
+@register.filter
+def number(value):
+    """A whole number with the visitor's language's digit grouping."""
+    if value is None:
+        return ""
+    from babel.numbers import format_decimal
+    from django.utils.translation import get_language, to_locale
+
+    return format_decimal(value, locale=to_locale(get_language() or "en"))

@@ -2,14 +2,16 @@
 changes a page or snippet that already exists, so editors' work survives."""
 
 import json
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import Translation, TranslationSource
 
 from core.demo import content
+from core.localize import MissingStrings, translate
 from home.models import (
     FooterText,
     HomePage,
@@ -20,6 +22,7 @@ from home.models import (
 )
 from publications.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from repository.models import ExperienceIndexPage, ExperiencePage
+from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
 
 def stream(*blocks):
@@ -38,6 +41,7 @@ class Command(BaseCommand):
         self.created = 0
         with transaction.atomic():
             locales = self.ensure_locales()
+            call_command("load_vocabularies", stdout=self.stdout)
             home = self.ensure_home()
             pages = self.ensure_pages(home)
             self.ensure_layout(pages)
@@ -104,6 +108,35 @@ class Command(BaseCommand):
         self.created += 1
         return page
 
+    def experience(self, parent, item):
+        default = Locale.get_default()
+        terms = {
+            "topics": Topic.objects.filter(slug__in=item["topics"], locale=default),
+            "mechanisms": Mechanism.objects.filter(slug__in=item["mechanisms"], locale=default),
+            "target_groups": TargetGroup.objects.filter(slug__in=item["groups"], locale=default),
+        }
+        amount, currency = item.get("budget", (None, ""))
+        return self.child(
+            parent,
+            ExperiencePage,
+            item["slug"],
+            title=item["title"],
+            summary=item["summary"],
+            place=item["place"],
+            country=Country.objects.get(code=item["country"]),
+            latitude=Decimal(item["latitude"]),
+            longitude=Decimal(item["longitude"]),
+            government_level=GovernmentLevel.objects.get(slug=item["level"], locale=default),
+            start_year=item["start_year"],
+            ongoing=item["ongoing"],
+            end_year=item.get("end_year"),
+            population=item["population"],
+            budget_amount=Decimal(amount) if amount else None,
+            budget_currency=currency,
+            body=paragraphs(item["paragraphs"]),
+            **terms,
+        )
+
     def ensure_pages(self, home):
         about = self.child(
             home,
@@ -120,20 +153,7 @@ class Command(BaseCommand):
             title=content.EXPERIENCE_INDEX["title"],
             introduction=content.EXPERIENCE_INDEX["introduction"],
         )
-        featured = [
-            self.child(
-                experiences,
-                ExperiencePage,
-                item["slug"],
-                title=item["title"],
-                summary=item["summary"],
-                place=item["place"],
-                start_year=item["start_year"],
-                end_year=item["end_year"],
-                body=paragraphs(item["paragraphs"]),
-            )
-            for item in content.EXPERIENCES
-        ]
+        featured = [self.experience(experiences, item) for item in content.EXPERIENCES]
         news = self.child(
             home,
             NewsIndexPage,
@@ -201,30 +221,10 @@ class Command(BaseCommand):
     # Translations through wagtail-localize ------------------------------------------------
 
     def translate(self, instance, locale):
-        """Translate one page or snippet with wagtail-localize, as a translator would."""
-        source, _created = TranslationSource.get_or_create_from_instance(instance)
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=locale
-        )
-        strings = content.TRANSLATIONS.get(locale.language_code, {})
-        po = translation.export_po()
-        missing = []
-        for entry in po:
-            entry.msgstr = strings.get(entry.msgid, "")
-            if not entry.msgstr:
-                missing.append(entry.msgid)
-        if missing:
-            raise CommandError(
-                f"Demo content lacks {locale.language_code} translations for: {missing}"
-            )
-        translation.import_po(po)
-        if isinstance(instance, Page):
-            # wagtail-localize would publish when the transaction commits, which is too late
-            # for a parent whose children are translated in the same transaction.
-            translation.save_target(publish=False)
-            instance.get_translation(locale).get_latest_revision().publish()
-        else:
-            translation.save_target(publish=True)
+        try:
+            translate(instance, locale, content.TRANSLATIONS.get(locale.language_code, {}))
+        except MissingStrings as error:
+            raise CommandError(f"Demo content lacks a translation: {error}") from error
         self.created += 1
 
     def translate_tree(self, page, locale):

@@ -1,0 +1,40 @@
+"""The active and default locales, looked up once per request instead of once per use.
+
+Wagtail's Locale.get_active() queries the database each time; a page shows many translated
+things (menus, terms, footer), so the answers are kept for the duration of one request."""
+
+from contextvars import ContextVar
+
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+_request_cache: ContextVar[dict | None] = ContextVar("iopd_locale_cache", default=None)
+
+
+def _cached(key, lookup):
+    cache = _request_cache.get()
+    if cache is None:
+        return lookup()
+    if key not in cache:
+        cache[key] = lookup()
+    return cache[key]
+
+
+def active_locale():
+    return _cached(("active", get_language()), Locale.get_active)
+
+
+def default_locale():
+    return _cached("default", Locale.get_default)
+
+
+class LocaleCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_cache.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_cache.reset(token)

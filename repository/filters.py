@@ -1,0 +1,217 @@
+"""Filters of the repository index, read from GET parameters so every view is a shareable URL.
+
+Each facet is a small object that knows its parameter, its options in the visitor's language
+and how to narrow a queryset. Unknown values are dropped with a note instead of failing."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from core.pagination import paginate
+from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
+
+PER_PAGE = 12
+MAX_VALUES = 20  # more values than any facet has options is a malformed URL, not a query
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    active: bool = False
+    remove_url: str = ""
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    lookup: str
+    selected: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+
+    def load_options(self, queryset):
+        return []
+
+    def expand(self, values):
+        return values
+
+    def apply(self, queryset):
+        if not self.selected:
+            return queryset
+        return queryset.filter(**{f"{self.lookup}__in": self.expand(self.selected)})
+
+
+class TermFacet(Facet):
+    model = None
+
+    def load_options(self, queryset):
+        return [Option(term.slug, term.name) for term in self.model.objects.localized_terms()]
+
+
+class TopicFacet(TermFacet):
+    model = Topic
+
+    def expand(self, values):
+        # A broader topic includes its narrower ones.
+        slugs = set()
+        seen = {}
+        for topic in Topic.objects.filter(slug__in=values):
+            seen.setdefault(topic.slug, topic)
+        for topic in seen.values():
+            slugs |= topic.descendant_slugs()
+        return sorted(slugs)
+
+
+class MechanismFacet(TermFacet):
+    model = Mechanism
+
+
+class TargetGroupFacet(TermFacet):
+    model = TargetGroup
+
+
+class LevelFacet(TermFacet):
+    model = GovernmentLevel
+
+
+class CountryFacet(Facet):
+    def load_options(self, queryset):
+        present = Country.objects.filter(experiences__in=queryset.values("pk")).distinct()
+        return [Option(c.code, c.name) for c in Country.sorted_for_display(present)]
+
+    def clean_value(self, value):
+        return value.upper()
+
+
+class RegionFacet(Facet):
+    def load_options(self, queryset):
+        return [Option(value, label) for value, label in WorldRegion.choices]
+
+
+class StatusFacet(Facet):
+    def load_options(self, queryset):
+        return [Option("ongoing", _("Ongoing")), Option("finished", _("Finished"))]
+
+    def apply(self, queryset):
+        if len(self.selected) != 1:
+            return queryset
+        return queryset.filter(ongoing=self.selected[0] == "ongoing")
+
+
+SORTS = {
+    "newest": (_("Newest first"), [F("start_year").desc(nulls_last=True), "title"]),
+    "oldest": (_("Oldest first"), [F("start_year").asc(nulls_last=True), "title"]),
+    "title": (_("Title"), ["title"]),
+}
+
+
+class ExperienceFilters:
+    def __init__(self, params, queryset):
+        self.params = params
+        self.notes = []
+        self.base = queryset.live().public()
+        self.facets = [
+            TopicFacet("topic", _("Topic"), "topics__slug"),
+            MechanismFacet("mechanism", _("Participation mechanism"), "mechanisms__slug"),
+            CountryFacet("country", _("Country"), "country__code"),
+            RegionFacet("region", _("World region"), "country__region"),
+            TargetGroupFacet("group", _("Target group"), "target_groups__slug"),
+            LevelFacet("level", _("Government level"), "government_level__slug"),
+            StatusFacet("status", _("Status"), "ongoing"),
+        ]
+        for facet in self.facets:
+            self._read_facet(facet)
+        self.year_from = self._read_year("from")
+        self.year_to = self._read_year("to")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            self.notes.append(_("The year range was reversed: “from” was after “to”."))
+            self.year_from, self.year_to = self.year_to, self.year_from
+        self.sort = params.get("sort", "newest")
+        if self.sort not in SORTS:
+            self.notes.append(
+                _("Unknown sort order “%(value)s” was ignored.") % {"value": self.sort}
+            )
+            self.sort = "newest"
+
+    def _read_facet(self, facet):
+        facet.options = facet.load_options(self.base)
+        known = {option.value for option in facet.options}
+        raw = self.params.getlist(facet.param)[:MAX_VALUES]
+        for value in raw:
+            value = getattr(facet, "clean_value", str)(value.strip())
+            if value in known and value not in facet.selected:
+                facet.selected.append(value)
+            elif value and value not in known:
+                self.notes.append(
+                    _("Unknown %(facet)s “%(value)s” was ignored.")
+                    % {"facet": str(facet.label).lower(), "value": value[:60]}
+                )
+        for option in facet.options:
+            option.active = option.value in facet.selected
+            option.remove_url = self.url_without(facet.param, option.value)
+
+    def _read_year(self, param):
+        raw = self.params.get(param, "").strip()
+        if not raw:
+            return None
+        if raw.isdigit() and 1900 <= int(raw) <= 2100:
+            return int(raw)
+        self.notes.append(
+            _("“%(value)s” is not a year between 1900 and 2100; it was ignored.")
+            % {"value": raw[:20]}
+        )
+        return None
+
+    def queryset(self):
+        queryset = self.base
+        for facet in self.facets:
+            queryset = facet.apply(queryset)
+        if self.year_to:
+            queryset = queryset.filter(start_year__lte=self.year_to)
+        if self.year_from:
+            queryset = queryset.annotate(last_year=Coalesce("end_year", "start_year")).filter(
+                Q(ongoing=True) | Q(last_year__gte=self.year_from)
+            )
+        # Multi-valued relations can repeat a page; keep each once.
+        ids = queryset.values("pk")
+        return (
+            self.base.model.objects.filter(pk__in=ids)
+            .select_related("country", "hero_image")
+            .order_by(*SORTS[self.sort][1])
+        )
+
+    def page(self, request):
+        return paginate(request, self.queryset(), PER_PAGE)
+
+    @property
+    def active(self):
+        return [
+            (facet, option) for facet in self.facets for option in facet.options if option.active
+        ]
+
+    @property
+    def is_filtered(self):
+        return bool(self.active or self.year_from or self.year_to)
+
+    @property
+    def sorts(self):
+        return [(value, label) for value, (label, _order) in SORTS.items()]
+
+    def query_string(self, without_page=True):
+        pairs = [(key, value) for key in self.params for value in self.params.getlist(key)]
+        return urlencode(
+            [(key, value) for key, value in pairs if key != "page" or not without_page]
+        )
+
+    def url_without(self, param, value):
+        pairs = [
+            (key, item)
+            for key in self.params
+            for item in self.params.getlist(key)
+            if key != "page" and not (key == param and item.upper() == value.upper())
+        ]
+        return "?" + urlencode(pairs) if pairs else "?"

@@ -1,0 +1,163 @@
+"""The starting vocabularies: (slug, English, French, Spanish[, parent slug]).
+
+Coordinators edit them in the admin afterwards; loading them again only adds missing terms."""
+
+TOPICS = [
+    # The observatory's thematic priorities (work plan 2021)
+    (
+        "climate",
+        "Participation and climate change",
+        "Participation et changement climatique",
+        "Participación y cambio climático",
+    ),
+    ("gender", "Gender perspective", "Perspective de genre", "Perspectiva de género"),
+    ("youth", "Youth participation", "Participation des jeunes", "Participación juvenil"),
+    (
+        "youth-participatory-budgeting",
+        "Participatory budgeting for youth",
+        "Budget participatif des jeunes",
+        "Presupuesto participativo joven",
+        "youth",
+    ),
+    (
+        "legal-frameworks",
+        "Legal frameworks for participation",
+        "Cadres juridiques de la participation",
+        "Marcos jurídicos de la participación",
+    ),
+    ("sortition", "Sortition and diversity", "Tirage au sort et diversité", "Sorteo y diversidad"),
+    (
+        "digital-democracy",
+        "Digital democratic innovation",
+        "Innovation démocratique numérique",
+        "Innovación democrática digital",
+    ),
+    # Classic themes
+    (
+        "participatory-budgeting",
+        "Participatory budgeting",
+        "Budget participatif",
+        "Presupuesto participativo",
+    ),
+    ("urban-planning", "Urban planning", "Urbanisme", "Urbanismo"),
+    ("housing", "Housing", "Logement", "Vivienda", "urban-planning"),
+    (
+        "mobility",
+        "Mobility and transport",
+        "Mobilité et transports",
+        "Movilidad y transporte",
+        "urban-planning",
+    ),
+    ("health", "Health", "Santé", "Salud"),
+    ("education", "Education", "Éducation", "Educación"),
+    ("environment", "Environment", "Environnement", "Medio ambiente"),
+    (
+        "transparency",
+        "Transparency and accountability",
+        "Transparence et redevabilité",
+        "Transparencia y rendición de cuentas",
+    ),
+    ("culture", "Culture", "Culture", "Cultura"),
+    ("social-inclusion", "Social inclusion", "Inclusion sociale", "Inclusión social"),
+    ("public-services", "Public services", "Services publics", "Servicios públicos"),
+]
+
+TOPIC_SYNONYMS = {
+    "climate": (
+        "climate, global warming, energy transition, carbon",
+        "climat, réchauffement climatique, transition énergétique, carbone",
+        "clima, calentamiento global, transición energética, carbono",
+    ),
+    "participatory-budgeting": (
+        "PB, participatory budget",
+        "BP, budgets participatifs",
+        "PP, presupuestos participativos",
+    ),
+    "sortition": (
+        "lottery, random selection, citizens' jury, mini-public",
+        "tirage au sort, sélection aléatoire, jury citoyen, mini-public",
+        "lotería, selección aleatoria, jurado ciudadano, minipúblico",
+    ),
+    "digital-democracy": (
+        "e-participation, civic tech, online platform",
+        "e-participation, civic tech, plateforme en ligne",
+        "participación electrónica, tecnología cívica, plataforma en línea",
+    ),
+}
+
+MECHANISMS = [
+    (
+        "participatory-budgeting",
+        "Participatory budgeting",
+        "Budget participatif",
+        "Presupuesto participativo",
+    ),
+    (
+        "citizens-assembly",
+        "Citizens' assembly or jury",
+        "Assemblée ou jury citoyen",
+        "Asamblea o jurado ciudadano",
+    ),
+    ("consultation", "Public consultation", "Consultation publique", "Consulta pública"),
+    (
+        "referendum",
+        "Referendum or citizens' initiative",
+        "Référendum ou initiative citoyenne",
+        "Referéndum o iniciativa ciudadana",
+    ),
+    ("advisory-council", "Advisory council", "Conseil consultatif", "Consejo consultivo"),
+    (
+        "digital-platform",
+        "Digital participation platform",
+        "Plateforme numérique de participation",
+        "Plataforma digital de participación",
+    ),
+    (
+        "participatory-planning",
+        "Participatory planning",
+        "Planification participative",
+        "Planificación participativa",
+    ),
+    (
+        "co-design",
+        "Co-design of public services",
+        "Co-conception de services publics",
+        "Codiseño de servicios públicos",
+    ),
+    (
+        "neighbourhood-assembly",
+        "Neighbourhood assembly",
+        "Assemblée de quartier",
+        "Asamblea vecinal",
+    ),
+]
+
+TARGET_GROUPS = [
+    ("general-public", "General public", "Grand public", "Público general"),
+    ("youth", "Youth", "Jeunes", "Jóvenes"),
+    ("children", "Children", "Enfants", "Niñas y niños"),
+    ("women", "Women", "Femmes", "Mujeres"),
+    ("migrants", "Migrants", "Personnes migrantes", "Personas migrantes"),
+    ("elderly", "Older people", "Personnes âgées", "Personas mayores"),
+    (
+        "disabilities",
+        "People with disabilities",
+        "Personnes en situation de handicap",
+        "Personas con discapacidad",
+    ),
+    (
+        "low-income",
+        "Low-income households",
+        "Ménages à faibles revenus",
+        "Hogares de bajos ingresos",
+    ),
+    ("indigenous", "Indigenous peoples", "Peuples autochtones", "Pueblos indígenas"),
+]
+
+GOVERNMENT_LEVELS = [
+    ("municipal", "Municipal", "Municipal", "Municipal"),
+    ("metropolitan", "Metropolitan", "Métropolitain", "Metropolitano"),
+    ("regional", "Regional", "Régional", "Regional"),
+    ("national", "National", "National", "Nacional"),
+    ("supranational", "Supranational", "Supranational", "Supranacional"),
+]

@@ -1,0 +1,213 @@
+"""The controlled vocabularies that classify experiences, reports and news.
+
+Terms are translatable snippets: each language has its own name, description and synonyms,
+while the slug is shared by all translations so that a filtered URL works in every language."""
+
+import gettext
+from functools import lru_cache
+
+import pycountry
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from core.locales import active_locale, default_locale
+
+
+class TermQuerySet(models.QuerySet):
+    def localized_terms(self):
+        """One term per translation key, in the visitor's language where it is translated,
+        else in the default language; in editorial order."""
+        active, default = active_locale(), default_locale()
+        terms = {}
+        for term in self.filter(locale__in={active.pk, default.pk}):
+            if term.translation_key not in terms or term.locale_id == active.pk:
+                terms[term.translation_key] = term
+        return sorted(terms.values(), key=lambda term: (term.sort_order, term.name.casefold()))
+
+
+def localize_terms(terms):
+    """The given terms in the visitor's language where translated, in two queries at most."""
+    terms = list(terms)
+    if not terms:
+        return []
+    active = active_locale()
+    if all(term.locale_id == active.pk for term in terms):
+        return terms
+    model = type(terms[0])
+    translations = {
+        term.translation_key: term
+        for term in model.objects.filter(
+            translation_key__in=[term.translation_key for term in terms], locale=active
+        )
+    }
+    return [translations.get(term.translation_key, term) for term in terms]
+
+
+class Term(index.Indexed, TranslatableMixin, models.Model):
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=120,
+        allow_unicode=False,
+        verbose_name=_("slug"),
+        help_text=_("Used in addresses; the same in every language."),
+    )
+    description = models.TextField(blank=True, max_length=1000, verbose_name=_("description"))
+    sort_order = models.IntegerField(default=0, verbose_name=_("order"))
+
+    objects = TermQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"],
+                name="%(app_label)s_%(class)s_unique_slug_per_locale",
+                violation_error_message=_("Another term of this list already uses this slug."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Topic(Term):
+    """What an experience is about: climate, gender, youth, legal frameworks, sortition..."""
+
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("broader topic"),
+    )
+    synonyms = models.TextField(
+        blank=True,
+        verbose_name=_("synonyms"),
+        help_text=_("Other words for this topic in this language, separated by commas."),
+    )
+
+    panels = [*Term.panels, FieldPanel("parent"), FieldPanel("synonyms")]
+    translatable_fields = [
+        *Term.translatable_fields,
+        TranslatableField("synonyms"),
+        TranslatableField("parent"),
+    ]
+
+    class Meta(Term.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A topic cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    @property
+    def synonym_list(self):
+        return [word.strip() for word in self.synonyms.split(",") if word.strip()]
+
+    def descendant_slugs(self):
+        """This topic's slug and those of every narrower topic, for filtering."""
+        slugs, frontier = {self.slug}, [self]
+        while frontier:
+            children = list(Topic.objects.filter(parent__in=frontier))
+            frontier = [child for child in children if child.slug not in slugs]
+            slugs.update(child.slug for child in children)
+        return slugs
+
+
+class Mechanism(Term):
+    """How people take part: participatory budgeting, citizens' assembly, consultation..."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("participation mechanism")
+        verbose_name_plural = _("participation mechanisms")
+
+
+class TargetGroup(Term):
+    """Who an experience is meant for: youth, women, migrants, people with disabilities..."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class GovernmentLevel(Term):
+    """Which government runs an experience: municipal, metropolitan, regional, national..."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("government level")
+        verbose_name_plural = _("government levels")
+
+
+class WorldRegion(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    LATIN_AMERICA = "latin_america", _("Latin America and the Caribbean")
+    NORTHERN_AMERICA = "northern_america", _("Northern America")
+    OCEANIA = "oceania", _("Oceania")
+
+
+@lru_cache(maxsize=16)
+def _iso3166_catalogue(language):
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+class Country(models.Model):
+    """A country of ISO 3166-1; its name comes translated from the ISO catalogues."""
+
+    code = models.CharField(max_length=2, unique=True, verbose_name=_("ISO code"))
+    name_en = models.CharField(max_length=100, verbose_name=_("English name"))
+    region = models.CharField(
+        max_length=20, blank=True, choices=WorldRegion.choices, verbose_name=_("world region")
+    )
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return _iso3166_catalogue(get_language() or "en").gettext(self.name_en)
+
+    @classmethod
+    def sorted_for_display(cls, queryset=None):
+        return sorted(queryset if queryset is not None else cls.objects.all(), key=lambda c: c.name)

@@ -1,0 +1,57 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class TopicViewSet(TermViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug", "parent", "locale"]
+
+
+class MechanismViewSet(TermViewSet):
+    model = Mechanism
+    icon = "group"
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "user"
+
+
+class GovernmentLevelViewSet(TermViewSet):
+    model = GovernmentLevel
+    icon = "site"
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "globe"
+    list_display = ["code", "name_en", "region"]
+    list_filter = ["region"]
+    search_fields = ["name_en", "code"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (
+        TopicViewSet,
+        MechanismViewSet,
+        TargetGroupViewSet,
+        GovernmentLevelViewSet,
+        CountryViewSet,
+    )
+    menu_label = _("Taxonomies")
+    menu_icon = "tag"
+    menu_name = "taxonomies"
+
+
+register_snippet(TaxonomyGroup)
