@@ -56,6 +56,15 @@ if [[ -z ${CHROMIUM_PATH:-} ]]; then
   export CHROMIUM_PATH
 fi
 
+# The catalogue check extracts strings with GNU gettext's xgettext, as `make messages` does.
+if ! command -v xgettext >/dev/null 2>&1; then
+  [[ $(id -u) -eq 0 ]] || die "GNU gettext is required for the catalogue check (Debian: apt-get install gettext)"
+  echo "Installing Debian's gettext for the catalogue check ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } ||
+    die "could not install Debian's gettext"
+fi
+
 # axe-core checks the public pages against WCAG 2.2 AA inside the browser tests.
 AXE_VERSION=4.14.1
 if [[ -z ${AXE_CORE_PATH:-} ]]; then
