@@ -194,6 +194,19 @@ class ExperienceFilters:
         ]
 
     @property
+    def landing(self):
+        """The term whose introduction heads the list when the view is one topic or mechanism."""
+        if self.year_from or self.year_to or len(self.active) != 1:
+            return None
+        facet, option = self.active[0]
+        if not isinstance(facet, TermFacet):
+            return None
+        term = next(
+            (t for t in facet.model.objects.localized_terms() if t.slug == option.value), None
+        )
+        return term if term is not None and term.description else None
+
+    @property
     def is_filtered(self):
         return bool(self.active or self.year_from or self.year_to)
 

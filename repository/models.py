@@ -5,6 +5,7 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,6 +18,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     TitleFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -38,8 +40,8 @@ CURRENCIES = sorted(
 )
 
 
-class ExperienceIndexPage(BasePage):
-    """The repository: lists and filters the experiences of one language."""
+class ExperienceIndexPage(RoutablePageMixin, BasePage):
+    """The repository: lists, filters and exports the experiences of one language."""
 
     introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
 
@@ -51,14 +53,45 @@ class ExperienceIndexPage(BasePage):
     class Meta:
         verbose_name = _("repository of experiences")
 
-    def get_context(self, request, *args, **kwargs):
+    def filters(self, request):
         from .filters import ExperienceFilters
 
+        return ExperienceFilters(request.GET, ExperiencePage.objects.child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ExperienceFilters(request.GET, ExperiencePage.objects.child_of(self))
+        filters = self.filters(request)
         context["filters"] = filters
         context["experiences"] = filters.page(request)
         return context
+
+    @path("export/<str:extension>/")
+    def export(self, request, extension):
+        """The experiences of this view as open data: the same filters, no login needed."""
+        from .exchange import export_rows, write_csv, write_json
+
+        if extension not in ("csv", "json"):
+            raise Http404
+        response = HttpResponse(
+            content_type="text/csv; charset=utf-8"
+            if extension == "csv"
+            else "application/json; charset=utf-8"
+        )
+        stem = f"experiences-{self.locale.language_code}"
+        response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+        response["X-Robots-Tag"] = "noindex"
+        rows = export_rows(self.filters(request).queryset(), request)
+        (write_csv if extension == "csv" else write_json)(rows, response)
+        return response
+
+    @path("codebook/")
+    def codebook(self, request):
+        from .exchange import write_codebook_csv
+
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="experiences-codebook.csv"'
+        write_codebook_csv(response)
+        return response
 
 
 class ExperiencePageKeyword(TaggedItemBase):
@@ -74,6 +107,13 @@ class ExperiencePage(BasePage):
         max_length=500,
         verbose_name=_("summary"),
         help_text=_("Two or three sentences shown on cards and in search results."),
+    )
+    external_id = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        verbose_name=_("external identifier"),
+        help_text=_("The identifier in the database this experience was imported from."),
     )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -224,6 +264,7 @@ class ExperiencePage(BasePage):
         TranslatableField("body"),
         TranslatableField("sources"),
         TranslatableField("co_authors"),
+        SynchronizedField("external_id"),
         SynchronizedField("hero_image"),
         SynchronizedField("country"),
         SynchronizedField("latitude"),

@@ -62,6 +62,55 @@ TOPICS = [
     ("public-services", "Public services", "Services publics", "Servicios públicos"),
 ]
 
+# Introductions shown when visitors browse one topic: (English, French, Spanish).
+TOPIC_DESCRIPTIONS = {
+    "climate": (
+        "How residents take part in deciding and carrying out the measures that cut emissions "
+        "and adapt their territory to a changing climate.",
+        "Comment les habitants participent à la décision et à la mise en œuvre des mesures qui "
+        "réduisent les émissions et adaptent leur territoire au changement climatique.",
+        "Cómo los habitantes participan en decidir y aplicar las medidas que reducen las "
+        "emisiones y adaptan su territorio al cambio climático.",
+    ),
+    "gender": (
+        "Processes designed so that women and people of every gender take part on equal terms, "
+        "and decisions that take their needs into account.",
+        "Des démarches conçues pour que les femmes et les personnes de tout genre participent "
+        "à égalité, et des décisions qui tiennent compte de leurs besoins.",
+        "Procesos pensados para que las mujeres y las personas de todo género participen en "
+        "igualdad, y decisiones que tienen en cuenta sus necesidades.",
+    ),
+    "youth": (
+        "Young people proposing, debating and deciding on the policies that shape their city.",
+        "Des jeunes qui proposent, débattent et décident des politiques qui façonnent leur ville.",
+        "Jóvenes que proponen, debaten y deciden sobre las políticas que dan forma a su ciudad.",
+    ),
+    "legal-frameworks": (
+        "Laws, charters and regulations that make participation a lasting right rather than "
+        "a one-off initiative.",
+        "Lois, chartes et règlements qui font de la participation un droit durable plutôt "
+        "qu'une initiative ponctuelle.",
+        "Leyes, cartas y reglamentos que convierten la participación en un derecho duradero y "
+        "no en una iniciativa puntual.",
+    ),
+    "sortition": (
+        "Assemblies and juries whose members are drawn by lot, so that the people who "
+        "deliberate look like the population they serve.",
+        "Assemblées et jurys dont les membres sont tirés au sort, pour que celles et ceux qui "
+        "délibèrent ressemblent à la population qu'ils servent.",
+        "Asambleas y jurados cuyos miembros se eligen por sorteo, para que quienes deliberan "
+        "se parezcan a la población a la que sirven.",
+    ),
+    "digital-democracy": (
+        "Online platforms and digital tools that open proposals, debates and votes to more "
+        "people, with care for those who are not connected.",
+        "Plateformes en ligne et outils numériques qui ouvrent propositions, débats et votes à "
+        "davantage de personnes, sans oublier celles qui ne sont pas connectées.",
+        "Plataformas en línea y herramientas digitales que abren propuestas, debates y "
+        "votaciones a más personas, sin olvidar a quienes no están conectados.",
+    ),
+}
+
 TOPIC_SYNONYMS = {
     "climate": (
         "climate, global warming, energy transition, carbon",

@@ -47,6 +47,7 @@ class Command(BaseCommand):
         fields = {"name": name, "slug": slug, "sort_order": order * 10, "locale": locale}
         if model is Topic:
             fields["synonyms"] = vocabularies.TOPIC_SYNONYMS.get(slug, ("",))[0]
+            fields["description"] = vocabularies.TOPIC_DESCRIPTIONS.get(slug, ("",))[0]
             if len(row) > 4:
                 fields["parent"] = Topic.objects.get(slug=row[4], locale=locale)
         self.created += 1
@@ -55,7 +56,8 @@ class Command(BaseCommand):
     def strings(self, model, row, language):
         column = LANGUAGE_COLUMNS[language]
         strings = {row[1]: row[column]}
-        if model is Topic and row[0] in vocabularies.TOPIC_SYNONYMS:
-            synonyms = vocabularies.TOPIC_SYNONYMS[row[0]]
-            strings[synonyms[0]] = synonyms[column - 1]
+        if model is Topic:
+            for texts in (vocabularies.TOPIC_SYNONYMS, vocabularies.TOPIC_DESCRIPTIONS):
+                if row[0] in texts:
+                    strings[texts[row[0]][0]] = texts[row[0]][column - 1]
         return strings

@@ -1,0 +1,458 @@
+"""Import and export of experiences as CSV or JSON, described by a codebook.
+
+The codebook is the single description of the open-data format: the export writes its
+columns, the importer reads them back, and visitors download it beside the data."""
+
+import contextlib
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import find_available_slug
+
+from core.progress import Progress
+from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
+
+from .models import ExperienceOrganisation, ExperiencePage
+
+LIST_SEPARATOR = ";"
+# Experiences written on this site have no external id; the export names them by the
+# translation key they share with their translations, and the importer knows it again.
+OWN_ID_PREFIX = "iopd:"
+TRUE_WORDS = {"true", "yes", "1", "y", "oui", "si", "sí", "vrai", "verdadero"}
+FALSE_WORDS = {"false", "no", "0", "n", "non", "faux", "falso"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    meaning: str
+    allowed: str = ""
+    importable: bool = True
+
+
+def _slugs(model):
+    return ", ".join(sorted(set(model.objects.values_list("slug", flat=True))))
+
+
+def codebook():
+    """The columns of the open-data files: name, type, meaning and allowed values."""
+    return [
+        Column(
+            "external_id",
+            "text",
+            _(
+                "Stable identifier of the experience; re-importing a row "
+                "with the same identifier updates it."
+            ),
+            _("up to 100 characters; required"),
+        ),
+        Column("title", "text", _("Name of the experience."), _("required")),
+        Column(
+            "summary",
+            "text",
+            _("Two or three sentences describing it."),
+            _("up to 500 characters; required"),
+        ),
+        Column(
+            "country",
+            "code",
+            _("Country where it takes place."),
+            _("ISO 3166-1 alpha-2 code, e.g. BR"),
+        ),
+        Column("place", "text", _("City or region."), _("up to 200 characters")),
+        Column("latitude", "decimal", _("Latitude of the place."), _("-90 to 90")),
+        Column("longitude", "decimal", _("Longitude of the place."), _("-180 to 180")),
+        Column("government_level", "code", _("Government that runs it."), _slugs(GovernmentLevel)),
+        Column("start_year", "integer", _("Year it started."), _("1900 or later")),
+        Column(
+            "end_year",
+            "integer",
+            _("Year it ended; empty while ongoing."),
+            _("not before start_year"),
+        ),
+        Column("ongoing", "boolean", _("Whether it is still running."), "true, false"),
+        Column("population", "integer", _("Inhabitants it is open to."), _("0 or more")),
+        Column(
+            "budget_amount", "decimal", _("Budget decided or spent per cycle."), _("more than 0")
+        ),
+        Column(
+            "budget_currency",
+            "code",
+            _("Currency of the budget."),
+            _("ISO 4217 code, e.g. EUR; required with an amount"),
+        ),
+        Column("topics", "list", _("Topics, separated by semicolons."), _slugs(Topic)),
+        Column(
+            "mechanisms",
+            "list",
+            _("Participation mechanisms, separated by semicolons."),
+            _slugs(Mechanism),
+        ),
+        Column(
+            "target_groups",
+            "list",
+            _("Target groups, separated by semicolons."),
+            _slugs(TargetGroup),
+        ),
+        Column("keywords", "list", _("Free keywords, separated by semicolons."), ""),
+        Column("organisations", "list", _("Organisations involved, separated by semicolons."), ""),
+        Column("language", "code", _("Language of the texts."), _("en, fr or es"), False),
+        Column("url", "text", _("Address of the experience on this site."), "", False),
+        Column(
+            "last_published_at",
+            "text",
+            _("When the page was last published."),
+            _("ISO 8601 date and time"),
+            False,
+        ),
+    ]
+
+
+# Export --------------------------------------------------------------------------------------
+
+
+def export_rows(pages, request=None):
+    """One dict per page, lists as lists; `pages` must already be live and public."""
+    pages = pages.select_related("country", "government_level", "locale").prefetch_related(
+        "topics", "mechanisms", "target_groups", "tagged_items__tag", "organisations"
+    )
+    for page in pages:
+        yield {
+            "external_id": page.external_id or f"{OWN_ID_PREFIX}{page.translation_key}",
+            "title": page.title,
+            "summary": page.summary,
+            "country": page.country.code if page.country else "",
+            "place": page.place,
+            "latitude": _decimal_text(page.latitude),
+            "longitude": _decimal_text(page.longitude),
+            "government_level": page.government_level.slug if page.government_level else "",
+            "start_year": page.start_year,
+            "end_year": page.end_year,
+            "ongoing": page.ongoing,
+            "population": page.population,
+            "budget_amount": _decimal_text(page.budget_amount),
+            "budget_currency": page.budget_currency,
+            "topics": sorted(term.slug for term in page.topics.all()),
+            "mechanisms": sorted(term.slug for term in page.mechanisms.all()),
+            "target_groups": sorted(term.slug for term in page.target_groups.all()),
+            "keywords": sorted(item.tag.name for item in page.tagged_items.all()),
+            "organisations": [organisation.name for organisation in page.organisations.all()],
+            "language": page.locale.language_code,
+            "url": page.get_full_url(request),
+            "last_published_at": page.last_published_at.isoformat()
+            if page.last_published_at
+            else "",
+        }
+
+
+def _decimal_text(value):
+    return "" if value is None else format(value.normalize(), "f")
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return f"{LIST_SEPARATOR} ".join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+def write_csv(rows, stream):
+    names = [column.name for column in codebook()]
+    writer = csv.DictWriter(stream, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({name: _cell(row[name]) for name in names})
+
+
+def write_json(rows, stream):
+    json.dump({"experiences": list(rows)}, stream, ensure_ascii=False, indent=1, default=str)
+
+
+def write_codebook_csv(stream):
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(["field", "type", "meaning", "allowed_values", "importable"])
+    for column in codebook():
+        writer.writerow(
+            [column.name, column.kind, str(column.meaning), str(column.allowed), column.importable]
+        )
+
+
+# Import --------------------------------------------------------------------------------------
+
+
+class RowError(Exception):
+    def __init__(self, messages):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list = field(default_factory=list)  # (line, message)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def read_rows(data, name):
+    """(line or record number, dict of strings or lists) from CSV or JSON text."""
+    if name.lower().endswith(".json"):
+        try:
+            payload = json.loads(data)
+        except json.JSONDecodeError as error:
+            raise RowError([f"not valid JSON: {error}"]) from error
+        records = payload.get("experiences") if isinstance(payload, dict) else payload
+        if not isinstance(records, list):
+            raise RowError(['expected a list of experiences, or {"experiences": [...]}'])
+        return [(number, record) for number, record in enumerate(records, start=1)]
+    reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
+    if not reader.fieldnames or "external_id" not in reader.fieldnames:
+        raise RowError(["the first line must name the columns, including external_id"])
+    return [(reader.line_num, row) for row in reader]
+
+
+class TermLookup:
+    """Finds a term by slug or by its name in any language; answers the default-language term."""
+
+    def __init__(self, model, locale):
+        by_key = {term.translation_key: term for term in model.objects.filter(locale=locale)}
+        self.terms = {}
+        for term in model.objects.all():
+            canonical = by_key.get(term.translation_key)
+            if canonical is not None:
+                self.terms.setdefault(term.slug.casefold(), canonical)
+                self.terms.setdefault(term.name.casefold(), canonical)
+
+    def find(self, value):
+        return self.terms.get(value.strip().casefold())
+
+
+def _text(raw, name, limit, required=False):
+    value = raw.get(name)
+    value = "" if value is None else str(value).strip()
+    if required and not value:
+        raise ValueError(_("is required"))
+    if len(value) > limit:
+        raise ValueError(_("is longer than %(limit)s characters") % {"limit": limit})
+    return value
+
+
+def _integer(value):
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError as error:
+        raise ValueError(_("“%(value)s” is not a whole number") % {"value": value}) from error
+    if number < 0:
+        raise ValueError(_("cannot be negative"))
+    return number
+
+
+def _decimal(value):
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation as error:
+        raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from error
+
+
+def _boolean(value):
+    if isinstance(value, bool) or value is None:
+        return value
+    word = str(value).strip().casefold()
+    if not word:
+        return None
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(_("“%(value)s” is neither true nor false") % {"value": value})
+
+
+def _list(value):
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, list) else str(value).split(LIST_SEPARATOR)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+class ExperienceImporter:
+    def __init__(self, parent, dry_run=False, progress_stream=None):
+        self.parent = parent
+        self.locale = parent.locale
+        self.dry_run = dry_run
+        self.progress_stream = progress_stream
+        self.lookups = {
+            "topics": TermLookup(Topic, self.locale),
+            "mechanisms": TermLookup(Mechanism, self.locale),
+            "target_groups": TermLookup(TargetGroup, self.locale),
+            "government_level": TermLookup(GovernmentLevel, self.locale),
+        }
+        self.countries = {country.code: country for country in Country.objects.all()}
+        self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
+
+    def run(self, rows):
+        report = ImportReport()
+        progress = Progress(len(rows), "Importing", stream=self.progress_stream)
+        seen = set()
+        with transaction.atomic():
+            for line, raw in rows:
+                try:
+                    if not isinstance(raw, dict):
+                        raise RowError([str(_("a record must be an object with named fields"))])
+                    outcome = self.import_row(raw, seen)
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+                except RowError as error:
+                    report.errors.extend((line, message) for message in error.messages)
+                progress.advance()
+            if self.dry_run:
+                transaction.set_rollback(True)
+        return report
+
+    def clean(self, raw):
+        """The typed values of a row, or RowError listing every problem with its column."""
+        values, errors = {}, []
+        readers = {
+            "external_id": lambda: _text(raw, "external_id", 100, required=True),
+            "title": lambda: _text(raw, "title", 255, required=True),
+            "summary": lambda: _text(raw, "summary", 500, required=True),
+            "place": lambda: _text(raw, "place", 200),
+            "latitude": lambda: _decimal(raw.get("latitude")),
+            "longitude": lambda: _decimal(raw.get("longitude")),
+            "start_year": lambda: _integer(raw.get("start_year")),
+            "end_year": lambda: _integer(raw.get("end_year")),
+            "population": lambda: _integer(raw.get("population")),
+            "budget_amount": lambda: _decimal(raw.get("budget_amount")),
+            "ongoing": lambda: _boolean(raw.get("ongoing")),
+            "country": lambda: self._country(raw.get("country")),
+            "budget_currency": lambda: self._currency(raw.get("budget_currency")),
+            "government_level": lambda: self._level(raw.get("government_level")),
+            "topics": lambda: self._terms("topics", raw.get("topics")),
+            "mechanisms": lambda: self._terms("mechanisms", raw.get("mechanisms")),
+            "target_groups": lambda: self._terms("target_groups", raw.get("target_groups")),
+            "keywords": lambda: sorted({keyword[:100] for keyword in _list(raw.get("keywords"))}),
+            "organisations": lambda: [name[:200] for name in _list(raw.get("organisations"))],
+        }
+        for name, read in readers.items():
+            if name not in raw and name not in ("external_id", "title", "summary"):
+                continue  # a column left out of the file leaves the field as it is
+            try:
+                values[name] = read()
+            except ValueError as error:
+                errors.append(f"{name}: {error}")
+        if values.get("ongoing") is None:
+            values.pop("ongoing", None)
+            if "end_year" in values:
+                values["ongoing"] = values["end_year"] is None
+        if errors:
+            raise RowError(errors)
+        return values
+
+    def _country(self, value):
+        code = str(value or "").strip().upper()
+        if not code:
+            return None
+        if code not in self.countries:
+            raise ValueError(_("“%(value)s” is not an ISO 3166-1 alpha-2 code") % {"value": code})
+        return self.countries[code]
+
+    def _currency(self, value):
+        code = str(value or "").strip().upper()
+        if code and code not in self.currencies:
+            raise ValueError(_("“%(value)s” is not an ISO 4217 currency code") % {"value": code})
+        return code
+
+    def _level(self, value):
+        if value in (None, ""):
+            return None
+        term = self.lookups["government_level"].find(str(value))
+        if term is None:
+            raise ValueError(_("unknown government level “%(value)s”") % {"value": value})
+        return term
+
+    def _terms(self, name, value):
+        terms, unknown = [], []
+        for item in _list(value):
+            term = self.lookups[name].find(item)
+            (terms if term else unknown).append(term or item)
+        if unknown:
+            raise ValueError(_("unknown values: %(values)s") % {"values": ", ".join(unknown)})
+        return sorted({term.pk: term for term in terms}.values(), key=lambda term: term.slug)
+
+    def import_row(self, raw, seen):
+        values = self.clean(raw)
+        if values["external_id"] in seen:
+            raise RowError([str(_("external_id: appears twice in this file"))])
+        seen.add(values["external_id"])
+        page = self._existing(values["external_id"])
+        if page is not None and not self._changes(page, values):
+            return "unchanged"
+        try:
+            # A savepoint per row: a row that fails leaves nothing behind.
+            with transaction.atomic():
+                created = page is None
+                if created:
+                    page = ExperiencePage(locale=self.locale)
+                self._assign(page, values)
+                if created:
+                    page.slug = find_available_slug(self.parent, slugify(page.title)[:80] or "x")
+                    self.parent.add_child(instance=page)
+                page.save_revision().publish()
+        except ValidationError as error:
+            raise RowError(
+                [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
+            ) from error
+        return "created" if created else "updated"
+
+    def _existing(self, external_id):
+        pages = ExperiencePage.objects.filter(locale=self.locale)
+        page = pages.filter(external_id=external_id).first()
+        if page is None and external_id.startswith(OWN_ID_PREFIX):
+            key = external_id.removeprefix(OWN_ID_PREFIX)
+            with contextlib.suppress(ValidationError, ValueError):
+                page = pages.filter(translation_key=key).first()
+        return page
+
+    def _assign(self, page, values):
+        for name, value in values.items():
+            if name in ("topics", "mechanisms", "target_groups"):
+                setattr(page, name, value)
+            elif name == "keywords":
+                page.keywords.set(value)
+            elif name == "organisations":
+                page.organisations = [ExperienceOrganisation(name=name) for name in value]
+            else:
+                setattr(page, name, value)
+
+    def _changes(self, page, values):
+        current = next(export_rows(ExperiencePage.objects.filter(pk=page.pk)))
+        for name, value in values.items():
+            if name in ("topics", "mechanisms", "target_groups"):
+                new = sorted(term.slug for term in value)
+            elif name in ("country", "government_level"):
+                new = (value.code if name == "country" else value.slug) if value else ""
+            elif isinstance(value, Decimal):
+                new = _decimal_text(value)
+            elif value is None:
+                new = "" if name in ("latitude", "longitude", "budget_amount") else None
+            else:
+                new = value
+            if current[name] != new:
+                return True
+        return False

@@ -1,0 +1,174 @@
+"""Import and export: the open-data format and the migration path from the old database."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from repository.exchange import codebook
+from repository.models import ExperiencePage
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "external_id,title,summary,country,start_year,end_year,ongoing,topics,mechanisms\n"
+
+
+def import_file(tmp_path, text, name="experiences.csv", *args):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_experiences", str(path), *args, stdout=out, stderr=err)
+        failed = False
+    except CommandError as error:
+        failed = True
+        err.write(str(error))
+    return failed, out.getvalue(), err.getvalue()
+
+
+def export(fmt="csv", language="en"):
+    out = io.StringIO()
+    call_command("export_experiences", "--format", fmt, "--language", language, stdout=out)
+    return out.getvalue()
+
+
+def test_good_rows_are_saved_and_bad_rows_reported_with_their_line(tmp_path):
+    text = HEADER + (
+        "old-1,Climate jury of Brest,Residents drawn by lot advised the city.,FR,2021,2021,false,"
+        "climate; Tirage au sort et diversité,citizens' assembly or jury\n"
+        "old-2,Backwards,Years in the wrong order.,FR,2015,2010,false,,\n"
+        "old-3,,A row without title.,ES,,,,,\n"
+        'old-4,"Multi, quoted","Line one\nline two",ZZ,2001,,true,astrology,\n'
+        "old-5,Plain,Only required columns and a few more.,,,,,,\n"
+    )
+    failed, out, err = import_file(tmp_path, text)
+    assert failed  # the exit status says that some rows were refused
+    assert "2 were created, 0 updated, 0 unchanged; 3 row(s) with errors." in out
+    assert "line 3: end_year: The end year cannot be before the start year." in err
+    assert "line 4: title: is required" in err
+    assert "line 6: country: “ZZ” is not an ISO 3166-1 alpha-2 code" in err  # after a 2-line cell
+    assert "line 6: topics: unknown values: astrology" in err
+
+    brest = ExperiencePage.objects.get(external_id="old-1")
+    assert brest.live and brest.country.code == "FR" and not brest.ongoing
+    assert sorted(t.slug for t in brest.topics.all()) == ["climate", "sortition"]
+    assert [m.slug for m in brest.mechanisms.all()] == ["citizens-assembly"]
+    for refused in ("old-2", "old-3", "old-4"):
+        assert not ExperiencePage.objects.filter(external_id=refused).exists()
+
+    # Importing the same file again changes nothing.
+    revisions = brest.revisions.count()
+    failed, out, _err = import_file(tmp_path, text)
+    assert "0 were created, 0 updated, 2 unchanged" in out
+    assert brest.revisions.count() == revisions
+
+
+def test_a_changed_row_updates_its_experience(tmp_path):
+    import_file(tmp_path, HEADER + "old-9,Assembly,First text.,PT,2019,,true,,\n")
+    failed, out, _err = import_file(
+        tmp_path, HEADER + "old-9,Assembly,Second text.,PT,2019,2020,,,\n"
+    )
+    assert not failed
+    assert "0 were created, 1 updated" in out
+    page = ExperiencePage.objects.get(external_id="old-9")
+    assert (page.summary, page.end_year, page.ongoing) == ("Second text.", 2020, False)
+
+
+def test_dry_run_checks_everything_and_saves_nothing(tmp_path):
+    pages = Page.objects.count()
+    failed, out, _err = import_file(
+        tmp_path, HEADER + "new-1,Dry,Nothing saved.,BR,2000,,true,,\n", "x.csv", "--dry-run"
+    )
+    assert not failed
+    assert "1 would be created" in out
+    assert Page.objects.count() == pages
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.json", "{not json", "not valid JSON"),
+        ("bad.json", '{"experiences": 3}', "expected a list of experiences"),
+        ("bad.csv", "title,summary\nA,B\n", "must name the columns, including external_id"),
+    ],
+)
+def test_unreadable_files_are_refused_with_one_clear_line(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        call_command("import_experiences", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_a_file_that_is_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes((HEADER + "x,Café,Résumé,,,,,,\n").encode("latin-1"))
+    with pytest.raises(CommandError, match="not UTF-8"):
+        call_command("import_experiences", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_json_import_accepts_lists_and_names_in_any_language(tmp_path):
+    records = [
+        {
+            "external_id": "j-1",
+            "title": "Presupuesto joven",
+            "summary": "Jóvenes deciden.",
+            "topics": ["Presupuesto participativo joven"],
+            "government_level": "Municipal",
+            "budget_amount": "1500.50",
+            "budget_currency": "eur",
+            "keywords": ["schools", "votes"],
+        }
+    ]
+    failed, _out, err = import_file(tmp_path, json.dumps(records), "records.json")
+    assert not failed, err
+    page = ExperiencePage.objects.get(external_id="j-1")
+    assert [t.slug for t in page.topics.all()] == ["youth-participatory-budgeting"]
+    assert str(page.budget_amount) == "1500.50" and page.budget_currency == "EUR"
+    assert sorted(page.keywords.names()) == ["schools", "votes"]
+
+
+def test_export_round_trip_gives_the_same_data(tmp_path):
+    """Export, wipe the repository, import the file: the export is identical."""
+    first = export("json")
+    ExperiencePage.objects.filter(locale__language_code="en").delete()
+    failed, _out, err = import_file(tmp_path, first, "export.json")
+    assert not failed, err
+    second = export("json")
+    ignored = {"url", "last_published_at"}  # new pages get new addresses and dates
+    rows = [
+        [
+            {k: v for k, v in row.items() if k not in ignored}
+            for row in json.loads(data)["experiences"]
+        ]
+        for data in (first, second)
+    ]
+    assert len(rows[0]) == 3
+    assert rows[0] == rows[1]
+
+
+def test_csv_export_follows_the_codebook_and_leaves_out_drafts(client):
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    page.unpublish()
+    data = list(csv.DictReader(io.StringIO(export("csv"))))
+    assert list(data[0]) == [column.name for column in codebook()]
+    assert {row["title"] for row in data} == {
+        "Participatory budgeting in Porto Alegre",
+        "Permanent citizens' dialogue in East Belgium",
+    }
+
+
+def test_visitors_download_the_filtered_view_without_logging_in(client):
+    response = client.get("/es/experiencias/export/csv/", {"region": "europe"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert {row["country"] for row in rows} == {"BE", "PT"}
+    assert {row["language"] for row in rows} == {"es"}
+    json_response = client.get("/es/experiencias/export/json/", {"topic": "sortition"})
+    assert [r["country"] for r in json_response.json()["experiences"]] == ["BE"]
+    codebook_response = client.get("/en/experiences/codebook/")
+    assert "external_id,text" in codebook_response.content.decode()
+    assert client.get("/en/experiences/export/xml/").status_code == 404
