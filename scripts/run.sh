@@ -14,6 +14,7 @@ setup_venv requirements.txt
 python manage.py compile_translations
 python manage.py migrate --noinput
 python manage.py load_demo
+python manage.py load_demo_experiences
 python manage.py ensure_admin
 echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."
 exec python manage.py runserver "$HOST:$PORT"

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.demo import content
+from core.demo.images import demo_image
 from core.localize import MissingStrings, translate
 from home.models import (
     FooterText,
@@ -41,6 +42,9 @@ class Command(BaseCommand):
         self.created = 0
         with transaction.atomic():
             locales = self.ensure_locales()
+            # A flushed test database lacks the root collection that Wagtail's migrations create.
+            if Collection.get_first_root_node() is None:
+                Collection.add_root(name="Root")
             call_command("load_vocabularies", stdout=self.stdout)
             home = self.ensure_home()
             pages = self.ensure_pages(home)
@@ -123,6 +127,7 @@ class Command(BaseCommand):
             title=item["title"],
             summary=item["summary"],
             place=item["place"],
+            hero_image=demo_image(item["slug"], item["title"]),
             country=Country.objects.get(code=item["country"]),
             latitude=Decimal(item["latitude"]),
             longitude=Decimal(item["longitude"]),

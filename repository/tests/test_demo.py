@@ -1,0 +1,39 @@
+"""The demo repository is rich enough to show what the observatory collects."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from repository.models import ExperiencePage
+from taxonomy.models import Mechanism, Topic, WorldRegion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_repository_covers_the_world_and_every_vocabulary(client):
+    call_command("load_demo_experiences", stdout=io.StringIO())
+    english = ExperiencePage.objects.filter(locale__language_code="en").live()
+    assert english.count() >= 60
+    countries = set(english.values_list("country__code", flat=True))
+    regions = set(english.values_list("country__region", flat=True))
+    assert len(countries) >= 20
+    assert regions == set(WorldRegion.values)
+    used_topics = set(english.values_list("topics__slug", flat=True))
+    used_mechanisms = set(english.values_list("mechanisms__slug", flat=True))
+    assert set(Topic.objects.values_list("slug", flat=True)) <= used_topics
+    assert set(Mechanism.objects.values_list("slug", flat=True)) <= used_mechanisms
+    for language in ("fr", "es"):
+        translated = ExperiencePage.objects.filter(locale__language_code=language).live().count()
+        assert translated * 3 >= english.count(), language
+    assert english.filter(hero_image__isnull=True).count() == 0
+
+    page = ExperiencePage.objects.get(slug="budget-participatif-paris", locale__language_code="fr")
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert page.summary in response.content.decode().replace("&#x27;", "'")
+
+    # Loading again creates nothing.
+    out = io.StringIO()
+    call_command("load_demo_experiences", stdout=out)
+    assert "0 created, 0 translated" in out.getvalue()
