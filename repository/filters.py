@@ -14,7 +14,10 @@ from core.pagination import paginate
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
 
 PER_PAGE = 12
-MAX_VALUES = 20  # more values than any facet has options is a malformed URL, not a query
+# More values than any facet has options is a malformed URL, not a query.
+MAX_VALUES = 20
+# Relations through which one page can match twice.
+MANY = {"topics", "mechanisms", "target_groups"}
 
 
 @dataclass
@@ -152,7 +155,8 @@ class ExperienceFilters:
                 )
         for option in facet.options:
             option.active = option.value in facet.selected
-            option.remove_url = self.url_without(facet.param, option.value)
+            if option.active:
+                option.remove_url = self.url_without(facet.param, option.value)
 
     def _read_year(self, param):
         raw = self.params.get(param, "").strip()
@@ -176,13 +180,10 @@ class ExperienceFilters:
             queryset = queryset.annotate(last_year=Coalesce("end_year", "start_year")).filter(
                 Q(ongoing=True) | Q(last_year__gte=self.year_from)
             )
-        # Multi-valued relations can repeat a page; keep each once.
-        ids = queryset.values("pk")
-        return (
-            self.base.model.objects.filter(pk__in=ids)
-            .select_related("country", "hero_image")
-            .order_by(*SORTS[self.sort][1])
-        )
+        if any(facet.selected and facet.lookup.split("__")[0] in MANY for facet in self.facets):
+            # A page can match twice through a multi-valued relation; keep each once.
+            queryset = self.base.model.objects.filter(pk__in=queryset.values("pk"))
+        return queryset.select_related("country").order_by(*SORTS[self.sort][1])
 
     def page(self, request):
         return paginate(request, self.queryset(), PER_PAGE)

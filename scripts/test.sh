@@ -78,7 +78,10 @@ if [[ -z ${AXE_CORE_PATH:-} ]]; then
 fi
 
 python manage.py compile_translations
-echo "== ruff"; ruff check . && ruff format --check .
+# One command per line: with `set -e`, a failure on the left of `&&` would not stop the run.
+echo "== ruff"
+ruff check .
+ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
 echo "== pytest"; python -m pytest "$@"
