@@ -251,6 +251,7 @@ class ExperiencePage(BasePage):
         ),
         InlinePanel("organisations", label=_("Organisations involved")),
         InlinePanel("co_authors", label=_("Local co-authors")),
+        InlinePanel("awards", label=_("Awards")),
         FieldPanel("body"),
         FieldPanel("sources"),
     ]
@@ -281,6 +282,7 @@ class ExperiencePage(BasePage):
         SynchronizedField("target_groups"),
         SynchronizedField("tagged_items"),
         SynchronizedField("organisations"),
+        SynchronizedField("awards"),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -447,3 +449,39 @@ class ExperienceCoAuthor(TranslatableMixin, Orderable):
     def clean(self):
         if self.confirmed_on and self.confirmed_on > datetime.date.today():
             raise ValidationError({"confirmed_on": _("This date cannot be in the future.")})
+
+
+class AwardDistinction(models.TextChoices):
+    WINNER = "winner", _("Winner")
+    SPECIAL_MENTION = "special_mention", _("Special mention")
+    FINALIST = "finalist", _("Finalist")
+
+
+class ExperienceAward(Orderable):
+    """A distinction the experience received, such as the IOPD Best Practice Award."""
+
+    page = ParentalKey(ExperiencePage, related_name="awards", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(FIRST_YEAR)], verbose_name=_("year")
+    )
+    distinction = models.CharField(
+        max_length=20, choices=AwardDistinction.choices, verbose_name=_("distinction")
+    )
+    award = models.CharField(
+        max_length=150,
+        default="IOPD Best Practice Award",
+        verbose_name=_("award"),
+        help_text=_("The name of the award, as the awarding body writes it."),
+    )
+
+    panels = [FieldPanel("year"), FieldPanel("distinction"), FieldPanel("award")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-year", "sort_order"]
+
+    def __str__(self):
+        return f"{self.award} {self.year}: {self.get_distinction_display()}"
+
+    def clean(self):
+        if self.year and self.year > datetime.date.today().year:
+            raise ValidationError({"year": _("An award cannot be dated in the future.")})

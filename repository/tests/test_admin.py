@@ -58,6 +58,7 @@ def form(**overrides):
                 }
             ]
         ),
+        "awards": inline_formset([{"year": "2023", "distinction": "finalist", "award": "Prize"}]),
         "body": streamfield(
             [
                 ("context", rich_text("<p>The city adopted a climate emergency plan.</p>")),
@@ -90,6 +91,7 @@ def test_an_editor_creates_an_experience_through_the_admin_form(editor_client):
     assert sorted(page.keywords.names()) == ["climate plan", "mini-public"]
     assert page.co_authors.get().role == "Participation officer"
     assert page.latitude == Decimal("45.18756")
+    assert str(page.awards.get()) == "Prize 2023: Finalist"
     assert "150" in editor_client.get(page.url).content.decode()
 
 

@@ -145,3 +145,22 @@ def test_translation_keeps_facts_synchronised_and_words_translated():
     assert translated.title == "Fonds de quartier"
     with translation.override("fr"):
         assert translated.country.name == "Argentine"
+
+
+def test_award_history_is_shown_newest_first_in_the_visitors_language(client):
+    from repository.models import ExperienceAward
+
+    page = ExperiencePage.objects.get(slug="east-belgium-citizens-dialogue")
+    page.awards = [
+        ExperienceAward(year=2020, distinction="special_mention"),
+        ExperienceAward(year=2022, distinction="winner"),
+    ]
+    page.save_revision().publish()
+    content = client.get(page.url).content.decode()
+    assert content.index("IOPD Best Practice Award 2022: Winner") < content.index(
+        "IOPD Best Practice Award 2020: Special mention"
+    )
+    with pytest.raises(ValidationError):
+        ExperienceAward(
+            page=page, year=datetime.date.today().year + 1, distinction="winner"
+        ).full_clean()
