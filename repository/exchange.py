@@ -158,12 +158,36 @@ def _decimal_text(value):
     return "" if value is None else format(value.normalize(), "f")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula; an apostrophe in front
+# makes it text. The importer removes that apostrophe again, so a round trip is exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(text):
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _restore(text):
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def _cell(value):
     if isinstance(value, list):
-        return f"{LIST_SEPARATOR} ".join(value)
+        return f"{LIST_SEPARATOR} ".join(_defuse(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        # Numbers travel as text too ("-30.03"), and are left as they are.
+        return value if _is_number(value) else _defuse(value)
     return "" if value is None else value
+
+
+def _is_number(text):
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True
 
 
 def write_csv(rows, stream):
@@ -243,7 +267,7 @@ class TermLookup:
 
 def _text(raw, name, limit, required=False):
     value = raw.get(name)
-    value = "" if value is None else str(value).strip()
+    value = "" if value is None else _restore(str(value).strip())
     if required and not value:
         raise ValueError(_("is required"))
     if len(value) > limit:
@@ -289,7 +313,7 @@ def _list(value):
     if value in (None, ""):
         return []
     items = value if isinstance(value, list) else str(value).split(LIST_SEPARATOR)
-    return [str(item).strip() for item in items if str(item).strip()]
+    return [_restore(str(item).strip()) for item in items if str(item).strip()]
 
 
 class ExperienceImporter:

@@ -172,3 +172,19 @@ def test_visitors_download_the_filtered_view_without_logging_in(client):
     codebook_response = client.get("/en/experiences/codebook/")
     assert "external_id,text" in codebook_response.content.decode()
     assert client.get("/en/experiences/export/xml/").status_code == 404
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    title = '=HYPERLINK("http://example.org","click")'
+    import_file(
+        tmp_path, HEADER + f'f-1,"{title.replace(chr(34), chr(34) * 2)}",-Summary.,AR,,,,,\n'
+    )
+    rows = list(csv.DictReader(io.StringIO(export("csv"))))
+    row = next(row for row in rows if row["external_id"] == "f-1")
+    assert row["title"] == "'" + title
+    assert row["summary"] == "'-Summary."
+    porto = next(row for row in rows if row["country"] == "BR")
+    assert porto["latitude"] == "-30.03465"  # numbers stay numbers
+    # Importing the export gives the original text back.
+    import_file(tmp_path, export("csv"), "again.csv")
+    assert ExperiencePage.objects.get(external_id="f-1").title == title
