@@ -244,9 +244,23 @@ def read_rows(data, name):
             raise RowError(['expected a list of experiences, or {"experiences": [...]}'])
         return [(number, record) for number, record in enumerate(records, start=1)]
     reader = csv.DictReader(io.StringIO(data.lstrip("\ufeff")))
-    if not reader.fieldnames or "external_id" not in reader.fieldnames:
-        raise RowError(["the first line must name the columns, including external_id"])
-    return [(reader.line_num, row) for row in reader]
+    try:
+        if not reader.fieldnames or "external_id" not in reader.fieldnames:
+            raise RowError(["the first line must name the columns, including external_id"])
+        known = {column.name for column in codebook()}
+        unknown = [name for name in reader.fieldnames if name not in known]
+        if unknown:
+            raise RowError([f"unknown columns: {', '.join(unknown)} (see the codebook)"])
+        rows = []
+        for row in reader:
+            # A short or long row means a missing or unquoted separator: its cells would land
+            # in the wrong columns, so the row is refused rather than guessed.
+            if None in row or None in row.values():
+                row = {"__shape__": "the number of cells does not match the header"}
+            rows.append((reader.line_num, row))
+        return rows
+    except csv.Error as error:
+        raise RowError([f"line {reader.line_num}: {error}"]) from error
 
 
 class TermLookup:
@@ -291,9 +305,13 @@ def _decimal(value):
     if value in (None, ""):
         return None
     try:
-        return Decimal(str(value).strip().replace(",", "."))
+        number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation as error:
         raise ValueError(_("“%(value)s” is not a number") % {"value": value}) from error
+    # Infinity, NaN and absurd exponents are numbers to Decimal but not to anyone else.
+    if not number.is_finite() or abs(number.adjusted()) > 15:
+        raise ValueError(_("“%(value)s” is not a number") % {"value": value})
+    return number
 
 
 def _boolean(value):
@@ -340,6 +358,8 @@ class ExperienceImporter:
                 try:
                     if not isinstance(raw, dict):
                         raise RowError([str(_("a record must be an object with named fields"))])
+                    if "__shape__" in raw:
+                        raise RowError([raw["__shape__"]])
                     outcome = self.import_row(raw, seen)
                     setattr(report, outcome, getattr(report, outcome) + 1)
                 except RowError as error:
@@ -424,9 +444,32 @@ class ExperienceImporter:
         if values["external_id"] in seen:
             raise RowError([str(_("external_id: appears twice in this file"))])
         seen.add(values["external_id"])
+        language = str(raw.get("language") or "").strip()
+        if language and language != self.locale.language_code:
+            # Translations share their key: a French row must not overwrite the English page.
+            raise RowError(
+                [
+                    str(
+                        _("language: this row is in %(row)s; this repository is in %(target)s")
+                        % {"row": language, "target": self.locale.language_code}
+                    )
+                ]
+            )
         page = self._existing(values["external_id"])
         if page is not None and not self._changes(page, values):
             return "unchanged"
+        if page is not None and (not page.live or page.has_unpublished_changes):
+            # Importing would publish over an editor's withdrawal or unfinished draft.
+            raise RowError(
+                [
+                    str(
+                        _(
+                            "external_id: the experience is unpublished or has a draft in "
+                            "progress; publish or discard it in the admin, then import again"
+                        )
+                    )
+                ]
+            )
         try:
             # A savepoint per row: a row that fails leaves nothing behind.
             with transaction.atomic():

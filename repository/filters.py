@@ -3,6 +3,7 @@
 Each facet is a small object that knows its parameter, its options in the visitor's language
 and how to narrow a queryset. Unknown values are dropped with a note instead of failing."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -61,10 +62,8 @@ class TopicFacet(TermFacet):
     def expand(self, values):
         # A broader topic includes its narrower ones.
         slugs = set()
-        seen = {}
+        # Every language's copy: a narrower topic may exist in one language only so far.
         for topic in Topic.objects.filter(slug__in=values):
-            seen.setdefault(topic.slug, topic)
-        for topic in seen.values():
             slugs |= topic.descendant_slugs()
         return sorted(slugs)
 
@@ -162,7 +161,8 @@ class ExperienceFilters:
         raw = self.params.get(param, "").strip()
         if not raw:
             return None
-        if raw.isdigit() and 1900 <= int(raw) <= 2100:
+        # ASCII digits only: "²".isdigit() is true, and a huge number is slow to convert.
+        if re.fullmatch(r"[0-9]{4}", raw) and 1900 <= int(raw) <= 2100:
             return int(raw)
         self.notes.append(
             _("“%(value)s” is not a year between 1900 and 2100; it was ignored.")

@@ -385,9 +385,13 @@ class ExperiencePage(BasePage):
         ]
         if not topic_ids and not mechanism_ids:
             return []
-        shared = models.Count("topics", filter=models.Q(topics__in=topic_ids), distinct=True) + (
-            models.Count("mechanisms", filter=models.Q(mechanisms__in=mechanism_ids), distinct=True)
-        )
+        # A Count over an empty list is NULL in SQL and would blank the whole sum.
+        counts = [
+            models.Count(relation, filter=models.Q(**{f"{relation}__in": ids}), distinct=True)
+            for relation, ids in (("topics", topic_ids), ("mechanisms", mechanism_ids))
+            if ids
+        ]
+        shared = sum(counts[1:], counts[0])
         return list(
             ExperiencePage.objects.live()
             .public()

@@ -1,6 +1,8 @@
 from urllib.parse import urlencode
 
+from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core.locales import active_locale
@@ -17,7 +19,13 @@ def search(request):
         query = form.cleaned_data["q"]
         if query:
             pages = Page.objects.live().public().filter(locale=active_locale()).specific()
-            results = paginate(request, pages.search(query), 10)
+            try:
+                results = paginate(request, pages.search(query), 10)
+                results.object_list = list(results.object_list)
+            except DatabaseError:
+                # SQLite's full-text syntax rejects some input (an unpaired quote).
+                form.add_error("q", _("This search could not be understood; try other words."))
+                results = None
     response = render(
         request,
         "search/search.html",

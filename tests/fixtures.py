@@ -33,6 +33,16 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """A test's rolled-back data must not survive in the cache for the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def default_language():
     """Requests activate their language in the thread; each test starts from the default."""
     from django.utils import translation

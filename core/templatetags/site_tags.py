@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 
 from core.i18n import alternates, home_page
+from home import chrome
 from home.models import FooterText, NavigationMenu
 
 register = template.Library()
@@ -33,8 +34,12 @@ def site_home(context):
 @register.inclusion_tag("components/menu.html", takes_context=True)
 def navigation_menu(context, location, label):
     request = context.get("request")
-    menu = NavigationMenu.for_location(location)
-    links = menu.links(request) if menu else []
+
+    def compute():
+        menu = NavigationMenu.for_location(location)
+        return menu.links(request) if menu else []
+
+    links = chrome.cached(request, f"menu:{location}", compute)
     return {
         "links": links,
         "label": label,
@@ -43,9 +48,13 @@ def navigation_menu(context, location, label):
     }
 
 
-@register.simple_tag
-def footer_text():
-    return FooterText.for_active_locale()
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    def compute():
+        text = FooterText.for_active_locale()
+        return text.body if text else ""
+
+    return chrome.cached(context.get("request"), "footer", compute)
 
 
 @register.filter

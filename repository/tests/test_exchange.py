@@ -188,3 +188,47 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
     # Importing the export gives the original text back.
     import_file(tmp_path, export("csv"), "again.csv")
     assert ExperiencePage.objects.get(external_id="f-1").title == title
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("d-1,Huge,Big number.,,,,,,\n", None),  # a valid row, for contrast
+        ("d-2,Short row,Only three cells\n", "the number of cells does not match the header"),
+        ("d-3,Long,Row,,,,,,,extra\n", "the number of cells does not match the header"),
+    ],
+)
+def test_rows_with_the_wrong_number_of_cells_are_refused(tmp_path, row, message):
+    failed, _out, err = import_file(tmp_path, HEADER + row)
+    assert failed == (message is not None)
+    if message:
+        assert f"line 2: {message}" in err
+
+
+def test_unknown_columns_and_absurd_numbers_are_refused(tmp_path):
+    failed, _out, err = import_file(tmp_path, "external_id,title,summary,topic\nx,T,S,climate\n")
+    assert failed and "unknown columns: topic" in err
+    text = "external_id,title,summary,latitude,longitude\nx,T,S,1e999999999,5\ny,T,S,sNaN,5\n"
+    _failed, _out, err = import_file(tmp_path, text)
+    assert "line 2: latitude: “1e999999999” is not a number" in err
+    assert "line 3: latitude: “sNaN” is not a number" in err
+
+
+def test_a_row_in_another_language_never_overwrites_the_default_language(tmp_path):
+    french = export("csv", language="fr")
+    failed, out, err = import_file(tmp_path, french, "fr.csv")
+    assert failed
+    assert "0 were created, 0 updated" in out
+    assert "language: this row is in fr; this repository is in en" in err
+    english = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    assert english.title == "Participatory budgeting in Porto Alegre"
+
+
+def test_import_never_publishes_over_a_withdrawal_or_a_draft(tmp_path):
+    import_file(tmp_path, HEADER + "w-1,Withdrawn,First.,BR,2019,,true,,\n")
+    page = ExperiencePage.objects.get(external_id="w-1")
+    page.unpublish()
+    failed, _out, err = import_file(tmp_path, HEADER + "w-1,Withdrawn,Second.,BR,2019,,true,,\n")
+    assert failed and "unpublished or has a draft in progress" in err
+    page.refresh_from_db()
+    assert not page.live and page.summary == "First."

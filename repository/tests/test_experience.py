@@ -164,3 +164,18 @@ def test_award_history_is_shown_newest_first_in_the_visitors_language(client):
         ExperienceAward(
             page=page, year=datetime.date.today().year + 1, distinction="winner"
         ).full_clean()
+
+
+def test_related_experiences_rank_by_topics_alone_when_there_are_no_mechanisms():
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    topics = list(Topic.objects.filter(slug__in=["climate", "gender"], locale=index.locale))
+    base = ExperiencePageFactory(parent=index, title="Base", start_year=2000)
+    base.topics = topics
+    base.save_revision().publish()
+    one = ExperiencePageFactory(parent=index, title="Shares one", start_year=2024)
+    one.topics = topics[:1]
+    one.save_revision().publish()
+    two = ExperiencePageFactory(parent=index, title="Shares two", start_year=2001)
+    two.topics = topics
+    two.save_revision().publish()
+    assert [page.pk for page in base.related_experiences()][:2] == [two.pk, one.pk]

@@ -58,6 +58,8 @@ def test_filters_and_their_combinations(client, params, expected):
         ({"sort": "random"}, "Unknown sort order “random” was ignored."),
         ({"from": "soon"}, "“soon” is not a year between 1900 and 2100"),
         ({"to": "99999"}, "“99999” is not a year between 1900 and 2100"),
+        ({"from": "²"}, "“²” is not a year between 1900 and 2100"),
+        ({"to": "9" * 5000}, "is not a year between 1900 and 2100"),
         ({"from": "2020", "to": "2010"}, "The year range was reversed"),
     ],
 )

@@ -29,3 +29,9 @@ def test_bad_queries_never_break_the_page(client, query):
     assert "<script>alert(1)</script>" not in content
     if len(query) > 200:
         assert "Ensure this value has at most 200 characters" in content
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', '"budget', "budget AND", "(", "*"])
+def test_query_syntax_characters_never_break_the_page(client, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200

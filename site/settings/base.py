@@ -188,7 +188,8 @@ MEDIA_URL = "/media/"
 WAGTAIL_SITE_NAME = _("International Observatory on Participatory Democracy")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+# No SVG: an uploaded SVG is served from the site's own domain and can carry a script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {
     "default": engine_backend_from_env("iopd_") or {"BACKEND": "wagtail.search.backends.database"}
 }

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
@@ -18,11 +18,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = sync_countries(Country)
         default = Locale.get_default()
+        # Languages the starting vocabularies are not written in get their terms from
+        # translators, through wagtail-localize, like any other content.
         others = [
             Locale.objects.get_or_create(language_code=code)[0]
             for code, _name in settings.LANGUAGES
             if code != default.language_code and code in LANGUAGE_COLUMNS
         ]
+        if default.language_code not in LANGUAGE_COLUMNS:
+            raise CommandError(
+                f"The starting vocabularies exist in {', '.join(LANGUAGE_COLUMNS)}; the default "
+                f"language is {default.language_code}. Create the terms in the admin instead."
+            )
         lists = [
             (Topic, vocabularies.TOPICS),
             (Mechanism, vocabularies.MECHANISMS),
