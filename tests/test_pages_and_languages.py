@@ -217,3 +217,14 @@ def test_pagination_ignores_malformed_page_numbers(client):
         assert "Climate change and citizen participation" in response.content.decode() or (
             "Iberian" in response.content.decode()
         )
+
+
+def test_cached_menus_follow_a_renamed_or_unpublished_page(client):
+    assert ">About the observatory</a>" in client.get("/en/news/").content.decode()
+    about = Page.objects.get(locale__language_code="en", slug="about").specific
+    about.title = "Who we are"
+    about.save_revision().publish()
+    content = client.get("/en/news/").content.decode()
+    assert ">Who we are</a>" in content
+    about.unpublish()
+    assert 'href="/en/about/"' not in client.get("/en/news/").content.decode()
