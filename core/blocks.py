@@ -100,6 +100,13 @@ class LinkBlock(blocks.StructBlock):
         label = _("Link")
         description = _("A link to a page of the site or to another website.")
 
+    def get_context(self, value, parent_context=None):
+        from core.i18n import visible_translation
+
+        context = super().get_context(value, parent_context)
+        context["target"] = visible_translation(value.get("page"))
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):

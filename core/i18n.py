@@ -61,3 +61,14 @@ def home_page(request):
     """The home page in the visitor's language when it is live, else the site's own."""
     site = Site.find_for_request(request)
     return site.root_page.localized.specific if site else None
+
+
+def visible_translation(page):
+    """The page in the visitor's language if that translation is live and public, else the page
+    itself if it is; None when neither may be shown (a link must not reveal a private title)."""
+    if page is None or not page.live:
+        return None
+    for candidate in (page.localized, page):
+        if candidate.live and not candidate.get_view_restrictions().exists():
+            return candidate
+    return None

@@ -3,6 +3,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import LinkBlock, registered_blocks
+from core.i18n import visible_translation
 from core.locales import active_locale
 
 
@@ -46,11 +47,8 @@ class FeaturedExperiencesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         # Show each experience in the visitor's language when that translation is live;
         # drafts and private pages chosen earlier are left out rather than leaked.
-        context["pages"] = [
-            page.localized
-            for page in value["experiences"]
-            if page is not None and page.live and not page.get_view_restrictions().exists()
-        ]
+        shown = (visible_translation(page) for page in value["experiences"])
+        context["pages"] = [page for page in shown if page is not None]
         return context
 
 
