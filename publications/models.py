@@ -6,6 +6,9 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
@@ -38,6 +41,12 @@ class NewsIndexPage(BasePage):
         return context
 
 
+class NewsPageKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "publications.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
 class NewsPage(BasePage):
     """A piece of news for members and the public."""
 
@@ -52,6 +61,10 @@ class NewsPage(BasePage):
         verbose_name=_("image"),
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    # The same free keywords as experiences: one tag list across the site.
+    keywords = ClusterTaggableManager(
+        through=NewsPageKeyword, blank=True, verbose_name=_("keywords")
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -59,6 +72,7 @@ class NewsPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("image"),
         FieldPanel("body"),
+        FieldPanel("keywords"),
     ]
     parent_page_types = ["publications.NewsIndexPage"]
     subpage_types = []
@@ -68,6 +82,7 @@ class NewsPage(BasePage):
         TranslatableField("body"),
         SynchronizedField("date"),
         SynchronizedField("image"),
+        SynchronizedField("tagged_items"),
     ]
     search_fields = [
         *BasePage.search_fields,

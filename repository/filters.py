@@ -12,13 +12,29 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import paginate
-from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
+from taxonomy.models import (
+    Country,
+    CountryIntroduction,
+    GovernmentLevel,
+    Mechanism,
+    TargetGroup,
+    Topic,
+    WorldRegion,
+)
 
 PER_PAGE = 12
 # More values than any facet has options is a malformed URL, not a query.
 MAX_VALUES = 20
 # Relations through which one page can match twice.
 MANY = {"topics", "mechanisms", "target_groups"}
+
+
+@dataclass(frozen=True)
+class Landing:
+    """What heads the list when the view is one topic, mechanism or country."""
+
+    name: str
+    description: str
 
 
 @dataclass
@@ -200,12 +216,15 @@ class ExperienceFilters:
         if self.year_from or self.year_to or len(self.active) != 1:
             return None
         facet, option = self.active[0]
+        if isinstance(facet, CountryFacet):
+            intro = CountryIntroduction.for_country(option.value)
+            return Landing(option.label, intro.text) if intro else None
         if not isinstance(facet, TermFacet):
             return None
         term = next(
             (t for t in facet.model.objects.localized_terms() if t.slug == option.value), None
         )
-        return term if term is not None and term.description else None
+        return Landing(term.name, term.description) if term and term.description else None
 
     @property
     def is_filtered(self):

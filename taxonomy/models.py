@@ -211,3 +211,39 @@ class Country(models.Model):
     @classmethod
     def sorted_for_display(cls, queryset=None):
         return sorted(queryset if queryset is not None else cls.objects.all(), key=lambda c: c.name)
+
+
+class CountryIntroduction(TranslatableMixin, models.Model):
+    """A short text heading the repository when visitors browse one country, one per language."""
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="introductions", verbose_name=_("country")
+    )
+    text = models.TextField(max_length=1000, verbose_name=_("introduction"))
+
+    panels = [FieldPanel("country"), FieldPanel("text")]
+    translatable_fields = [TranslatableField("text"), SynchronizedField("country")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("country introduction")
+        verbose_name_plural = _("country introductions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "locale"], name="taxonomy_one_country_introduction_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.country.name
+
+    @classmethod
+    def for_country(cls, code):
+        """The introduction in the visitor's language, else in the default language."""
+        active, default = active_locale(), default_locale()
+        found = {
+            intro.locale_id: intro
+            for intro in cls.objects.filter(
+                country__code=code, locale__in=[active.pk, default.pk]
+            ).select_related("country")
+        }
+        return found.get(active.pk) or found.get(default.pk)

@@ -2,7 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
+from .models import (
+    Country,
+    CountryIntroduction,
+    GovernmentLevel,
+    Mechanism,
+    TargetGroup,
+    Topic,
+)
 
 
 class TermViewSet(SnippetViewSet):
@@ -41,6 +48,13 @@ class CountryViewSet(SnippetViewSet):
     search_fields = ["name_en", "code"]
 
 
+class CountryIntroductionViewSet(SnippetViewSet):
+    model = CountryIntroduction
+    icon = "doc-full"
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     items = (
         TopicViewSet,
@@ -48,6 +62,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         TargetGroupViewSet,
         GovernmentLevelViewSet,
         CountryViewSet,
+        CountryIntroductionViewSet,
     )
     menu_label = _("Taxonomies")
     menu_icon = "tag"

@@ -43,3 +43,19 @@ def test_home_page_lists_next_events_and_latest_news_in_its_language(client):
     assert "Taller sobre sorteo y diversidad" in content  # the one upcoming demo event
     assert "Encuentro ibérico sobre democracia y presupuesto participativo" in content
     assert "Workshop on sortition" not in content
+
+
+def test_news_and_experiences_share_one_keyword_list(client):
+    from taggit.models import Tag
+
+    from publications.models import NewsPage
+    from repository.models import ExperiencePage
+
+    news = NewsPage.objects.get(slug="climate-change-and-participation")
+    news.keywords.add("citizens jury")
+    news.save_revision().publish()
+    experience = ExperiencePage.objects.get(slug="east-belgium-citizens-dialogue")
+    experience.keywords.add("citizens jury")
+    experience.save_revision().publish()
+    assert Tag.objects.filter(name="citizens jury").count() == 1
+    assert "citizens jury" in client.get(news.url).content.decode()

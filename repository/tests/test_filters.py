@@ -113,3 +113,33 @@ def test_filters_speak_the_visitors_language(client):
     assert "Tirage au sort et diversité" in content
     assert "Le dialogue citoyen permanent en Belgique de l'Est" in content
     assert Topic.objects.filter(slug="sortition").count() == 3  # one term per language
+
+
+def test_one_country_heads_the_list_with_its_introduction_in_the_visitors_language(client):
+    from wagtail.models import Locale
+
+    from taxonomy.models import CountryIntroduction
+
+    english = CountryIntroduction.objects.create(
+        country=country("BE"),
+        text="Belgium's communities run permanent deliberation.",
+        locale=Locale.objects.get(language_code="en"),
+    )
+    CountryIntroduction.objects.create(
+        country=country("BE"),
+        text="Les communautés belges délibèrent en permanence.",
+        locale=Locale.objects.get(language_code="fr"),
+        translation_key=english.translation_key,
+    )
+    content = unescape(client.get("/fr/experiences/", {"country": "BE"}).content.decode())
+    assert "<h1>Belgique</h1>" in content
+    assert "Les communautés belges délibèrent en permanence." in content
+    # Spanish has no translation yet: the default language's text is shown.
+    content = unescape(client.get("/es/experiencias/", {"country": "BE"}).content.decode())
+    assert "<h1>Bélgica</h1>" in content
+    assert "Belgium's communities run permanent deliberation." in content
+    # With a second filter, the list is no longer about one country.
+    content = unescape(
+        client.get("/fr/experiences/", {"country": "BE", "status": "ongoing"}).content.decode()
+    )
+    assert "<h1>Belgique</h1>" not in content
