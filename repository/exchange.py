@@ -125,7 +125,8 @@ def export_rows(pages, request=None):
     pages = pages.select_related("country", "government_level", "locale").prefetch_related(
         "topics", "mechanisms", "target_groups", "tagged_items__tag", "organisations"
     )
-    for page in pages:
+    # In chunks, so that a large export never holds every page in memory at once.
+    for page in pages.iterator(chunk_size=500):
         yield {
             "external_id": page.external_id or f"{OWN_ID_PREFIX}{page.translation_key}",
             "title": page.title,
@@ -190,16 +191,34 @@ def _is_number(text):
     return True
 
 
-def write_csv(rows, stream):
+class _Echo:
+    """A file-like object whose write() hands the text back, so csv can feed a stream."""
+
+    def write(self, text):
+        return text
+
+
+def csv_chunks(rows):
     names = [column.name for column in codebook()]
-    writer = csv.DictWriter(stream, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.DictWriter(_Echo(), fieldnames=names, lineterminator="\n")
+    yield writer.writeheader()
     for row in rows:
-        writer.writerow({name: _cell(row[name]) for name in names})
+        yield writer.writerow({name: _cell(row[name]) for name in names})
+
+
+def json_chunks(rows):
+    yield '{"experiences": ['
+    for number, row in enumerate(rows):
+        yield (",\n" if number else "\n") + json.dumps(row, ensure_ascii=False, default=str)
+    yield "\n]}\n"
+
+
+def write_csv(rows, stream):
+    stream.writelines(csv_chunks(rows))
 
 
 def write_json(rows, stream):
-    json.dump({"experiences": list(rows)}, stream, ensure_ascii=False, indent=1, default=str)
+    stream.writelines(json_chunks(rows))
 
 
 def write_codebook_csv(stream):

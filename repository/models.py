@@ -5,7 +5,7 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -68,20 +68,20 @@ class ExperienceIndexPage(RoutablePageMixin, BasePage):
     @path("export/<str:extension>/")
     def export(self, request, extension):
         """The experiences of this view as open data: the same filters, no login needed."""
-        from .exchange import export_rows, write_csv, write_json
+        from .exchange import csv_chunks, export_rows, json_chunks
 
-        if extension not in ("csv", "json"):
+        formats = {
+            "csv": (csv_chunks, "text/csv; charset=utf-8"),
+            "json": (json_chunks, "application/json; charset=utf-8"),
+        }
+        if extension not in formats:
             raise Http404
-        response = HttpResponse(
-            content_type="text/csv; charset=utf-8"
-            if extension == "csv"
-            else "application/json; charset=utf-8"
-        )
+        chunks, content_type = formats[extension]
+        rows = export_rows(self.filters(request).queryset(), request)
+        response = StreamingHttpResponse(chunks(rows), content_type=content_type)
         stem = f"experiences-{self.locale.language_code}"
         response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
         response["X-Robots-Tag"] = "noindex"
-        rows = export_rows(self.filters(request).queryset(), request)
-        (write_csv if extension == "csv" else write_json)(rows, response)
         return response
 
     @path("codebook/")
