@@ -38,3 +38,10 @@ class LocaleCacheMiddleware:
             return self.get_response(request)
         finally:
             _request_cache.reset(token)
+
+
+def in_visitor_language(queryset):
+    """The object of `queryset` in the visitor's language, else the default language's one."""
+    active, default = active_locale(), default_locale()
+    found = {item.locale_id: item for item in queryset.filter(locale__in=[active.pk, default.pk])}
+    return found.get(active.pk) or found.get(default.pk)

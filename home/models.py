@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import BodyStreamBlock
-from core.locales import active_locale, default_locale
+from core.locales import active_locale, in_visitor_language
 from core.models import BasePage
 
 from .blocks import HomeStreamBlock
@@ -132,9 +132,7 @@ class FooterText(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        texts = {text.locale_id: text for text in cls.objects.select_related("locale")}
-        active, default = active_locale(), default_locale()
-        return texts.get(active.pk) or texts.get(default.pk)
+        return in_visitor_language(cls.objects.all())
 
 
 class NavigationMenu(TranslatableMixin, ClusterableModel):
@@ -156,14 +154,9 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
     @classmethod
     def for_location(cls, location):
         """The menu for the visitor's language, else the default language's menu."""
-        active, default = active_locale(), default_locale()
-        menus = {
-            menu.locale_id: menu
-            for menu in cls.objects.filter(
-                location=location, locale__in=[active.pk, default.pk]
-            ).prefetch_related("items__page")
-        }
-        return menus.get(active.pk) or menus.get(default.pk)
+        return in_visitor_language(
+            cls.objects.filter(location=location).prefetch_related("items__page")
+        )
 
     def links(self, request=None):
         """(url, label) of each item for the visitor's language, in a fixed number of queries.

@@ -17,7 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.locales import active_locale, default_locale
+from core.locales import active_locale, default_locale, in_visitor_language
 
 
 class TermQuerySet(models.QuerySet):
@@ -239,11 +239,4 @@ class CountryIntroduction(TranslatableMixin, models.Model):
     @classmethod
     def for_country(cls, code):
         """The introduction in the visitor's language, else in the default language."""
-        active, default = active_locale(), default_locale()
-        found = {
-            intro.locale_id: intro
-            for intro in cls.objects.filter(
-                country__code=code, locale__in=[active.pk, default.pk]
-            ).select_related("country")
-        }
-        return found.get(active.pk) or found.get(default.pk)
+        return in_visitor_language(cls.objects.filter(country__code=code))
