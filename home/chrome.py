@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
 GENERATION_KEY = "iopd:chrome:generation"
 TIMEOUT = 60 * 60 * 24
@@ -52,6 +52,5 @@ def _model_changed(sender, **kwargs):
         invalidate()
 
 
-page_published.connect(invalidate)
-page_unpublished.connect(invalidate)
+# Publishing and unpublishing save the page, which post_save already covers; a move may not.
 post_page_move.connect(invalidate)

@@ -1,5 +1,7 @@
+from babel.numbers import format_currency, format_decimal
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language, to_locale
 
 from core.i18n import alternates, home_page
 from home import chrome
@@ -57,15 +59,16 @@ def footer_text(context):
     return chrome.cached(context.get("request"), "footer", compute)
 
 
+def _babel_locale():
+    return to_locale(get_language() or settings.LANGUAGE_CODE)
+
+
 @register.filter
 def money(amount, currency):
     """An amount in its currency, written the way the visitor's language writes money."""
     if amount is None or not currency:
         return ""
-    from babel.numbers import format_currency
-    from django.utils.translation import get_language, to_locale
-
-    return format_currency(amount, currency, locale=to_locale(get_language() or "en"))
+    return format_currency(amount, currency, locale=_babel_locale())
 
 
 @register.filter
@@ -73,7 +76,4 @@ def number(value):
     """A whole number with the visitor's language's digit grouping."""
     if value is None:
         return ""
-    from babel.numbers import format_decimal
-    from django.utils.translation import get_language, to_locale
-
-    return format_decimal(value, locale=to_locale(get_language() or "en"))
+    return format_decimal(value, locale=_babel_locale())
