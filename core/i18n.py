@@ -5,6 +5,9 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from . import sitecache
+from .privacy import is_public, public
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -17,10 +20,9 @@ class Alternate:
 def _live_translations(page):
     return {
         translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
+        for translation in public(page.get_translations(inclusive=True).live()).select_related(
+            "locale"
+        )
     }
 
 
@@ -57,10 +59,14 @@ def alternates(request, page=None, translatable_view=False):
     ]
 
 
-def home_page(request):
-    """The home page in the visitor's language when it is live, else the site's own."""
-    site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+def home_url(request):
+    """The address of the home page in the visitor's language when it is live, else the site's."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        return site.root_page.localized.get_url(request) if site else "/"
+
+    return sitecache.cached(request, "home-url", compute)
 
 
 def visible_translation(page):
@@ -69,6 +75,6 @@ def visible_translation(page):
     if page is None or not page.live:
         return None
     for candidate in (page.localized, page):
-        if candidate.live and not candidate.get_view_restrictions().exists():
+        if candidate.live and is_public(candidate):
             return candidate
     return None

@@ -1,12 +1,15 @@
-"""The active and default locales, looked up once per request instead of once per use.
+"""The active and default locales without a query per use.
 
 Wagtail's Locale.get_active() queries the database each time; a page shows many translated
-things (menus, terms, footer), so the answers are kept for the duration of one request."""
+things (menus, terms, footer), so the answers come from the site cache and are kept for the
+duration of one request."""
 
 from contextvars import ContextVar
 
 from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from . import sitecache
 
 _request_cache: ContextVar[dict | None] = ContextVar("iopd_locale_cache", default=None)
 
@@ -21,11 +24,17 @@ def _cached(key, lookup):
 
 
 def active_locale():
-    return _cached(("active", get_language()), Locale.get_active)
+    return _cached(
+        ("active", get_language()),
+        lambda: sitecache.cached(None, "locale:active", Locale.get_active),
+    )
 
 
 def default_locale():
-    return _cached("default", Locale.get_default)
+    return _cached(
+        "default",
+        lambda: sitecache.cached(None, "locale:default", Locale.get_default, per_language=False),
+    )
 
 
 class LocaleCacheMiddleware:

@@ -6,4 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from . import chrome  # noqa: F401  (connects the cache invalidation signals)
+        from core import sitecache
+
+        from .models import FooterText, NavigationMenu, NavigationMenuItem, SiteSettings
+
+        sitecache.watch(FooterText, NavigationMenu, NavigationMenuItem, SiteSettings)

@@ -5,6 +5,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from core.blocks import LinkBlock, registered_blocks
 from core.i18n import visible_translation
 from core.locales import active_locale
+from core.privacy import public
 
 
 class HeroBlock(blocks.StructBlock):
@@ -77,8 +78,7 @@ class LatestNewsBlock(LatestListBlock):
         from publications.models import NewsPage
 
         return list(
-            NewsPage.objects.live()
-            .public()
+            public(NewsPage.objects.live())
             .filter(locale=active_locale())
             .order_by("-date", "-pk")[:count]
         )

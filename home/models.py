@@ -7,13 +7,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.locales import active_locale, in_visitor_language
 from core.models import BasePage
+from core.privacy import is_public
 
 from .blocks import HomeStreamBlock
 
@@ -165,7 +166,6 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
         link to an unpublished or private page is left out, so a menu never leads to a 404."""
         items = list(self.items.all())
         pages = [item.page for item in items if item.page is not None]
-        restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
         translations = {
             page.translation_key: page
             for page in Page.objects.live().filter(
@@ -182,7 +182,7 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
             if page is None or not page.live:
                 continue
             page = translations.get(page.translation_key, page)
-            if any(page.path.startswith(path) for path in restricted):
+            if not is_public(page):
                 continue
             links.append((page.get_url(request), item.label or page.title))
         return links

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
 from core.pagination import paginate
+from core.privacy import public
 
 
 class NewsIndexPage(BasePage):
@@ -36,7 +37,7 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        news = public(NewsPage.objects.child_of(self).live()).order_by("-date", "-pk")
         context["news"] = paginate(request, news, 10)
         return context
 
@@ -105,8 +106,7 @@ class EventPageQuerySet(PageQuerySet):
         """Public events that have not ended yet, soonest first."""
         now = now or timezone.now()
         return (
-            self.live()
-            .public()
+            public(self.live())
             .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
             .order_by("start", "pk")
         )
@@ -114,8 +114,7 @@ class EventPageQuerySet(PageQuerySet):
     def past(self, now=None):
         now = now or timezone.now()
         return (
-            self.live()
-            .public()
+            public(self.live())
             .annotate(finished_at=Coalesce("end", "start"))
             .filter(finished_at__lt=now)
             .order_by("-start", "-pk")

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import paginate
+from core.privacy import public
 from taxonomy.models import (
     Country,
     CountryIntroduction,
@@ -131,7 +132,7 @@ class ExperienceFilters:
     def __init__(self, params, queryset):
         self.params = params
         self.notes = []
-        self.base = queryset.live().public()
+        self.base = public(queryset.live())
         self.facets = [
             TopicFacet("topic", _("Topic"), "topics__slug"),
             MechanismFacet("mechanism", _("Participation mechanism"), "mechanisms__slug"),

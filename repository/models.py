@@ -26,7 +26,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import LinkBlock
 from core.models import BasePage
-from taxonomy.models import localize_terms
+from core.privacy import public
+from taxonomy.models import Country, GovernmentLevel, localize_terms
 
 from .blocks import ExperienceStreamBlock
 from .panels import CompletenessPanel
@@ -322,6 +323,11 @@ class ExperiencePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Facts shared by many pages come from the site cache rather than a query each.
+        if self.country_id:
+            self.country = Country.cached(self.country_id)
+        if self.government_level_id:
+            self.government_level = GovernmentLevel.cached(self.government_level_id)
         topics, mechanisms = list(self.topics.all()), list(self.mechanisms.all())
         context["related"] = self.related_experiences(topics=topics, mechanisms=mechanisms)
         context["topics"] = localize_terms(topics)
@@ -393,8 +399,7 @@ class ExperiencePage(BasePage):
         ]
         shared = sum(counts[1:], counts[0])
         return list(
-            ExperiencePage.objects.live()
-            .public()
+            public(ExperiencePage.objects.live())
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .filter(models.Q(topics__in=topic_ids) | models.Q(mechanisms__in=mechanism_ids))

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from core.locales import active_locale
 from core.pagination import paginate
+from core.privacy import public
 
 from .forms import SearchForm
 
@@ -18,7 +19,7 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
-            pages = Page.objects.live().public().filter(locale=active_locale()).specific()
+            pages = public(Page.objects.live()).filter(locale=active_locale()).specific()
             try:
                 results = paginate(request, pages.search(query), 10)
                 results.object_list = list(results.object_list)

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class TaxonomyConfig(AppConfig):
     name = "taxonomy"
     verbose_name = "Taxonomies"
+
+    def ready(self):
+        from core import sitecache
+
+        from .models import Country, Term
+
+        sitecache.watch(Country, Term)

@@ -17,6 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import sitecache
 from core.locales import active_locale, default_locale, in_visitor_language
 
 
@@ -95,6 +96,17 @@ class Term(index.Indexed, TranslatableMixin, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
         super().save(*args, **kwargs)
+
+    @classmethod
+    def cached(cls, pk):
+        """A term by primary key from the site cache: vocabularies are small and rarely change."""
+        terms = sitecache.cached(
+            None,
+            f"terms:{cls._meta.label_lower}",
+            lambda: {term.pk: term for term in cls.objects.all()},
+            per_language=False,
+        )
+        return terms.get(pk)
 
 
 class Topic(Term):
@@ -207,6 +219,14 @@ class Country(models.Model):
     @property
     def name(self):
         return _iso3166_catalogue(get_language() or "en").gettext(self.name_en)
+
+    @classmethod
+    def cached(cls, pk):
+        """A country by primary key from the site cache: the table is small and rarely changes."""
+        countries = sitecache.cached(
+            None, "countries", lambda: {c.pk: c for c in cls.objects.all()}, per_language=False
+        )
+        return countries.get(pk)
 
     @classmethod
     def sorted_for_display(cls, queryset=None):

@@ -3,9 +3,9 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, to_locale
 
-from core.i18n import alternates, home_page
-from home import chrome
-from home.models import FooterText, NavigationMenu
+from core import sitecache
+from core.i18n import alternates, home_url
+from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
 
@@ -28,9 +28,9 @@ def default_language():
 
 
 @register.simple_tag(takes_context=True)
-def site_home(context):
+def site_home_url(context):
     request = context.get("request")
-    return home_page(request) if request is not None else None
+    return home_url(request) if request is not None else "/"
 
 
 @register.inclusion_tag("components/menu.html", takes_context=True)
@@ -41,7 +41,7 @@ def navigation_menu(context, location, label):
         menu = NavigationMenu.for_location(location)
         return menu.links(request) if menu else []
 
-    links = chrome.cached(request, f"menu:{location}", compute)
+    links = sitecache.cached(request, f"menu:{location}", compute)
     return {
         "links": links,
         "label": label,
@@ -56,7 +56,7 @@ def footer_text(context):
         text = FooterText.for_active_locale()
         return text.body if text else ""
 
-    return chrome.cached(context.get("request"), "footer", compute)
+    return sitecache.cached(context.get("request"), "footer", compute)
 
 
 def _babel_locale():
@@ -77,3 +77,14 @@ def number(value):
     if value is None:
         return ""
     return format_decimal(value, locale=_babel_locale())
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site's settings (logo, contact, social links) from the cache, not a query per page."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return sitecache.cached(
+        request, "settings", lambda: SiteSettings.for_request(request), per_language=False
+    )

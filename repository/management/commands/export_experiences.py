@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.privacy import public
 from repository.exchange import export_rows, write_codebook_csv, write_csv, write_json
 from repository.models import ExperiencePage
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             if options["format"] == "codebook":
                 write_codebook_csv(buffer)
             else:
-                pages = ExperiencePage.objects.live().public().filter(locale=locale).order_by("pk")
+                pages = public(ExperiencePage.objects.live()).filter(locale=locale).order_by("pk")
                 writer = write_json if options["format"] == "json" else write_csv
                 writer(export_rows(pages), buffer)
         if options["output"]:

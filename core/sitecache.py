@@ -1,0 +1,66 @@
+"""Things every page needs that rarely change (menus, footer, locales, which subtrees are
+private, the home page's address), cached per site and language.
+
+Any save or delete of a watched model starts a new cache generation, so nothing stale is
+served: apps declare in `ready()` which of their models the cached answers depend on."""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+GENERATION_KEY = "iopd:site:generation"
+TIMEOUT = 60 * 60 * 24
+
+_watched: set[type] = {Page, PageViewRestriction, Site, Locale}
+
+
+def watch(*models):
+    _watched.update(models)
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def _key(request, name, per_language):
+    site = Site.find_for_request(request) if request is not None else None
+    language = get_language() if per_language else "-"
+    return f"iopd:site:{_generation()}:{site.pk if site else 0}:{language}:{name}"
+
+
+def cached(request, name, compute, per_language=True):
+    key = _key(request, name, per_language)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def invalidate(**kwargs):
+    # Once now, and again after commit: a request that read the old rows while the
+    # transaction was open must not keep its stale answer under the new generation.
+    _bump()
+    transaction.on_commit(_bump)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _model_changed(sender, **kwargs):
+    if issubclass(sender, tuple(_watched)):
+        invalidate()
+
+
+# Publishing and unpublishing save the page, which post_save already covers; a move may not.
+post_page_move.connect(invalidate)
