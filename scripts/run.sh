@@ -15,6 +15,7 @@ python manage.py compile_translations
 python manage.py migrate --noinput
 python manage.py load_demo
 python manage.py load_demo_experiences
+python manage.py search_drift
 python manage.py ensure_admin
 echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."
 exec python manage.py runserver "$HOST:$PORT"

@@ -1,42 +1,249 @@
-from urllib.parse import urlencode
+"""The public search: the page, its JSON API, open-data exports, an RSS feed of any query,
+and autocomplete. All read the same parameters and the same results."""
 
-from django.db import DatabaseError
+import csv
+import io
+import json
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from core.locales import active_locale
-from core.pagination import paginate
-from core.privacy import public
+from core.i18n import home_url
 
-from .forms import SearchForm
+from .autocomplete import suggestions
+from .facets import topic_parents
+from .params import MAX_RESULTS, QueryTooLong, SearchParams, sort_labels
+from .query import run_search
+
+EXPORT_BATCH = 100
+
+
+def _params(request):
+    return SearchParams.from_query(request.GET, get_language())
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _topic_tree(facet, parents):
+    """The topic buckets as a tree (broader topics first), each with its narrower ones."""
+    by_value = {bucket.value: bucket for bucket in facet.buckets}
+    children = {}
+    roots = []
+    for bucket in facet.buckets:
+        parent = parents.get(bucket.value)
+        if parent in by_value:
+            children.setdefault(parent, []).append(bucket)
+        else:
+            roots.append(bucket)
+
+    def node(bucket):
+        return {
+            "bucket": bucket,
+            "children": [node(child) for child in children.get(bucket.value, [])],
+        }
+
+    return [node(bucket) for bucket in roots]
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
-    results = None
-    query = ""
-    if form.is_valid():
-        query = form.cleaned_data["q"]
-        if query:
-            pages = public(Page.objects.live()).filter(locale=active_locale()).specific()
-            try:
-                results = paginate(request, pages.search(query), 10)
-                results.object_list = list(results.object_list)
-            except DatabaseError:
-                # SQLite's full-text syntax rejects some input (an unpaired quote).
-                form.add_error("q", _("This search could not be understood; try other words."))
-                results = None
-    response = render(
-        request,
-        "search/search.html",
-        {
-            "form": form,
-            "query": query,
-            "results": results,
-            "extra_query": urlencode({"q": query}),
-            "translatable_view": True,
+    language = get_language()
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        response = render(
+            request,
+            "search/search.html",
+            {
+                "error": str(error),
+                "translatable_view": True,
+                "params": SearchParams(scope=language),
+            },
+            status=400,
+        )
+        return _noindex(response)
+    results = run_search(params, language)
+    if results.total and params.page > results.pages:
+        # A page past the end shows the last one instead of an empty list.
+        params.page = results.pages
+        results = run_search(params, language)
+
+    context = {
+        "params": params,
+        "results": results,
+        "query": params.q,
+        "language": language,
+        "sorts": sort_labels(),
+        "sizes": (10, 20, 50, 100),
+        "facets": results.facets,
+        "topic_tree": _topic_tree(results.facet_map["topic"], topic_parents())
+        if "topic" in results.facet_map
+        else [],
+        "chips": [
+            (facet, bucket, params.toggled(facet.name, bucket.value, language))
+            for facet in results.facets
+            for bucket in facet.selected
+        ],
+        "page_obj": Paginator(range(min(results.total, MAX_RESULTS)), params.size).get_page(
+            params.page
+        ),
+        "query_string": params.querystring(language),
+        "suggestion_query": params.querystring(language, q=results.suggestion),
+        "year_remove": params.without(language, year_from=True, year_to=True),
+        "year_max": max((count for _year, count in results.years), default=0),
+        "home_url": home_url(request),
+        "translatable_view": True,
+    }
+    return _noindex(render(request, "search/search.html", context))
+
+
+def _hit_json(hit):
+    return {
+        "id": hit.page_id,
+        "url": hit.url,
+        "title": hit.title,
+        "type": hit.type,
+        "snippet": str(hit.snippet),
+        "place": hit.place,
+        "years": hit.year_label,
+        "topics": hit.topics,
+        "language": hit.language,
+    }
+
+
+def search_api(request):
+    """The same search as JSON (documented in docs/search-api.md)."""
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        return _noindex(JsonResponse({"error": str(error)}, status=400))
+    results = run_search(params, get_language())
+    payload = {
+        "query": params.q,
+        "page": params.page,
+        "pages": results.pages,
+        "page_size": params.size,
+        "total": results.total,
+        "sort": params.sort,
+        "language": params.scope,
+        "backend": results.backend,
+        "notes": [str(note) for note in params.notes],
+        "suggestion": results.suggestion,
+        "results": [_hit_json(hit) for hit in results.hits],
+        "facets": {
+            facet.name: [
+                {"value": b.value, "label": b.label, "count": b.count, "selected": b.selected}
+                for b in facet.buckets
+            ]
+            for facet in results.facets
         },
+        "years": [{"year": year, "count": count} for year, count in results.years],
+    }
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return _noindex(response)
+
+
+EXPORT_FIELDS = ["id", "type", "title", "url", "language", "years", "place", "topics"]
+
+
+def _all_hits(params, language):
+    """Every hit of the search, page after page, up to the engine's browsing bound."""
+    params.size, params.page = EXPORT_BATCH, 1
+    while True:
+        results = run_search(params, language)
+        yield from results.hits
+        if params.page >= results.pages or params.page * EXPORT_BATCH >= MAX_RESULTS:
+            return
+        params.page += 1
+
+
+def search_export(request, fmt):
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+    language = get_language()
+    origin = request.build_absolute_uri("/")[:-1]
+
+    def rows():
+        for hit in _all_hits(params, language):
+            row = _hit_json(hit)
+            row["url"] = origin + row["url"]
+            yield {key: row[key] for key in EXPORT_FIELDS}
+
+    if fmt == "csv":
+
+        def lines():
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS)
+            writer.writeheader()
+            for row in rows():
+                row["topics"] = "; ".join(row["topics"])
+                # A cell starting with = + - @ is a formula to a spreadsheet.
+                row = {k: f"'{v}" if str(v)[:1] in "=+-@\t\r" else v for k, v in row.items()}
+                writer.writerow(row)
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+            yield buffer.getvalue()
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    else:
+
+        def chunks():
+            yield "["
+            for number, row in enumerate(rows()):
+                yield ("," if number else "") + json.dumps(row, ensure_ascii=False)
+            yield "]\n"
+
+        response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="iopd-search.{fmt}"'
+    return _noindex(response)
+
+
+def search_feed(request):
+    """RSS 2.0 of the newest results of any search: a saved query a reader can follow."""
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+    params.sort, params.page, params.size = "newest", 1, 20
+    language = get_language()
+    results = run_search(params, language)
+    title = _("Search: %(query)s") % {"query": params.q} if params.q else _("Latest content")
+    feed = Rss201rev2Feed(
+        title=f"{title} · {_('International Observatory on Participatory Democracy')}",
+        link=request.build_absolute_uri(f"?{params.querystring(language)}"),
+        description=_("New results of this search on the observatory's website."),
+        language=language,
     )
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    for hit in results.hits:
+        link = request.build_absolute_uri(hit.url)
+        feed.add_item(
+            title=hit.title,
+            link=link,
+            unique_id=link,
+            description=render_to_string("search/feed_item.html", {"hit": hit}),
+            categories=hit.topics,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return _noindex(response)
+
+
+def autocomplete(request):
+    q = (request.GET.get("q") or "")[:100]
+    return _noindex(
+        JsonResponse(
+            {"suggestions": suggestions(q, get_language())},
+            json_dumps_params={"ensure_ascii": False},
+        )
+    )

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -23,6 +23,12 @@ if settings.DEBUG:
 # Every public page lives under its language prefix (/en/, /fr/, /es/).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/api/", search_views.search_api, name="search_api"),
+    re_path(
+        r"^search/export\.(?P<fmt>csv|json)$", search_views.search_export, name="search_export"
+    ),
+    path("search/feed/", search_views.search_feed, name="search_feed"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -66,18 +66,28 @@ def demo_live(transactional_db):
 
 
 @pytest.fixture
-def engine_backend():
-    """The real search engine node: its absence fails in CI, and skips (saying why) elsewhere."""
-    from wagtail.search.backends import get_search_backend
+def search_engine(settings):
+    """The real search engine node with a fresh index of the demo content.
 
-    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
+    Its absence fails in CI, and skips (saying why) elsewhere. Each test worker has its own
+    index name; the index is dropped afterwards."""
+    from search.engine import get_engine
+
+    config = settings.SEARCH_ENGINE_FOR_TESTS
+    if not config:
         message = (
             "SEARCH_ENGINE_URL is not set: run the suite with `make test`, which starts a node"
         )
         if in_ci():
             pytest.fail(message)
         pytest.skip(message)
-    return get_search_backend("engine")
+    settings.SEARCH_ENGINE = config
+    engine = get_engine()
+    engine.drop_all()
+    call_command("rebuild_search_index", stdout=io.StringIO(), stderr=io.StringIO())
+    engine.refresh()
+    yield engine
+    engine.drop_all()
 
 
 @pytest.fixture(scope="session")

@@ -1,49 +1,274 @@
-"""The search engine node the test command starts is real: documents go in and come back."""
+"""The site search against the real engine node that the test command starts."""
+
+import io
+import socket
+import time
 
 import pytest
-from wagtail.models import Page
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import PageViewRestriction
 
-from publications.factories import NewsPageFactory
-from publications.models import NewsIndexPage, NewsPage
+from repository.factories import ExperiencePageFactory
+from repository.models import ExperienceIndexPage, ExperiencePage
+from search.engine import EngineUnavailable
+from search.indexing import deliver, deliver_quietly
+from search.models import IndexChange, IndexedDocument
+from search.params import SearchParams
+from search.query import DatabaseSearch, EngineSearch
+from taxonomy.models import Topic
+
+from .helpers import new_experience, publish
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
-def fresh_index(backend):
-    """An empty page index on the node, with the news mapping in place."""
-    index = backend.get_index_for_model(NewsPage)
-    index.reset()
-    index.add_model(NewsPage)
-    return index
+def engine_search(engine, language="en", **query):
+    return EngineSearch(engine).search(SearchParams.from_query(query, language), language)
 
 
-def test_a_page_written_to_the_engine_is_found_again(engine_backend):
-    news_index = NewsIndexPage.objects.get(locale__language_code="en")
-    page = NewsPageFactory(
-        parent=news_index,
-        title="Sortition in Gdańsk",
-        summary="Citizens drawn by lot recommended flood-protection measures.",
+def database_search(language="en", **query):
+    return DatabaseSearch().search(SearchParams.from_query(query, language), language)
+
+
+def counts(results):
+    return {facet.name: {b.value: b.count for b in facet.buckets} for facet in results.facets}
+
+
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
+def test_every_facet_alone_and_combined_counts_what_it_finds(engine, subtests):
+    everything = counts(engine_search(engine, size="100"))
+    for name, buckets in everything.items():
+        for value, expected in list(buckets.items())[:3]:
+            with subtests.test(facet=name, value=value):
+                found = engine_search(engine, **{name: value}, size="100")
+                assert found.total == expected
+    pairs = [("topic", "mechanism"), ("country", "topic"), ("status", "level"), ("type", "award")]
+    for first, second in pairs:
+        value = next(iter(everything[first]))
+        narrowed = counts(engine_search(engine, **{first: value}))
+        for other, expected in list(narrowed[second].items())[:3]:
+            with subtests.test(first=first, second=second, value=other):
+                found = engine_search(engine, **{first: value, second: other})
+                assert found.total == expected
+
+
+def test_facet_counts_are_disjunctive(engine):
+    everything = counts(engine_search(engine))
+    climate = engine_search(engine, topic="climate")
+    # Choosing a topic leaves every other topic's count as it was, to add it to the choice.
+    assert counts(climate)["topic"] == everything["topic"]
+    # ...while the other facets count within the chosen topic.
+    assert sum(counts(climate)["type"].values()) == climate.total
+    both = engine_search(engine, topic=["climate", "gender"])
+    assert both.total > max(climate.total, engine_search(engine, topic="gender").total) - 1
+    assert both.total <= everything["topic"]["climate"] + everything["topic"]["gender"]
+
+
+def test_every_bucket_is_returned_not_the_top_ten(engine):
+    found = counts(engine_search(engine))
+    countries = set(
+        ExperiencePage.objects.live()
+        .filter(locale__language_code="en", country__isnull=False)
+        .values_list("country__code", flat=True)
     )
-    index = fresh_index(engine_backend)
-    engine_backend.add(page)
-    index.refresh()
-
-    found = list(engine_backend.search("flood protection", NewsPage))
-    assert [result.pk for result in found] == [page.pk]
-    # Autocomplete runs on edge n-grams, which the node's analysis-common module provides.
-    assert [r.pk for r in engine_backend.autocomplete("sortit", NewsPage)] == [page.pk]
-    assert list(engine_backend.search("unrelated volcano", NewsPage)) == []
+    assert len(countries) > 10
+    assert set(found["country"]) == countries
+    assert len(found["topic"]) > 10
 
 
-def test_engine_search_respects_filters_on_live_pages(engine_backend):
-    news_index = NewsIndexPage.objects.get(locale__language_code="en")
-    live = NewsPageFactory(parent=news_index, title="Youth budget vote opens")
-    draft = NewsPageFactory(parent=news_index, title="Youth budget draft results", live=False)
-    index = fresh_index(engine_backend)
-    engine_backend.add_bulk(NewsPage, [live, draft])
-    index.refresh()
+def test_labels_come_in_the_visitors_language(engine):
+    with translation.override("fr"):
+        french = {f.name: f for f in engine_search(engine, language="fr").facets}
+    labels = {b.value: b.label for b in french["country"].buckets}
+    assert labels["BR"] == "Brésil"
+    topics = {b.value: b.label for b in french["topic"].buckets}
+    names = {t.slug: t.name for t in Topic.objects.filter(locale__language_code="fr")}
+    assert topics and all(label == names[slug] for slug, label in topics.items())
+    assert french["type"].label == "Type"
 
-    everything = {r.pk for r in engine_backend.search("youth budget", NewsPage)}
-    assert everything == {live.pk, draft.pk}
-    published = {r.pk for r in engine_backend.search("youth budget", Page.objects.live())}
-    assert published == {live.pk}
+
+def test_matches_are_highlighted_and_typed_text_is_escaped(engine):
+    page = new_experience(title="Harbour assembly", summary="A <b>floating</b> harbour assembly.")
+    engine.refresh()
+    found = engine_search(engine, q="floating")
+    (hit,) = [hit for hit in found.hits if hit.page_id == page.pk]
+    assert "<mark>floating</mark>" in hit.snippet
+    assert "&lt;b&gt;" in hit.snippet and "<b>" not in hit.snippet
+
+
+def test_all_languages_shows_and_counts_each_case_once(engine):
+    english = engine_search(engine, topic="youth")
+    everywhere = engine_search(engine, lang="all", topic="youth", size="100")
+    keys = [ExperiencePage.objects.get(pk=hit.page_id).translation_key for hit in everywhere.hits]
+    assert len(keys) == len(set(keys)) == everywhere.total
+    # Translated cases are not counted twice: the facet counts equal the distinct cases.
+    assert counts(everywhere)["topic"]["youth"] == everywhere.total >= english.total
+    # A case found through its Spanish text shows once, in the visitor's language.
+    spanish_words = engine_search(engine, lang="all", q="presupuesto participativo joven")
+    (hit,) = [h for h in spanish_words.hits if h.url.endswith("/youth-participatory-budget/")]
+    assert hit.language == "en"
+    assert len([h for h in spanish_words.hits if "/presupuesto-participativo-joven/" in h.url]) == 0
+
+
+def test_synonyms_of_a_topic_find_its_cases(engine):
+    found = engine_search(engine, q="sortition")
+    synonym = engine_search(engine, q="random selection")
+    sortition_cases = {
+        hit.page_id for hit in engine_search(engine, topic="sortition", size="100").hits
+    }
+    assert {hit.page_id for hit in synonym.hits} & sortition_cases
+    assert found.total > 0
+
+
+def test_drafts_and_private_pages_never_show(engine, client):
+    secret = new_experience(title="Quokkaville secret assembly")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    draft = new_experience(title="Quokkaville draft")
+    draft.unpublish()
+    deliver()
+    engine.refresh()
+    assert engine_search(engine, q="quokkaville").total == 0
+    assert engine_search(engine, q="quokkaville", lang="all").total == 0
+    for url in [
+        "/en/search/?q=quokkaville",
+        "/en/search/api/?q=quokkaville",
+        "/en/search/feed/?q=quokkaville",
+        "/en/search/autocomplete/?q=quokkav",
+    ]:
+        assert "Quokkaville" not in client.get(url).content.decode(), url
+    export = client.get("/en/search/export.csv?q=quokkaville")
+    assert "Quokkaville" not in b"".join(export.streaming_content).decode()
+
+
+def _dead_url():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_changes_wait_while_the_engine_is_down_and_arrive_when_it_returns(engine, settings):
+    live = dict(settings.SEARCH_ENGINE)
+    settings.SEARCH_ENGINE = {**live, "URL": _dead_url(), "TIMEOUT": 1}
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    page = publish(ExperiencePageFactory(parent=index, title="Wombat river jury"))
+    deliver_quietly()  # what runs after the commit: it must not raise
+    assert IndexChange.objects.filter(page_id=page.pk).exists()
+    with pytest.raises(EngineUnavailable):
+        deliver()
+    # The database fallback already knows the page.
+    assert titles(database_search(q="wombat")) == ["Wombat river jury"]
+
+    settings.SEARCH_ENGINE = live
+    assert deliver() >= 1
+    engine.refresh()
+    assert titles(engine_search(engine, q="wombat")) == ["Wombat river jury"]
+    assert not IndexChange.objects.exists()
+
+
+def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    before = engine_search(engine).total
+    new_index = engine.start_building()
+    # The rebuild reads the page before an editor changes it...
+    stale_version = time.time_ns()
+    from search.documents import DocumentBuilder
+
+    builder = DocumentBuilder()
+    stale = list(builder.build_many(builder.pages([page.pk])).values())
+    page.title = "Porto Alegre budget, renamed"
+    publish(page)
+    deliver()
+    # ...and writes its stale copy after the change was delivered: the newer one must win.
+    engine.write(stale, [], indices=[new_index], version=stale_version)
+    engine.refresh()
+    assert engine_search(engine).total == before  # the live index still answers
+
+    engine.swap(new_index)
+    engine.refresh()
+    assert "Porto Alegre budget, renamed" in titles(engine_search(engine, q="renamed"))
+    assert engine.indices_of(engine.alias) == [new_index]
+
+
+def test_the_rebuild_command_reports_its_rate_and_leaves_no_drift(engine):
+    out = io.StringIO()
+    call_command("rebuild_search_index", stdout=out, stderr=io.StringIO())
+    assert "documents/s" in out.getvalue()
+    engine.refresh()
+    assert engine.count() == IndexedDocument.objects.count()
+    IndexedDocument.objects.filter(language="es").delete()
+    report = io.StringIO()
+    call_command("search_drift", stdout=report)
+    assert "missing" in report.getvalue() and "Repaired" in report.getvalue()
+    again = io.StringIO()
+    call_command("search_drift", stdout=again)
+    assert "No drift." in again.getvalue()
+
+
+FALLBACK_QUERIES = [
+    {},
+    {"topic": "climate"},
+    {"topic": ["climate", "gender"], "country": "FR"},
+    {"lang": "all", "mechanism": "participatory-budgeting"},
+    {"year_from": "2015", "year_to": "2020", "type": "experience"},
+    {"q": "Porto"},
+    {"lang": "all", "q": "jury"},
+]
+
+
+@pytest.mark.parametrize("query", FALLBACK_QUERIES, ids=str)
+def test_the_database_fallback_counts_like_the_engine(engine, query):
+    engine, database = engine_search(engine, **query), database_search(**query)
+    assert database.total == engine.total
+    assert counts(database) == counts(engine)
+    assert database.years == engine.years
+
+
+def test_one_engine_request_per_results_page(engine, client, monkeypatch):
+    calls = []
+    original = type(engine).search
+
+    def counting(self, body):
+        calls.append(body)
+        return original(self, body)
+
+    monkeypatch.setattr(type(engine), "search", counting)
+    response = client.get("/en/search/", {"q": "residents", "type": "experience", "size": "10"})
+    assert response.status_code == 200
+    assert len(calls) == 1
+    assert "<mark>" in response.content.decode()
+
+
+BAD = [
+    {"q": "x" * 100_000},
+    {"q": 'a"b(c)*~[]{}\\:/ AND OR NOT'},
+    {"topic": "no-such-topic", "colour": "blue"},
+    {"page": "999999"},
+    {"size": "100000"},
+    {"year_from": "abc", "year_to": "-5"},
+    {"year_from": "2030", "year_to": "1990"},
+    {"sort": "'; drop table"},
+]
+
+
+@pytest.mark.parametrize("query", BAD, ids=lambda q: str(q)[:40])
+def test_bad_input_answers_with_a_page_or_a_400(engine, client, query):
+    for url in ("/en/search/", "/en/search/api/"):
+        response = client.get(url, query)
+        assert response.status_code in (200, 400)
+        if response.status_code == 400:
+            assert "too long" in response.content.decode()
+        assert "Traceback" not in response.content.decode()
+
+
+def test_autocomplete_offers_titles_and_topics(engine, client):
+    topics = client.get("/en/search/autocomplete/", {"q": "clim"}).json()["suggestions"]
+    expected = {"label": "Participation and climate change", "kind": "Topic"}
+    assert expected.items() <= topics[0].items()
+    typed = {"q": "neighbourhood forum of k"}
+    titles = client.get("/en/search/autocomplete/", typed).json()["suggestions"]
+    assert any(item["label"] == "Neighbourhood forum of KE" for item in titles)
+    assert all("/experiences/" in item["url"] for item in titles)

@@ -49,7 +49,7 @@ def languages_from_env():
     return [(code, KNOWN_LANGUAGES[code]) for code in codes]
 
 
-# Wagtail back-ends by engine kind; the engine stays a deployment choice.
+# Engine kinds, named as Wagtail names its back-ends; the engine stays a deployment choice.
 SEARCH_ENGINE_BACKENDS = {
     "elasticsearch7": "wagtail.search.backends.elasticsearch7",
     "elasticsearch8": "wagtail.search.backends.elasticsearch8",
@@ -57,26 +57,6 @@ SEARCH_ENGINE_BACKENDS = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
-
-
-def engine_backend_from_env(index_prefix):
-    """The search engine named by SEARCH_ENGINE_URL and SEARCH_ENGINE_KIND, or None."""
-    url = env("SEARCH_ENGINE_URL")
-    if not url:
-        return None
-    kind = env("SEARCH_ENGINE_KIND", "elasticsearch8")
-    if kind not in SEARCH_ENGINE_BACKENDS:
-        raise ImproperlyConfigured(
-            f"SEARCH_ENGINE_KIND={kind!r}; choose one of {', '.join(SEARCH_ENGINE_BACKENDS)}"
-        )
-    return {
-        "BACKEND": SEARCH_ENGINE_BACKENDS[kind],
-        "URLS": [url],
-        "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", index_prefix),
-        "TIMEOUT": 10,
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }
 
 
 SECRET_KEY = env("SECRET_KEY")
@@ -190,9 +170,24 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # No SVG: an uploaded SVG is served from the site's own domain and can carry a script.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {
-    "default": engine_backend_from_env("iopd_") or {"BACKEND": "wagtail.search.backends.database"}
-}
+# Wagtail's own index serves the admin's search; the public search has its own documents
+# (search/documents.py) in the database and, when configured, in the engine.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_engine_from_env(index):
+    url = env("SEARCH_ENGINE_URL")
+    if not url:
+        return None
+    kind = env("SEARCH_ENGINE_KIND", "elasticsearch8")
+    if kind not in SEARCH_ENGINE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"SEARCH_ENGINE_KIND={kind!r}; choose one of {', '.join(SEARCH_ENGINE_BACKENDS)}"
+        )
+    return {"URL": url, "KIND": kind, "INDEX": index, "TIMEOUT": float(env("SEARCH_TIMEOUT", "5"))}
+
+
+SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@oidp.net")

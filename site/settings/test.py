@@ -1,7 +1,7 @@
 """Lean test settings: real PostgreSQL and a real search engine, both from the environment."""
 
 from .base import *  # noqa: F403
-from .base import engine_backend_from_env, env
+from .base import env, search_engine_from_env
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -14,9 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Page saves in tests stay off the engine; tests that exercise the engine use the
-# "engine" alias explicitly, against the node that the test command started.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-_engine = engine_backend_from_env(f"iopd_test_{env('PYTEST_XDIST_WORKER', 'main')}_")
-if _engine:
-    WAGTAILSEARCH_BACKENDS["engine"] = {**_engine, "AUTO_UPDATE": False}
+# Tests search the database unless they ask for the engine (the `search_engine` fixture),
+# which then uses the node that the test command started, one index per test worker.
+SEARCH_ENGINE = None
+SEARCH_ENGINE_FOR_TESTS = search_engine_from_env(f"iopd_test_{env('PYTEST_XDIST_WORKER', 'main')}")

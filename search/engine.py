@@ -1,0 +1,346 @@
+"""The search engine node: its client, the index and its aliases, and writes to it.
+
+Elasticsearch 7-9 and OpenSearch 2-3 take the same request bodies for everything used here;
+only the client library differs. The live index is always reached through an alias, so a
+rebuild can fill a new index beside it and swap the alias in one atomic step."""
+
+import logging
+import time
+
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+ANALYZED_LANGUAGES = {"en": "text_en", "fr": "text_fr", "es": "text_es"}
+FOLDED = "text_folded"
+FACET_FIELDS = [
+    "type",
+    "topic",
+    "mechanism",
+    "group",
+    "level",
+    "region",
+    "country",
+    "status",
+    "award",
+    "available",
+    "keyword",
+]
+
+INDEX_SETTINGS = {
+    "number_of_shards": 1,
+    "number_of_replicas": 0,
+    "max_result_window": 10000,
+    "analysis": {
+        "filter": {
+            "en_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "en_stop": {"type": "stop", "stopwords": "_english_"},
+            "en_stem": {"type": "stemmer", "language": "light_english"},
+            "fr_elision": {
+                "type": "elision",
+                "articles_case": True,
+                "articles": [
+                    "l",
+                    "m",
+                    "t",
+                    "qu",
+                    "n",
+                    "s",
+                    "j",
+                    "d",
+                    "c",
+                    "jusqu",
+                    "quoiqu",
+                    "lorsqu",
+                    "puisqu",
+                ],
+            },
+            "fr_stop": {"type": "stop", "stopwords": "_french_"},
+            "fr_stem": {"type": "stemmer", "language": "light_french"},
+            "es_stop": {"type": "stop", "stopwords": "_spanish_"},
+            "es_stem": {"type": "stemmer", "language": "light_spanish"},
+        },
+        "analyzer": {
+            "text_en": {
+                "tokenizer": "standard",
+                "filter": ["en_possessive", "lowercase", "en_stop", "asciifolding", "en_stem"],
+            },
+            "text_fr": {
+                "tokenizer": "standard",
+                "filter": ["fr_elision", "lowercase", "fr_stop", "asciifolding", "fr_stem"],
+            },
+            "text_es": {
+                "tokenizer": "standard",
+                "filter": ["lowercase", "es_stop", "asciifolding", "es_stem"],
+            },
+            FOLDED: {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+        },
+        "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+    },
+}
+
+
+def language_analyzer(code):
+    return ANALYZED_LANGUAGES.get(code, FOLDED)
+
+
+def text_field(name, code):
+    return f"{name}_{code}"
+
+
+def mappings():
+    properties = {
+        "page_id": {"type": "integer"},
+        "translation_key": {"type": "keyword"},
+        "language": {"type": "keyword"},
+        "url": {"type": "keyword", "index": False},
+        "title": {"type": "keyword", "index": False},
+        "title_sort": {"type": "keyword", "normalizer": "folded"},
+        "summary": {"type": "keyword", "index": False},
+        "place": {"type": "text", "analyzer": FOLDED},
+        "year": {"type": "integer"},
+        "year_label": {"type": "keyword", "index": False},
+        "date": {"type": "date"},
+        "fingerprint": {"type": "keyword"},
+        "spell": {"type": "text", "analyzer": FOLDED},
+        "suggest": {
+            "type": "completion",
+            "analyzer": FOLDED,
+            "contexts": [{"name": "language", "type": "category"}],
+        },
+    }
+    for field in FACET_FIELDS:
+        properties[field] = {"type": "keyword"}
+    for code, _name in settings.LANGUAGES:
+        for name in ("title", "summary", "body", "terms"):
+            properties[text_field(name, code)] = {
+                "type": "text",
+                "analyzer": language_analyzer(code),
+            }
+    return {"dynamic": "strict", "properties": properties}
+
+
+def engine_body(doc):
+    """The engine's form of a document: text in fields analysed for its language."""
+    code = doc["language"]
+    body = {
+        key: doc[key]
+        for key in (
+            "page_id",
+            "translation_key",
+            "language",
+            "url",
+            "title",
+            "summary",
+            "place",
+            "year",
+            "year_label",
+            "date",
+            "fingerprint",
+            *FACET_FIELDS,
+        )
+    }
+    body["title_sort"] = doc["title"]
+    body[text_field("title", code)] = doc["title"]
+    body[text_field("summary", code)] = doc["summary"]
+    body[text_field("body", code)] = doc["body"]
+    # Topic, mechanism and organisation names: found by a search, never shown as a snippet.
+    body[text_field("terms", code)] = " ".join([*doc["keyword"], *doc["extra"]])
+    body["spell"] = " ".join([doc["title"], doc["summary"], *doc["extra"]])
+    words = doc["title"].split()
+    # Each word start of the title can begin a completion, not only the first.
+    inputs = [" ".join(words[i:]) for i in range(min(len(words), 6))]
+    body["suggest"] = {"input": inputs or [doc["title"]], "contexts": {"language": [code]}}
+    return body
+
+
+class EngineUnavailable(Exception):
+    """The engine could not be reached or refused the request; the caller falls back."""
+
+
+class Engine:
+    def __init__(self, url, kind, index, timeout=5):
+        self.url, self.kind, self.alias = url, kind, index
+        self.building_alias = f"{index}_building"
+        self.timeout = timeout
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            if self.kind.startswith("opensearch"):
+                from opensearchpy import OpenSearch
+
+                self._client = OpenSearch(hosts=[self.url], timeout=self.timeout, max_retries=0)
+            else:
+                from elasticsearch import Elasticsearch
+
+                self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=0)
+        return self._client
+
+    def _bulk_helper(self):
+        if self.kind.startswith("opensearch"):
+            from opensearchpy import helpers
+        else:
+            from elasticsearch import helpers
+        return helpers
+
+    def call(self, method, **kwargs):
+        """One request to the engine; any failure becomes EngineUnavailable."""
+        try:
+            return getattr(self.client, method)(**kwargs)
+        except Exception as error:  # transport, HTTP and client errors alike
+            raise EngineUnavailable(f"{method}: {error}") from error
+
+    def indices_call(self, method, **kwargs):
+        try:
+            return getattr(self.client.indices, method)(**kwargs)
+        except Exception as error:
+            raise EngineUnavailable(f"indices.{method}: {error}") from error
+
+    # --- indices and aliases ---------------------------------------------------------
+
+    def create_index(self):
+        name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
+        self.indices_call(
+            "create", index=name, body={"settings": INDEX_SETTINGS, "mappings": mappings()}
+        )
+        return name
+
+    def indices_of(self, alias):
+        try:
+            return sorted(self.client.indices.get_alias(name=alias))
+        except Exception as error:
+            if getattr(error, "status_code", None) == 404 or "404" in str(error)[:20]:
+                return []
+            raise EngineUnavailable(f"get_alias: {error}") from error
+
+    def ensure_index(self):
+        """The live index, created empty when there is none yet."""
+        live = self.indices_of(self.alias)
+        if live:
+            return live
+        name = self.create_index()
+        self.indices_call(
+            "update_aliases", body={"actions": [{"add": {"index": name, "alias": self.alias}}]}
+        )
+        return [name]
+
+    def start_building(self):
+        """A new empty index that receives every delivered change while it is being filled."""
+        for stale in self.indices_of(self.building_alias):
+            self.indices_call("delete", index=stale)
+        name = self.create_index()
+        self.indices_call(
+            "update_aliases",
+            body={"actions": [{"add": {"index": name, "alias": self.building_alias}}]},
+        )
+        return name
+
+    def swap(self, name):
+        """Point the live alias at `name` in one atomic step and drop the old indices."""
+        old = [index for index in self.indices_of(self.alias) if index != name]
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions += [
+            {"add": {"index": name, "alias": self.alias}},
+            {"remove": {"index": name, "alias": self.building_alias}},
+        ]
+        self.indices_call("update_aliases", body={"actions": actions})
+        for index in old:
+            self.indices_call("delete", index=index)
+
+    def refresh(self):
+        self.indices_call("refresh", index=self.alias)
+
+    def drop_all(self):
+        """Delete every index of this site (tests and `rebuild --from-scratch`)."""
+        for name in self.indices_call("get", index=f"{self.alias}_*"):
+            self.indices_call("delete", index=name)
+
+    # --- writes ----------------------------------------------------------------------
+
+    def write(self, docs, deleted_ids, indices=None, version=None):
+        """Index `docs` and delete `deleted_ids` in every target index, in one bulk request each.
+
+        Each write carries an external version taken when the document was read from the
+        database, so a rebuild that read a page earlier can never overwrite a newer delivery."""
+        version = version or time.time_ns()
+        targets = indices or sorted(
+            set(self.ensure_index()) | set(self.indices_of(self.building_alias))
+        )
+        for index in targets:
+            actions = [
+                {
+                    "_op_type": "index",
+                    "_index": index,
+                    "_id": str(doc["page_id"]),
+                    "version": version,
+                    "version_type": "external_gte",
+                    "_source": engine_body(doc),
+                }
+                for doc in docs
+            ]
+            actions += [
+                {
+                    "_op_type": "delete",
+                    "_index": index,
+                    "_id": str(page_id),
+                    "version": version,
+                    "version_type": "external_gte",
+                }
+                for page_id in deleted_ids
+            ]
+            if not actions:
+                continue
+            try:
+                _ok, errors = self._bulk_helper().bulk(
+                    self.client, actions, raise_on_error=False, raise_on_exception=True
+                )
+            except Exception as error:
+                raise EngineUnavailable(f"bulk: {error}") from error
+            real = [error for error in errors if not _harmless(error)]
+            if real:
+                raise EngineUnavailable(f"bulk: {len(real)} failed, first: {real[0]}")
+
+    def search(self, body):
+        return self.call("search", index=self.alias, body=body)
+
+    def count(self):
+        return self.call("count", index=self.alias)["count"]
+
+    def fingerprints(self, batch=2000):
+        """{page id: fingerprint} of every document in the live index."""
+        found, after = {}, None
+        while True:
+            body = {
+                "size": batch,
+                "_source": ["fingerprint"],
+                "sort": [{"page_id": "asc"}],
+                "query": {"match_all": {}},
+            }
+            if after is not None:
+                body["search_after"] = after
+            hits = self.search(body)["hits"]["hits"]
+            if not hits:
+                return found
+            for hit in hits:
+                found[int(hit["_id"])] = hit["_source"].get("fingerprint")
+            after = hits[-1]["sort"]
+
+    def info(self):
+        return self.call("info")
+
+
+def _harmless(error):
+    """A delete of a missing document, or a write older than the stored one."""
+    ((action, detail),) = error.items()
+    status = detail.get("status")
+    return (action == "delete" and status == 404) or status == 409
+
+
+def get_engine():
+    """The configured engine, or None when the site searches its database only."""
+    config = getattr(settings, "SEARCH_ENGINE", None)
+    if not config:
+        return None
+    return Engine(config["URL"], config["KIND"], config["INDEX"], config.get("TIMEOUT", 5))

@@ -1,0 +1,85 @@
+"""The facets of the site search: one list that the document, both search implementations,
+the form, the page and the API all read, so a facet is added in one place."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core import sitecache
+from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
+
+CONTENT_TYPES = {
+    "experience": pgettext_lazy("content type", "Experience"),
+    "news": pgettext_lazy("content type", "News"),
+    "event": pgettext_lazy("content type", "Event"),
+}
+STATUSES = {"ongoing": _("Ongoing"), "finished": _("Finished")}
+AWARD = {"awarded": _("Best Practice Award")}
+
+
+def _term_labels(model):
+    """slug -> name in the visitor's language (default language where untranslated)."""
+
+    def compute():
+        return {term.slug: term.name for term in model.objects.localized_terms()}
+
+    return sitecache.cached(None, f"labels:{model._meta.label_lower}", compute)
+
+
+def topic_parents():
+    """slug -> broader topic's slug, for putting a topic's ancestors into documents and trees."""
+    return sitecache.cached(
+        None,
+        "topic-parents",
+        lambda: dict(
+            Topic.objects.filter(parent__isnull=False)
+            .values_list("slug", "parent__slug")
+            .distinct()
+        ),
+        per_language=False,
+    )
+
+
+def _country_labels():
+    return sitecache.cached(
+        None, "labels:country", lambda: {c.code: c.name for c in Country.objects.all()}
+    )
+
+
+def _language_labels():
+    from django.utils.translation import get_language_info
+
+    return {code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    name: str  # URL parameter and document field
+    label: str
+    labels: object  # () -> {value: label}; None when the value is its own label
+    ordered_by_label: bool = True
+
+    def label_map(self):
+        return self.labels() if self.labels else {}
+
+    def label_for(self, value, labels=None):
+        labels = self.label_map() if labels is None else labels
+        return str(labels.get(value, value))
+
+
+FACETS = [
+    FacetSpec("type", _("Type"), lambda: CONTENT_TYPES),
+    FacetSpec("topic", _("Topic"), lambda: _term_labels(Topic)),
+    FacetSpec("mechanism", _("Participation mechanism"), lambda: _term_labels(Mechanism)),
+    FacetSpec("group", _("Target group"), lambda: _term_labels(TargetGroup)),
+    FacetSpec("level", _("Government level"), lambda: _term_labels(GovernmentLevel)),
+    FacetSpec("region", _("World region"), lambda: dict(WorldRegion.choices)),
+    FacetSpec("country", _("Country"), _country_labels),
+    FacetSpec("status", _("Status"), lambda: STATUSES),
+    FacetSpec("award", _("Award"), lambda: AWARD),
+    FacetSpec("available", _("Available in"), _language_labels),
+    FacetSpec("keyword", _("Keyword"), None),
+]
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

@@ -1,0 +1,181 @@
+"""Keeping the search documents in step with the pages, through a durable outbox.
+
+A change writes IndexChange rows in its own transaction (so it is never lost and never makes a
+save fail); after commit, delivery rebuilds those pages' documents in the database table and
+sends them to the engine. When the engine is down the rows stay and the next delivery (the
+next save, or `manage.py search_worker`) sends them."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from taxonomy.models import Term
+
+from .documents import DocumentBuilder, facet_values, fold, searchable_text
+from .engine import EngineUnavailable, get_engine
+from .models import DocumentFacet, IndexChange, IndexedDocument
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+def record(page_ids, deliver_after_commit=True):
+    """Note that these pages' documents must be rebuilt, and deliver after commit."""
+    page_ids = {int(pk) for pk in page_ids}
+    if not page_ids:
+        return
+    IndexChange.objects.bulk_create([IndexChange(page_id=pk) for pk in sorted(page_ids)])
+    if deliver_after_commit:
+        transaction.on_commit(deliver_quietly)
+
+
+def record_subtree(page):
+    record(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+def record_translations(page):
+    record(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+
+
+def deliver_quietly():
+    """Delivery after a commit: a failure is logged and retried later, never raised."""
+    try:
+        deliver()
+    except Exception:
+        logger.warning("Search index delivery failed; changes stay queued", exc_info=True)
+
+
+def deliver(engine=None, limit=None):
+    """Deliver queued changes in batches; returns how many pages were delivered.
+
+    Raises EngineUnavailable when the engine refuses; the undelivered rows stay queued."""
+    engine = engine if engine is not None else get_engine()
+    delivered = 0
+    while limit is None or delivered < limit:
+        failure = None
+        with transaction.atomic():
+            rows = list(
+                IndexChange.objects.select_for_update(skip_locked=True).order_by("pk")[:BATCH]
+            )
+            if not rows:
+                break
+            row_ids = [row.pk for row in rows]
+            page_ids = {row.page_id for row in rows}
+            docs, gone = update_documents(page_ids)
+            try:
+                if engine is not None:
+                    engine.write(docs, gone)
+            except EngineUnavailable as error:
+                failure = error
+                IndexChange.objects.filter(pk__in=row_ids).update(
+                    attempts=F("attempts") + 1, last_error=str(error)[:2000]
+                )
+            else:
+                IndexChange.objects.filter(pk__in=row_ids).delete()
+                delivered += len(page_ids)
+        if failure is not None:
+            raise failure
+    return delivered
+
+
+def update_documents(page_ids):
+    """Rebuild the database documents of `page_ids`; returns (documents, ids to remove)."""
+    builder = DocumentBuilder()
+    pages = builder.pages(page_ids)
+    docs = builder.build_many(pages)
+    gone = set(page_ids) - set(docs)
+    IndexedDocument.objects.filter(pk__in=gone).delete()
+    save_documents(docs.values())
+    return list(docs.values()), sorted(gone)
+
+
+def save_documents(docs):
+    docs = list(docs)
+    if not docs:
+        return
+    ids = [doc["page_id"] for doc in docs]
+    IndexedDocument.objects.filter(pk__in=ids).delete()
+    IndexedDocument.objects.bulk_create(
+        [
+            IndexedDocument(
+                page_id=doc["page_id"],
+                translation_key=doc["translation_key"],
+                language=doc["language"],
+                content_type=doc["type"],
+                sort_title=fold(doc["title"])[:255],
+                date=doc["date"],
+                year=doc["year"],
+                text=searchable_text(doc),
+                data=doc,
+                fingerprint=doc["fingerprint"],
+            )
+            for doc in docs
+        ]
+    )
+    from .facets import FACETS
+
+    DocumentFacet.objects.bulk_create(
+        [
+            DocumentFacet(document_id=doc["page_id"], facet=facet.name, value=value)
+            for doc in docs
+            for facet in FACETS
+            for value in facet_values(doc, facet.name)
+        ]
+    )
+
+
+# --- what changes a document ------------------------------------------------------------
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _page_state_changed(sender, instance, **kwargs):
+    # The other languages list this one among their available languages.
+    record_translations(instance)
+
+
+@receiver(post_delete, sender=Page)
+def _page_deleted(sender, instance, **kwargs):
+    record([instance.pk])
+    record(
+        Page.objects.filter(translation_key=instance.translation_key)
+        .exclude(pk=instance.pk)
+        .values_list("pk", flat=True)
+    )
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, **kwargs):
+    record_subtree(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _privacy_changed(sender, instance, **kwargs):
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:
+        return
+    record_subtree(page)
+
+
+@receiver(post_save)
+def _term_changed(sender, instance, created, **kwargs):
+    # A renamed term is searchable under its new name without editing the pages.
+    if created or not issubclass(sender, Term):
+        return
+    from repository.models import ExperiencePage
+
+    relation = {
+        "topic": "topics",
+        "mechanism": "mechanisms",
+        "targetgroup": "target_groups",
+        "governmentlevel": "government_level",
+    }.get(sender._meta.model_name)
+    if relation:
+        record(ExperiencePage.objects.filter(**{relation: instance}).values_list("pk", flat=True))

@@ -1,0 +1,58 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from search.documents import DocumentBuilder, all_indexable_ids
+from search.engine import EngineUnavailable, get_engine
+from search.indexing import deliver, record
+from search.models import IndexedDocument
+
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare the pages that should be searchable with the database documents and the "
+        "engine index; queue and deliver the differences (use --dry-run to only report)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, dry_run, **options):
+        ids = all_indexable_ids()
+        expected = {}
+        for start in range(0, len(ids), BATCH):
+            builder = DocumentBuilder()
+            docs = builder.build_many(builder.pages(ids[start : start + BATCH]))
+            expected.update({pk: doc["fingerprint"] for pk, doc in docs.items()})
+
+        stores = {"database": dict(IndexedDocument.objects.values_list("pk", "fingerprint"))}
+        engine = get_engine()
+        if engine is not None:
+            try:
+                engine.ensure_index()
+                stores["engine"] = engine.fingerprints()
+            except EngineUnavailable as error:
+                raise CommandError(f"The search engine is not available: {error}") from error
+
+        to_fix = set()
+        for name, actual in stores.items():
+            missing = expected.keys() - actual.keys()
+            extra = actual.keys() - expected.keys()
+            stale = {pk for pk in expected.keys() & actual.keys() if expected[pk] != actual[pk]}
+            self.stdout.write(
+                f"{name}: {len(actual)} documents, {len(missing)} missing, "
+                f"{len(extra)} that should not be there, {len(stale)} out of date"
+            )
+            to_fix |= missing | extra | stale
+        if not to_fix:
+            self.stdout.write("No drift.")
+            return
+        if dry_run:
+            self.stdout.write(f"{len(to_fix)} pages would be re-delivered.")
+            return
+        record(to_fix, deliver_after_commit=False)
+        try:
+            delivered = deliver(engine)
+        except EngineUnavailable as error:
+            raise CommandError(f"Repair queued but not delivered: {error}") from error
+        self.stdout.write(f"Repaired: {delivered} pages re-delivered.")

@@ -1,0 +1,31 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from search.engine import EngineUnavailable
+from search.indexing import deliver
+
+
+class Command(BaseCommand):
+    help = (
+        "Deliver queued search index changes; with --loop, keep delivering (the production "
+        "worker), retrying with a pause while the engine is down."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--loop", action="store_true")
+        parser.add_argument("--interval", type=float, default=2.0)
+
+    def handle(self, *args, loop, interval, **options):
+        while True:
+            try:
+                delivered = deliver()
+                if delivered or not loop:
+                    self.stdout.write(f"Delivered {delivered} page changes.")
+            except EngineUnavailable as error:
+                self.stderr.write(f"Search engine unavailable, changes stay queued: {error}")
+                if not loop:
+                    raise SystemExit(1) from error
+            if not loop:
+                return
+            time.sleep(interval)

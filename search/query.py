@@ -1,0 +1,570 @@
+"""The site search: one interface, two implementations.
+
+`EngineSearch` answers with one request to Elasticsearch/OpenSearch: hits, highlighted
+snippets, every facet's counts (disjunctive: a facet's counts ignore its own selections) and
+a histogram of years. `DatabaseSearch` answers the same questions from the documents table
+when no engine is configured or the engine does not answer. `run_search` picks one."""
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from core import sitecache
+from taxonomy.models import Topic
+
+from .documents import fold, words
+from .engine import EngineUnavailable, get_engine, text_field
+from .facets import CONTENT_TYPES, FACETS
+from .models import DocumentFacet, IndexedDocument
+
+logger = logging.getLogger(__name__)
+ALL_BUCKETS = 10_000
+# Below this many distinct cases the engine's distinct count is exact.
+PRECISION = 40_000
+SNIPPET_WORDS = 30
+
+
+@dataclass
+class Bucket:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class FacetResult:
+    name: str
+    label: str
+    buckets: list
+
+    @property
+    def selected(self):
+        return [bucket for bucket in self.buckets if bucket.selected]
+
+
+@dataclass
+class Hit:
+    page_id: int
+    url: str
+    title: str
+    type: str
+    snippet: str
+    place: str
+    year_label: str
+    topics: list
+    language: str
+    translation_key: str = ""
+    # The language the words were found in, when the hit is shown in another one.
+    matched_language: str = ""
+
+    @property
+    def type_label(self):
+        return CONTENT_TYPES.get(self.type, self.type)
+
+
+@dataclass
+class SearchResults:
+    params: object
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: list = field(default_factory=list)
+    years: list = field(default_factory=list)
+    suggestion: str = ""
+    backend: str = "database"
+    engine_took_ms: int | None = None
+    engine_requests: int = 0
+    fallback: bool = False
+
+    @property
+    def facet_map(self):
+        return {facet.name: facet for facet in self.facets}
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.params.size))
+
+
+# --- shared pieces ------------------------------------------------------------------------
+
+
+def _synonym_table(codes):
+    """(folded phrase, topic slug) for every topic name and synonym in these languages."""
+
+    def compute():
+        rows = []
+        for topic in Topic.objects.filter(locale__language_code__in=codes):
+            for phrase in [topic.name, *topic.synonym_list]:
+                folded = " ".join(fold(phrase).split())
+                if folded:
+                    rows.append((folded, topic.slug))
+        # Longest first, so "youth participatory budgeting" wins over "participatory budgeting".
+        return sorted(set(rows), key=lambda row: -len(row[0]))
+
+    return sitecache.cached(
+        None, f"synonyms:{','.join(sorted(codes))}", compute, per_language=False
+    )
+
+
+def synonym_matches(q, codes):
+    """[(topic slug, the query without the phrase)] for each topic phrase the query contains."""
+    text = " ".join(fold(q).split())
+    found = []
+    for phrase, slug in _synonym_table(codes):
+        pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+        if re.search(pattern, text) and slug not in [s for s, _rest in found]:
+            found.append((slug, " ".join(re.sub(pattern, " ", text).split())))
+    return found
+
+
+def parse_terms(q):
+    """(required words or phrases, excluded words), folded, from a visitor's query."""
+    required, excluded = [], []
+    for phrase, word in re.findall(r'"([^"]+)"|(\S+)', q):
+        if phrase:
+            if words(phrase):
+                required.append(words(phrase))
+        elif word.startswith("-") and words(word):
+            excluded.append(words(word))
+        elif words(word) and fold(word) not in {"and", "or"}:
+            required.append(words(word))
+    return required, excluded
+
+
+def _hit_from_doc(doc, snippet, topic_labels):
+    return Hit(
+        page_id=doc["page_id"],
+        url=doc["url"],
+        title=doc["title"],
+        type=doc.get("type", ""),
+        snippet=snippet,
+        place=doc.get("place", ""),
+        year_label=doc.get("year_label", ""),
+        topics=[topic_labels.get(slug, slug) for slug in doc.get("topic", [])[:4]],
+        language=doc["language"],
+        translation_key=str(doc.get("translation_key", "")),
+    )
+
+
+def prefer_language(hits, language, topic_labels):
+    """Show each hit in the visitor's language when the case has it, whatever language the
+    words were found in (one query on the documents table, none to the engine)."""
+    others = {hit.translation_key: hit for hit in hits if hit.language != language}
+    if not others:
+        return hits
+    translations = {
+        str(document.translation_key): document.data
+        for document in IndexedDocument.objects.filter(
+            translation_key__in=list(others), language=language
+        )
+    }
+    shown = []
+    for hit in hits:
+        doc = translations.get(hit.translation_key) if hit.language != language else None
+        if doc is None:
+            shown.append(hit)
+            continue
+        better = _hit_from_doc(doc, escape(doc.get("summary", "")), topic_labels)
+        better.matched_language = hit.language
+        shown.append(better)
+    return shown
+
+
+def _facet_results(params, counts):
+    """FacetResults with labels in the visitor's language; selected values always listed."""
+    results = []
+    for facet in FACETS:
+        labels = facet.label_map()
+        values = dict(counts.get(facet.name, {}))
+        for value in params.selected.get(facet.name, []):
+            values.setdefault(value, 0)
+        buckets = [
+            Bucket(
+                value,
+                facet.label_for(value, labels),
+                count,
+                value in params.selected.get(facet.name, []),
+            )
+            for value, count in values.items()
+        ]
+        buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
+        results.append(FacetResult(facet.name, str(facet.label), buckets))
+    return results
+
+
+def _topic_labels():
+    return next(f for f in FACETS if f.name == "topic").label_map()
+
+
+def languages_for(params, language):
+    if params.all_languages:
+        return [code for code, _name in settings.LANGUAGES]
+    return [params.scope or language]
+
+
+# --- the engine ---------------------------------------------------------------------------
+
+TEXT_FLAGS = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE"
+
+
+class EngineSearch:
+    name = "engine"
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def text_clause(self, params, codes):
+        fields = []
+        for code in codes:
+            fields += [
+                f"{text_field('title', code)}^4",
+                f"{text_field('summary', code)}^2",
+                f"{text_field('terms', code)}^2",
+                text_field("body", code),
+            ]
+        fields.append("place")
+
+        def sqs(text):
+            return {
+                "simple_query_string": {
+                    "query": text,
+                    "fields": fields,
+                    "default_operator": "and",
+                    "flags": TEXT_FLAGS,
+                }
+            }
+
+        should = [sqs(params.q)]
+        for slug, rest in synonym_matches(params.q, codes):
+            clause = {"bool": {"filter": [{"term": {"topic": slug}}]}}
+            if rest:
+                clause["bool"]["must"] = [sqs(rest)]
+            should.append(clause)
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def body(self, params, language):
+        codes = languages_for(params, language)
+        facet_filters = {
+            name: {"terms": {name: values}} for name, values in params.selected.items()
+        }
+        year_range = {}
+        if params.year_from:
+            year_range["gte"] = params.year_from
+        if params.year_to:
+            year_range["lte"] = params.year_to
+        year_filter = [{"range": {"year": year_range}}] if year_range else []
+
+        must = [self.text_clause(params, codes)] if params.q else []
+        query = {"bool": {"must": must or [{"match_all": {}}]}}
+        if params.all_languages:
+            # The visitor's language wins when a case matches in several.
+            query["bool"]["should"] = [{"term": {"language": {"value": language, "boost": 0.01}}}]
+        else:
+            query["bool"]["filter"] = [{"term": {"language": codes[0]}}]
+
+        def others(excluded):
+            return [f for name, f in facet_filters.items() if name != excluded]
+
+        def counted(terms_or_histogram):
+            if params.all_languages:
+                terms_or_histogram["aggs"] = {
+                    "cases": {
+                        "cardinality": {
+                            "field": "translation_key",
+                            "precision_threshold": PRECISION,
+                        }
+                    }
+                }
+            return terms_or_histogram
+
+        aggs = {
+            f"facet_{facet.name}": {
+                "filter": {"bool": {"filter": others(facet.name) + year_filter}},
+                "aggs": {"values": counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})},
+            }
+            for facet in FACETS
+        }
+        aggs["years"] = {
+            "filter": {"bool": {"filter": others(None)}},
+            "aggs": {
+                "values": counted(
+                    {"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}}
+                )
+            },
+        }
+        post_filter = {"bool": {"filter": others(None) + year_filter}}
+        if params.all_languages:
+            aggs["total_cases"] = {
+                "filter": post_filter,
+                "aggs": {
+                    "n": {
+                        "cardinality": {
+                            "field": "translation_key",
+                            "precision_threshold": PRECISION,
+                        }
+                    }
+                },
+            }
+
+        sort = {
+            "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
+            "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
+            "oldest": [{"date": {"order": "asc", "missing": "_last"}}, "_score"],
+            "title": [{"title_sort": "asc"}, "_score"],
+        }[params.sort]
+        highlight_fields = {}
+        for code in codes:
+            for name in ("summary", "body"):
+                highlight_fields[text_field(name, code)] = {}
+        body = {
+            "query": query,
+            "post_filter": post_filter,
+            "aggs": aggs,
+            "sort": sort,
+            "track_scores": True,
+            "track_total_hits": True,
+            "from": params.offset,
+            "size": params.size,
+            "_source": [
+                "translation_key",
+                "page_id",
+                "url",
+                "title",
+                "type",
+                "summary",
+                "place",
+                "year_label",
+                "topic",
+                "language",
+            ],
+            "highlight": {
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fragment_size": 180,
+                "number_of_fragments": 1,
+                "fields": highlight_fields,
+            },
+        }
+        if params.all_languages:
+            body["collapse"] = {"field": "translation_key"}
+        if params.q:
+            body["suggest"] = {
+                "text": params.q,
+                "spelling": {"term": {"field": "spell", "suggest_mode": "popular", "size": 1}},
+            }
+        return body
+
+    def search(self, params, language):
+        started = time.monotonic()
+        response = self.engine.search(self.body(params, language))
+        results = SearchResults(params=params, backend=self.name, engine_requests=1)
+        results.engine_took_ms = response.get("took")
+        aggs = response.get("aggregations", {})
+
+        def count(bucket):
+            return bucket["cases"]["value"] if "cases" in bucket else bucket["doc_count"]
+
+        if params.all_languages:
+            results.total = aggs["total_cases"]["n"]["value"]
+        else:
+            results.total = response["hits"]["total"]["value"]
+        counts = {
+            facet.name: {
+                bucket["key"]: count(bucket)
+                for bucket in aggs[f"facet_{facet.name}"]["values"]["buckets"]
+            }
+            for facet in FACETS
+        }
+        results.facets = _facet_results(params, counts)
+        results.years = [
+            (int(bucket["key"]), count(bucket)) for bucket in aggs["years"]["values"]["buckets"]
+        ]
+        topic_labels = _topic_labels()
+        for hit in response["hits"]["hits"]:
+            source = hit["_source"]
+            found = hit.get("highlight", {})
+            # A sentence of the summary reads better than one from the middle of the body.
+            fragments = [
+                fragment
+                for name in sorted(found, key=lambda name: not name.startswith("summary"))
+                for fragment in found[name]
+            ]
+            snippet = mark_safe(fragments[0]) if fragments else escape(source.get("summary", ""))
+            results.hits.append(_hit_from_doc(source, snippet, topic_labels))
+        if params.all_languages:
+            results.hits = prefer_language(results.hits, language, topic_labels)
+        results.suggestion = self._suggestion(params.q, response.get("suggest", {}))
+        logger.debug("engine search %.1f ms", (time.monotonic() - started) * 1000)
+        return results
+
+    @staticmethod
+    def _suggestion(q, suggest):
+        entries = suggest.get("spelling") or []
+        if not entries or not any(entry["options"] for entry in entries):
+            return ""
+        text = q
+        for entry in reversed(entries):
+            if entry["options"]:
+                start, length = entry["offset"], entry["length"]
+                text = text[:start] + entry["options"][0]["text"] + text[start + length :]
+        return text if fold(text) != fold(q) else ""
+
+
+# --- the database -------------------------------------------------------------------------
+
+
+def _snippet(doc, terms):
+    """A window of the summary or body around the first query word, with the words marked."""
+    terms = [part for term in terms for part in term.split()]
+    source = doc.get("summary") or ""
+    body = doc.get("body") or ""
+    for text in (source, body):
+        tokens = text.split()
+        marked = [any(words(t).startswith(w) for w in terms) for t in tokens]
+        if any(marked):
+            first = marked.index(True)
+            start = max(0, first - 8)
+            window = range(start, min(len(tokens), start + SNIPPET_WORDS))
+            parts = [
+                f"<mark>{escape(tokens[i])}</mark>" if marked[i] else escape(tokens[i])
+                for i in window
+            ]
+            prefix = "… " if start else ""
+            suffix = " …" if window.stop < len(tokens) else ""
+            return mark_safe(prefix + " ".join(parts) + suffix)
+    return escape(source)
+
+
+class DatabaseSearch:
+    name = "database"
+
+    def matching(self, params, language):
+        codes = languages_for(params, language)
+        documents = IndexedDocument.objects.filter(language__in=codes)
+        if not params.q:
+            return documents, []
+        required, excluded = parse_terms(params.q)
+
+        def all_words(terms):
+            condition = Q()
+            for word in terms:
+                condition &= Q(text__contains=f" {word}")
+            return condition
+
+        condition = all_words(required) if required else Q()
+        for slug, rest in synonym_matches(params.q, codes):
+            has_topic = Exists(
+                DocumentFacet.objects.filter(document=OuterRef("pk"), facet="topic", value=slug)
+            )
+            condition |= Q(has_topic) & all_words(parse_terms(rest)[0])
+        documents = documents.filter(condition)
+        for word in excluded:
+            documents = documents.exclude(text__contains=f" {word}")
+        return documents, required
+
+    @staticmethod
+    def facet_condition(name, values):
+        return Exists(
+            DocumentFacet.objects.filter(document=OuterRef("pk"), facet=name, value__in=values)
+        )
+
+    def search(self, params, language):
+        results = SearchResults(params=params, backend=self.name)
+        documents, terms = self.matching(params, language)
+        conditions = {
+            name: self.facet_condition(name, values) for name, values in params.selected.items()
+        }
+        year = Q()
+        if params.year_from:
+            year &= Q(year__gte=params.year_from)
+        if params.year_to:
+            year &= Q(year__lte=params.year_to)
+
+        def narrowed(excluded=None, with_year=True):
+            queryset = documents
+            for name, condition in conditions.items():
+                if name != excluded:
+                    queryset = queryset.filter(condition)
+            return queryset.filter(year) if with_year else queryset
+
+        counts = {}
+        for facet in FACETS:
+            rows = (
+                DocumentFacet.objects.filter(facet=facet.name, document__in=narrowed(facet.name))
+                .values("value")
+                .annotate(n=Count("document__translation_key", distinct=True))
+            )
+            counts[facet.name] = {row["value"]: row["n"] for row in rows}
+        results.facets = _facet_results(params, counts)
+        results.years = [
+            (row["year"], row["n"])
+            for row in narrowed(with_year=False)
+            .exclude(year=None)
+            .values("year")
+            .annotate(n=Count("translation_key", distinct=True))
+            .order_by("year")
+        ]
+
+        hits = narrowed()
+        cases = hits.values("translation_key").annotate(
+            latest=Max("date"), first_title=Min("sort_title")
+        )
+        results.total = cases.count()
+        newest = F("latest").desc(nulls_last=True)
+        order = {
+            "relevance": [newest, "first_title"],
+            "newest": [newest, "first_title"],
+            "oldest": [F("latest").asc(nulls_last=True), "first_title"],
+            "title": ["first_title"],
+        }[params.sort]
+        if params.sort == "relevance" and terms:
+            # Without a ranking function, cases with more of the words in their title come first.
+            in_title = sum(
+                (Case(When(sort_title__contains=word, then=1), default=0) for word in terms),
+                Value(0),
+            )
+            cases = cases.annotate(title_words=Max(in_title))
+            order = [F("title_words").desc(), *order]
+        keys = [
+            row["translation_key"]
+            for row in cases.order_by(*order, "translation_key")[
+                params.offset : params.offset + params.size
+            ]
+        ]
+        preferred = {code: rank for rank, code in enumerate([language, settings.LANGUAGE_CODE])}
+        best = {}
+        for document in hits.filter(translation_key__in=keys):
+            current = best.get(document.translation_key)
+            rank = preferred.get(document.language, 9)
+            if current is None or rank < preferred.get(current.language, 9):
+                best[document.translation_key] = document
+        topic_labels = _topic_labels()
+        results.hits = [
+            _hit_from_doc(best[key].data, _snippet(best[key].data, terms), topic_labels)
+            for key in keys
+            if key in best
+        ]
+        if params.all_languages:
+            results.hits = prefer_language(results.hits, language, topic_labels)
+        return results
+
+
+def run_search(params, language):
+    """Search with the engine when there is one, else (or when it fails) with the database."""
+    engine = get_engine()
+    if engine is not None:
+        try:
+            return EngineSearch(engine).search(params, language)
+        except EngineUnavailable:
+            logger.warning("Search engine unavailable; answering from the database", exc_info=True)
+            results = DatabaseSearch().search(params, language)
+            results.fallback = True
+            return results
+    return DatabaseSearch().search(params, language)
