@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,7 +27,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import LinkBlock
 from core.models import BasePage
-from core.privacy import public
 from taxonomy.models import Country, GovernmentLevel, localize_terms
 
 from .blocks import ExperienceStreamBlock
@@ -329,7 +329,9 @@ class ExperiencePage(BasePage):
         if self.government_level_id:
             self.government_level = GovernmentLevel.cached(self.government_level_id)
         topics, mechanisms = list(self.topics.all()), list(self.mechanisms.all())
-        context["related"] = self.related_experiences(topics=topics, mechanisms=mechanisms)
+        context["related"] = self.related_experiences(
+            topics=topics, mechanisms=mechanisms, language=get_language()
+        )
         context["topics"] = localize_terms(topics)
         context["mechanisms"] = localize_terms(mechanisms)
         context["target_groups"] = localize_terms(self.target_groups.all())
@@ -382,30 +384,19 @@ class ExperiencePage(BasePage):
     def period(self):
         return self.start_year, None if self.ongoing else self.end_year
 
-    def related_experiences(self, limit=3, topics=None, mechanisms=None):
-        """Live experiences of the same language sharing the most topics and mechanisms."""
-        topic_ids = [topic.pk for topic in (self.topics.all() if topics is None else topics)]
-        mechanism_ids = [
-            mechanism.pk
-            for mechanism in (self.mechanisms.all() if mechanisms is None else mechanisms)
-        ]
-        if not topic_ids and not mechanism_ids:
-            return []
-        # A Count over an empty list is NULL in SQL and would blank the whole sum.
-        counts = [
-            models.Count(relation, filter=models.Q(**{f"{relation}__in": ids}), distinct=True)
-            for relation, ids in (("topics", topic_ids), ("mechanisms", mechanism_ids))
-            if ids
-        ]
-        shared = sum(counts[1:], counts[0])
-        return list(
-            public(ExperiencePage.objects.live())
-            .filter(locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-            .filter(models.Q(topics__in=topic_ids) | models.Q(mechanisms__in=mechanism_ids))
-            .annotate(shared=shared)
-            .order_by("-shared", "-start_year", "title")
-            .select_related("country")[:limit]
+    def related_experiences(self, limit=3, topics=None, mechanisms=None, language=None):
+        """The live, public experiences in any language sharing most topics and mechanisms,
+        once each, in `language` (default: the page's own) when they are translated into it."""
+        from search.similar import similar_cases
+
+        topics = self.topics.all() if topics is None else topics
+        mechanisms = self.mechanisms.all() if mechanisms is None else mechanisms
+        return similar_cases(
+            self.translation_key,
+            [topic.slug for topic in topics],
+            [mechanism.slug for mechanism in mechanisms],
+            language or self.locale.language_code,
+            limit,
         )
 
 

@@ -13,12 +13,12 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.i18n import home_url
-
 from .autocomplete import suggestions
 from .facets import topic_parents
 from .params import MAX_RESULTS, QueryTooLong, SearchParams, sort_labels
+from .promotions import pinned_for
 from .query import run_search
+from .worldmap import world_map
 
 EXPORT_BATCH = 100
 
@@ -51,6 +51,11 @@ def _topic_tree(facet, parents):
         }
 
     return [node(bucket) for bucket in roots]
+
+
+def paginator_for(results, params):
+    """A Django page object over the results, for the shared pagination template."""
+    return Paginator(range(min(results.total, MAX_RESULTS)), params.size).get_page(params.page)
 
 
 def search(request):
@@ -91,17 +96,39 @@ def search(request):
             for facet in results.facets
             for bucket in facet.selected
         ],
-        "page_obj": Paginator(range(min(results.total, MAX_RESULTS)), params.size).get_page(
-            params.page
-        ),
+        "page_obj": paginator_for(results, params),
+        "pinned": pinned_for(params.q) if params.page == 1 else [],
         "query_string": params.querystring(language),
         "suggestion_query": params.querystring(language, q=results.suggestion),
         "year_remove": params.without(language, year_from=True, year_to=True),
         "year_max": max((count for _year, count in results.years), default=0),
-        "home_url": home_url(request),
         "translatable_view": True,
     }
     return _noindex(render(request, "search/search.html", context))
+
+
+def search_map(request):
+    """The same search as a world map of counts by country, with a table of the same figures."""
+    language = get_language()
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+    results = run_search(params, language)
+    countries = results.facet_map["country"]
+    context = {
+        "params": params,
+        "results": results,
+        "map": world_map(countries, lambda code: params.toggled("country", code, language)),
+        "countries": [
+            (bucket, params.toggled("country", bucket.value, language))
+            for bucket in countries.buckets
+            if bucket.count
+        ],
+        "query_string": params.querystring(language),
+        "translatable_view": True,
+    }
+    return _noindex(render(request, "search/map.html", context))
 
 
 def _hit_json(hit):
@@ -209,34 +236,40 @@ def search_export(request, fmt):
     return _noindex(response)
 
 
-def search_feed(request):
-    """RSS 2.0 of the newest results of any search: a saved query a reader can follow."""
-    try:
-        params = _params(request)
-    except QueryTooLong as error:
-        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+def rss_response(request, params, title, link):
+    """RSS 2.0 of the 20 newest results of `params`, with links back to the site."""
     params.sort, params.page, params.size = "newest", 1, 20
     language = get_language()
     results = run_search(params, language)
-    title = _("Search: %(query)s") % {"query": params.q} if params.q else _("Latest content")
     feed = Rss201rev2Feed(
         title=f"{title} · {_('International Observatory on Participatory Democracy')}",
-        link=request.build_absolute_uri(f"?{params.querystring(language)}"),
+        link=request.build_absolute_uri(link),
         description=_("New results of this search on the observatory's website."),
         language=language,
     )
     for hit in results.hits:
-        link = request.build_absolute_uri(hit.url)
+        url = request.build_absolute_uri(hit.url)
         feed.add_item(
             title=hit.title,
-            link=link,
-            unique_id=link,
+            link=url,
+            unique_id=url,
             description=render_to_string("search/feed_item.html", {"hit": hit}),
             categories=hit.topics,
         )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")
-    return _noindex(response)
+    return response
+
+
+def search_feed(request):
+    """RSS of any search: a saved query a reader can follow."""
+    try:
+        params = _params(request)
+    except QueryTooLong as error:
+        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+    title = _("Search: %(query)s") % {"query": params.q} if params.q else _("Latest content")
+    link = f"?{params.querystring(get_language())}"
+    return _noindex(rss_response(request, params, title, link))
 
 
 def autocomplete(request):

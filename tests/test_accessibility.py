@@ -21,7 +21,10 @@ PAGES = [
     "/en/agenda/",
     "/fr/agenda/conference-2021/",
     "/en/search/?q=budget",
+    "/fr/search/?q=budget&topic=participatory-budgeting&lang=all&year_from=1980",
     "/en/search/?q=" + "x" * 300,
+    "/en/search/map/?q=budget",
+    "/es/jovenes-america-latina/",
     "/fr/nowhere/",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

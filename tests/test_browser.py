@@ -53,3 +53,31 @@ def test_javascript_collapses_the_menu_on_small_screens(demo_live, live_server, 
     page.keyboard.press("Escape")
     assert toggle.get_attribute("aria-expanded") == "false"
     context.close()
+
+
+def test_search_filters_update_in_place_and_announce_the_count(
+    demo_live, live_server, browser_page
+):
+    page = browser_page
+    page.goto(f"{live_server.url}/en/search/?q=budget")
+    page.evaluate("window.notReloaded = true")
+    before = page.locator("[data-count]").inner_text()
+    brazil = page.locator("fieldset[data-facet='country']").get_by_label(re.compile(r"\bBrazil\b"))
+    brazil.check()
+    page.wait_for_url(re.compile(r"country=BR"))
+    page.wait_for_function("document.getElementById('search-announcer').textContent !== ''")
+    announced = page.locator("#search-announcer").inner_text()
+    assert announced == page.locator("[data-count]").inner_text() != before
+    assert page.evaluate("window.notReloaded") is True  # updated without a page load
+    assert page.get_by_role("link", name=re.compile("remove Country filter")).is_visible()
+
+
+def test_search_filters_work_without_javascript(demo_live, live_server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/search/?q=budget")
+    page.locator("fieldset[data-facet='country']").get_by_label(re.compile(r"\bBrazil\b")).check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(r"country=BR"))
+    assert "Porto Alegre" in page.locator("#search-results").inner_text()
+    context.close()

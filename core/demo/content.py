@@ -155,6 +155,16 @@ EVENT_INDEX = {
     "introduction": "Conferences, seminars and workshops of the network.",
 }
 
+COLLECTION = {
+    "title": "Youth participation in Latin America",
+    "slug": "youth-latin-america",
+    "introduction": "Experiences from Latin America and the Caribbean that give young people "
+    "a say in public decisions, updated as the repository grows.",
+    "topics": ["youth"],
+    "regions": ["latin_america"],
+    "scope": "all",
+}
+
 EVENTS = [
     {
         "title": "Iberian get-together on democracy and participatory budgeting",
@@ -328,6 +338,13 @@ TRANSLATIONS = {
         "Conferences, seminars and workshops of the network.": (
             "Conférences, séminaires et ateliers du réseau."
         ),
+        "Youth participation in Latin America": "La participation des jeunes en Amérique latine",
+        "youth-latin-america": "jeunes-amerique-latine",
+        "Experiences from Latin America and the Caribbean that give young people a say in "
+        "public decisions, updated as the repository grows.": (
+            "Expériences d'Amérique latine et des Caraïbes qui donnent la parole aux jeunes dans "
+            "les décisions publiques, mises à jour à mesure que le répertoire s'enrichit."
+        ),
         "iberian-get-together-2021": "rencontre-iberique-2021",
         "Lisbon": "Lisbonne",
         "Cities of Spain and Portugal meet to compare their participatory budgets.": (
@@ -468,6 +485,13 @@ TRANSLATIONS = {
         ),
         "Participants compared the rules of their participatory budgets.": (
             "Los participantes compararon las reglas de sus presupuestos participativos."
+        ),
+        "Youth participation in Latin America": "Participación juvenil en América Latina",
+        "youth-latin-america": "jovenes-america-latina",
+        "Experiences from Latin America and the Caribbean that give young people a say in "
+        "public decisions, updated as the repository grows.": (
+            "Experiencias de América Latina y el Caribe que dan voz a los jóvenes en las "
+            "decisiones públicas, actualizadas a medida que crece el repositorio."
         ),
         "Agenda": "Agenda",
         "agenda": "agenda",

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from core.localize import translate
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from search.indexing import deliver
 from taxonomy.factories import country
 from taxonomy.models import Mechanism, Topic
 
@@ -77,8 +78,8 @@ def test_experience_page_renders_within_its_query_budget(client, django_assert_m
     page = ExperiencePage.objects.get(slug="youth-participatory-budget")
     client.get(page.url)  # warm the site cache (locales, menus, footer, settings, privacy)
     # Nine are Wagtail's own routing and privacy checks; the page's own are its taxonomy
-    # terms, related experiences, translations, keywords, awards, organisations, co-authors.
-    with django_assert_max_num_queries(19):
+    # terms, related experiences (two), translations, keywords, awards, organisations, co-authors.
+    with django_assert_max_num_queries(20):
         response = client.get(page.url)
     assert response.status_code == 200
 
@@ -92,9 +93,11 @@ def test_related_experiences_share_topics_or_mechanisms():
     close.mechanisms = [pb]
     close.topics = list(base.topics.all())
     close.save_revision().publish()
+    unrelated.save_revision().publish()
+    deliver()
     related = base.related_experiences()
-    assert related[0].pk == close.pk
-    assert unrelated.pk not in [page.pk for page in related]
+    assert related[0].page_id == close.pk
+    assert unrelated.pk not in [hit.page_id for hit in related]
 
 
 def test_completeness_lists_what_is_missing():
@@ -178,4 +181,24 @@ def test_related_experiences_rank_by_topics_alone_when_there_are_no_mechanisms()
     two = ExperiencePageFactory(parent=index, title="Shares two", start_year=2001)
     two.topics = topics
     two.save_revision().publish()
-    assert [page.pk for page in base.related_experiences()][:2] == [two.pk, one.pk]
+    deliver()
+    assert [hit.page_id for hit in base.related_experiences()][:2] == [two.pk, one.pk]
+
+
+def test_related_experiences_come_from_every_language_once_each():
+    english = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    spanish_index = ExperienceIndexPage.objects.get(locale__language_code="es")
+    topic = Topic.objects.get(slug=english.topics.first().slug, locale=spanish_index.locale)
+    only_spanish = ExperiencePageFactory(parent=spanish_index, title="Consejo juvenil de Rosario")
+    only_spanish.topics = [topic]
+    only_spanish.save_revision().publish()
+    deliver()
+    related = english.related_experiences(limit=10, language="en")
+    keys = [hit.translation_key for hit in related]
+    assert len(keys) == len(set(keys))
+    assert str(english.translation_key) not in keys
+    # A case written only in Spanish is offered to English readers, in Spanish.
+    (spanish,) = [hit for hit in related if hit.page_id == only_spanish.pk]
+    assert spanish.language == "es"
+    # A translated case shows in the reader's language.
+    assert all(hit.language == "en" for hit in related if hit.page_id != only_spanish.pk)

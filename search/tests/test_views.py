@@ -118,3 +118,31 @@ def test_private_pages_and_drafts_stay_out_of_every_output(client):
         assert "Okapi" not in client.get(url).content.decode(), url
     export = client.get("/en/search/export.json?q=okapi")
     assert json.loads(b"".join(export.streaming_content)) == []
+
+
+def test_editors_can_pin_a_result_for_a_query_in_every_language(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from repository.models import ExperiencePage
+
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    SearchPromotion.objects.create(
+        query=Query.get("youth budget"), page=page, description="Our flagship case."
+    )
+    content = client.get("/fr/search/", {"q": "Youth  Budget"}).content.decode()
+    assert "Recommandé" in content
+    assert "Our flagship case." in content
+    assert 'href="/fr/experiences/' in content
+    # Looking up promotions never stores the queries visitors type.
+    client.get("/en/search/", {"q": "a query nobody pinned"})
+    assert not Query.objects.filter(query_string="a query nobody pinned").exists()
+
+
+def test_the_map_counts_results_by_country_with_a_table_alternative(client):
+    response = client.get("/en/search/map/", {"q": "budget"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<svg viewBox="0 0 960' in content and 'aria-hidden="true"' in content
+    # Every country with results is a link in the table, filtering the same search by it.
+    assert '<th scope="row"><a href="/en/search/?q=budget&amp;country=BR">Brazil</a>' in content
+    assert "<title>Brazil: 1</title>" in content

@@ -23,6 +23,7 @@ from home.models import (
 )
 from publications.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from repository.models import ExperienceIndexPage, ExperiencePage
+from search.models import CollectionPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
 
@@ -188,6 +189,21 @@ class Command(BaseCommand):
                 agenda, EventPage, item["slug"], **{k: v for k, v in item.items() if k != "slug"}
             )
 
+        collection = self.child(
+            home,
+            CollectionPage,
+            content.COLLECTION["slug"],
+            title=content.COLLECTION["title"],
+            introduction=content.COLLECTION["introduction"],
+            regions=content.COLLECTION["regions"],
+            scope=content.COLLECTION["scope"],
+        )
+        if not collection.topics.exists():
+            collection.topics = Topic.objects.filter(
+                slug__in=content.COLLECTION["topics"], locale=home.locale
+            )
+            collection.save_revision().publish()
+
         # The home page's listings are added once, after the pages they show exist.
         if len(home.body) == 1:
             home.body = stream(
@@ -233,6 +249,10 @@ class Command(BaseCommand):
         self.created += 1
 
     def translate_tree(self, page, locale):
+        # The sixty experiences of load_demo_experiences carry their own translations.
+        ours = {item["slug"] for item in content.EXPERIENCES}
+        if isinstance(page, ExperiencePage) and page.slug not in ours:
+            return
         if not page.has_translation(locale):
             self.translate(page, locale)
         for child in page.get_children().specific():
