@@ -66,6 +66,18 @@ class ExperienceIndexPage(RoutablePageMixin, BasePage):
         context["experiences"] = filters.page(request)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        filters = context.get("filters")
+        # Combinations of filters are endless near-duplicates for a crawler; the repository
+        # itself and the one-term views (a topic, a mechanism, a country) stay indexable.
+        if filters is not None and (
+            len(filters.active) > 1 or filters.year_from or filters.year_to
+        ):
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
     @path("export/<str:extension>/")
     def export(self, request, extension):
         """The experiences of this view as open data: the same filters, no login needed."""
@@ -294,6 +306,7 @@ class ExperiencePage(BasePage):
         index.FilterField("end_year"),
         index.FilterField("ongoing"),
         index.FilterField("country_id"),
+        index.FilterField("government_level_id"),
     ]
 
     # What an editor is asked to fill in, with the label the completeness panel shows.

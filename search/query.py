@@ -9,6 +9,8 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
@@ -16,6 +18,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import sitecache
+from core.privacy import restricted_paths
 from taxonomy.models import Topic
 
 from .documents import fold, words
@@ -420,6 +423,20 @@ class EngineSearch:
 # --- the database -------------------------------------------------------------------------
 
 
+def visible_documents():
+    """Documents of live pages outside restricted subtrees.
+
+    Delivery already removes the others; this guards the database answers in the moment
+    between a privacy change and its delivery, at the cost of a join."""
+    documents = IndexedDocument.objects.filter(page__live=True)
+    paths = restricted_paths()
+    if paths:
+        documents = documents.exclude(
+            reduce(or_, (Q(page__path__startswith=path) for path in paths))
+        )
+    return documents
+
+
 def _snippet(doc, terms):
     """A window of the summary or body around the first query word, with the words marked."""
     terms = [part for term in terms for part in term.split()]
@@ -447,7 +464,7 @@ class DatabaseSearch:
 
     def matching(self, params, language):
         codes = languages_for(params, language)
-        documents = IndexedDocument.objects.filter(language__in=codes)
+        documents = visible_documents().filter(language__in=codes)
         if not params.q:
             return documents, []
         required, excluded = parse_terms(params.q)

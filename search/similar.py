@@ -5,8 +5,8 @@ from django.db.models import Count, F, Max, Q, Value
 from django.db.models.functions import Concat
 
 from .facets import FACETS_BY_NAME
-from .models import DocumentFacet, IndexedDocument
-from .query import _hit_from_doc
+from .models import DocumentFacet
+from .query import _hit_from_doc, visible_documents
 
 
 def similar_cases(translation_key, topics, mechanisms, language, limit=3):
@@ -19,7 +19,11 @@ def similar_cases(translation_key, topics, mechanisms, language, limit=3):
     if not condition:
         return []
     ranked = (
-        DocumentFacet.objects.filter(condition, document__content_type="experience")
+        DocumentFacet.objects.filter(
+            condition,
+            document__content_type="experience",
+            document__in=visible_documents(),
+        )
         .exclude(document__translation_key=translation_key)
         .values("document__translation_key")
         # Distinct facet values, so a case translated three times counts each term once.
@@ -31,7 +35,7 @@ def similar_cases(translation_key, topics, mechanisms, language, limit=3):
     )
     keys = [row["document__translation_key"] for row in ranked[:limit]]
     best = {}
-    for document in IndexedDocument.objects.filter(translation_key__in=keys):
+    for document in visible_documents().filter(translation_key__in=keys):
         current = best.get(document.translation_key)
         if current is None or document.language == language:
             best[document.translation_key] = document

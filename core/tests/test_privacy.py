@@ -5,6 +5,7 @@ from core.privacy import is_public, public
 from home.factories import StandardPageFactory
 from home.models import HomePage
 from repository.models import ExperiencePage
+from search.indexing import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +36,11 @@ def test_the_cached_privacy_answer_follows_every_restriction_change():
 
 def test_a_related_experience_made_private_leaves_the_page_at_once(client):
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
-    related = page.related_experiences()[0]
+    related = Page.objects.get(pk=page.related_experiences()[0].page_id)
     assert related.title in client.get(page.url).content.decode()
 
     PageViewRestriction.objects.create(page=related, restriction_type="login")
+    # Even before the change is delivered to the documents (after the commit).
+    assert related.title not in client.get(page.url).content.decode()
+    deliver()
     assert related.title not in client.get(page.url).content.decode()

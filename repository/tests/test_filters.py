@@ -143,3 +143,13 @@ def test_one_country_heads_the_list_with_its_introduction_in_the_visitors_langua
         client.get("/fr/experiences/", {"country": "BE", "status": "ongoing"}).content.decode()
     )
     assert "<h1>Belgique</h1>" not in content
+
+
+def test_only_combined_filters_are_kept_out_of_search_engines(client):
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    assert "X-Robots-Tag" not in client.get(index.url)
+    combined = client.get(index.url, {"topic": "participatory-budgeting", "country": "BR"})
+    assert combined["X-Robots-Tag"] == "noindex"
+    # One topic, mechanism or country is a landing page worth finding.
+    landing = client.get(index.url, {"topic": "participatory-budgeting"})
+    assert "X-Robots-Tag" not in landing
