@@ -16,7 +16,7 @@ from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
 from search.params import SearchParams
 from search.query import DatabaseSearch, EngineSearch
-from taxonomy.models import Topic
+from taxonomy.models import Country, Topic
 
 from .helpers import new_experience, publish
 
@@ -125,14 +125,20 @@ def test_synonyms_of_a_topic_find_its_cases(engine):
 
 
 def test_drafts_and_private_pages_never_show(engine, client):
-    secret = new_experience(title="Quokkaville secret assembly")
+    nauru = Country.objects.get(code="NR")
+    secret = new_experience(title="Quokkaville secret assembly", country=nauru)
     PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
-    draft = new_experience(title="Quokkaville draft")
+    draft = new_experience(title="Quokkaville draft", country=nauru)
     draft.unpublish()
     deliver()
     engine.refresh()
     assert engine_search(engine, q="quokkaville").total == 0
     assert engine_search(engine, q="quokkaville", lang="all").total == 0
+    # Nor in any count: no facet knows of Nauru, whose only cases are hidden.
+    for query in ({}, {"lang": "all"}, {"country": "NR"}):
+        assert "NR" not in counts(engine_search(engine, **query))["country"] or (
+            counts(engine_search(engine, **query))["country"]["NR"] == 0
+        )
     for url in [
         "/en/search/?q=quokkaville",
         "/en/search/api/?q=quokkaville",
