@@ -84,4 +84,5 @@ ruff check .
 ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
-echo "== pytest"; python -m pytest "$@"
+# Test workers each get their own database and index; four keep CI well inside its budget.
+echo "== pytest"; python -m pytest -n "${IOPD_TEST_WORKERS:-4}" "$@"

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "repository",
     "publications",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -108,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "editorial.middleware.TranslationSyncGuardMiddleware",
 ]
 
 ROOT_URLCONF = "iopd_site.urls"

@@ -53,6 +53,7 @@ class Command(BaseCommand):
             for locale in locales[1:]:
                 self.translate_tree(home, locale)
                 self.translate_snippets(locale)
+            call_command("setup_roles", stdout=self.stdout)
         self.stdout.write(f"Demo content ready ({self.created} objects created).")
 
     # Locales and the page tree ------------------------------------------------------------

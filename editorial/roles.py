@@ -1,0 +1,185 @@
+"""The observatory's roles as Wagtail groups, permissions and workflows, set up idempotently.
+
+Run by `manage.py setup_roles` (and by `load_demo`) once the home page of each language
+exists: page permissions hang on those pages. Running it again repairs drifted permissions
+and never removes users from groups."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import get_language_info
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import ReviewByAnotherTask
+
+OFFICERS = "Communication officers"
+COORDINATORS = "Coordinators"
+JURY = "Jury"
+ADMINISTRATORS = "Administrators"
+EDITORIAL_WORKFLOW = "Editorial approval"
+
+TAXONOMY_MODELS = [
+    ("taxonomy", "topic"),
+    ("taxonomy", "mechanism"),
+    ("taxonomy", "targetgroup"),
+    ("taxonomy", "governmentlevel"),
+    ("taxonomy", "countryintroduction"),
+]
+LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
+
+
+def translators_group(code):
+    return f"Translators ({get_language_info(code)['name']})"
+
+
+def translation_workflow(code):
+    return f"Translation review ({get_language_info(code)['name']})"
+
+
+def _perms(pairs, actions=("add", "change", "delete")):
+    found = []
+    for app_label, model in pairs:
+        content_type = ContentType.objects.get(app_label=app_label, model=model)
+        found.extend(
+            Permission.objects.filter(
+                content_type=content_type, codename__in=[f"{a}_{model}" for a in actions]
+            )
+        )
+    return found
+
+
+def _perm(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_perms(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_perm("wagtailcore", codename)
+        )
+
+
+def _media_perms(group, codenames):
+    root = Collection.get_first_root_node()
+    for app_label, codename in codenames:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=_perm(app_label, codename)
+        )
+
+
+IMAGES_AND_DOCUMENTS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+ALL_MEDIA = [
+    *IMAGES_AND_DOCUMENTS,
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+]
+EDIT = ["add_page", "change_page"]
+MANAGE = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+
+
+def _workflow(name, task_name, groups, pages):
+    task, _created = ReviewByAnotherTask.objects.get_or_create(name=task_name)
+    task.groups.set(groups)
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
+    )
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or repair the groups, their permissions and the workflows; returns the groups."""
+    access = _perm("wagtailadmin", "access_admin")
+    default = Locale.get_default()
+    homes = {
+        page.locale.language_code: page
+        for page in Page.objects.filter(depth=2).select_related("locale")
+    }
+    source_home = homes.get(default.language_code)
+    groups = {}
+
+    officers, _ = Group.objects.get_or_create(name=OFFICERS)
+    officers.permissions.add(access)
+    if source_home:
+        _page_perms(officers, source_home, EDIT)
+    _media_perms(officers, IMAGES_AND_DOCUMENTS)
+    groups[OFFICERS] = officers
+
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
+    coordinators.permissions.add(
+        access,
+        _perm("wagtail_localize", "submit_translation"),
+        _perm("editorial", "manage_translation_sync"),
+        *_perms(TAXONOMY_MODELS),
+        *_perms([("taxonomy", "country")], actions=("change",)),
+        *_perms(LAYOUT_MODELS),
+        *_perms([("wagtailsearchpromotions", "searchpromotion")]),
+    )
+    for home in homes.values():
+        _page_perms(coordinators, home, MANAGE)
+    _media_perms(coordinators, ALL_MEDIA)
+    groups[COORDINATORS] = coordinators
+
+    for code, _name in settings.LANGUAGES:
+        if code == default.language_code:
+            continue
+        translators, _ = Group.objects.get_or_create(name=translators_group(code))
+        # Terms are snippets: a per-model permission, narrowed to the language by a hook.
+        translators.permissions.add(access, *_perms(TAXONOMY_MODELS, actions=("change",)))
+        if code in homes:
+            # Publishing is what a reviewer's approval does; direct publishing is refused to
+            # translators by a hook (editorial/wagtail_hooks.py), so their work is reviewed.
+            _page_perms(translators, homes[code], ["change_page", "publish_page"])
+            _workflow(
+                translation_workflow(code),
+                f"Review of the {get_language_info(code)['name']} translation",
+                [translators, coordinators],
+                [homes[code]],
+            )
+        _media_perms(translators, [("wagtailimages", "choose_image")])
+        groups[translators.name] = translators
+
+    jury, _ = Group.objects.get_or_create(name=JURY)
+    jury.permissions.add(access)
+    groups[JURY] = jury
+
+    administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
+    administrators.permissions.add(
+        access,
+        *Permission.objects.filter(content_type__app_label__in=["auth", "wagtailusers"]),
+        *coordinators.permissions.all(),
+    )
+    for home in homes.values():
+        _page_perms(administrators, home, MANAGE)
+    _media_perms(administrators, ALL_MEDIA)
+    groups[ADMINISTRATORS] = administrators
+
+    if source_home:
+        workflow = _workflow(
+            EDITORIAL_WORKFLOW, "Coordinator review", [coordinators], [source_home]
+        )
+        # Snippets of the source language (terms, menus) go through no workflow: coordinators
+        # edit them directly; this keeps the admin's snippet editing simple.
+        WorkflowContentType.objects.filter(workflow=workflow).delete()
+    return groups

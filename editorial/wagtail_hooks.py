@@ -1,0 +1,51 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.models import TranslatableMixin
+
+from .roles import translators_group
+
+
+def translator_languages(user):
+    """Language codes a user translates into, from their translator groups."""
+    from django.conf import settings
+
+    names = set(user.groups.values_list("name", flat=True))
+    return {code for code, _name in settings.LANGUAGES if translators_group(code) in names}
+
+
+def _may_edit_language(user, instance):
+    if user.is_superuser or user.has_perm("editorial.manage_translation_sync"):
+        return True
+    languages = translator_languages(user)
+    if not languages or not isinstance(instance, TranslatableMixin):
+        return True
+    return instance.locale.language_code in languages
+
+
+@hooks.register("before_edit_snippet")
+def translators_edit_their_language_only(request, instance):
+    # Snippet permissions are per model; a translator's hold on terms stops at their language.
+    if not _may_edit_language(request.user, instance):
+        raise PermissionDenied
+
+
+def _translator_only(user):
+    return (
+        not user.is_superuser
+        and not user.has_perm("editorial.manage_translation_sync")
+        and bool(translator_languages(user))
+    )
+
+
+@hooks.register("before_publish_page")
+def translators_publish_through_review(request, page):
+    # Translators hold the publish permission of their language so that a second translator's
+    # approval can publish; publishing straight from the editor is not theirs to do.
+    if _translator_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_unpublish_page")
+def translators_do_not_unpublish(request, page):
+    if _translator_only(request.user):
+        raise PermissionDenied
