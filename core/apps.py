@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import sitecache  # noqa: F401  (connects the cache invalidation signals)
+        from . import sitecache
+
+        sitecache.connect()

@@ -4,10 +4,10 @@ private, the home page's address), cached per site and language.
 Any save or delete of a watched model starts a new cache generation, so nothing stale is
 served: apps declare in `ready()` which of their models the cached answers depend on."""
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
@@ -20,6 +20,7 @@ _watched: set[type] = {Page, PageViewRestriction, Site, Locale}
 
 def watch(*models):
     _watched.update(models)
+    connect()
 
 
 def _generation():
@@ -55,11 +56,19 @@ def invalidate(**kwargs):
     transaction.on_commit(_bump)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def _model_changed(sender, **kwargs):
-    if issubclass(sender, tuple(_watched)):
-        invalidate()
+    invalidate()
+
+
+def connect():
+    """Listen to saves and deletes of the watched models and their concrete subclasses.
+
+    Receivers are connected per model, not for every model: a catch-all post_delete receiver
+    would stop Django from deleting any other model's rows in bulk."""
+    for model in apps.get_models():
+        if issubclass(model, tuple(_watched)):
+            post_save.connect(_model_changed, sender=model, dispatch_uid=f"sitecache:{model}")
+            post_delete.connect(_model_changed, sender=model, dispatch_uid=f"sitecache-d:{model}")
 
 
 # Publishing and unpublishing save the page, which post_save already covers; a move may not.

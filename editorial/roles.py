@@ -4,7 +4,9 @@ Run by `manage.py setup_roles` (and by `load_demo`) once the home page of each l
 exists: page permissions hang on those pages. Running it again repairs drifted permissions
 and never removes users from groups."""
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -110,6 +112,17 @@ def _workflow(name, task_name, groups, pages):
 @transaction.atomic
 def setup_roles():
     """Create or repair the groups, their permissions and the workflows; returns the groups."""
+    # Permissions come from post_migrate and migrations; a flushed database (transactional
+    # tests) lacks them, so they are recreated as those would.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     access = _perm("wagtailadmin", "access_admin")
     default = Locale.get_default()
     homes = {

@@ -11,25 +11,67 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import Truncator
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from core.privacy import public, restricted_paths
 from publications.models import EventPage, NewsPage
 from repository.models import ExperiencePage
+from taxonomy.models import Country, GovernmentLevel
 
 from .facets import topic_parents
 
 # Models whose pages are searched, with their content type (a facet value).
 INDEXED = {ExperiencePage: "experience", NewsPage: "news", EventPage: "event"}
 SUMMARY_LENGTH = 300
+# What `indexable`, `build` and `_experience` read of an experience (and `get_url`: url_path).
+EXPERIENCE_FIELDS = (
+    "live",
+    "path",
+    "locale",
+    "translation_key",
+    "url_path",
+    "title",
+    "summary",
+    "body",
+    "place",
+    "country",
+    "government_level",
+    "start_year",
+    "ongoing",
+    "end_year",
+)
+
+
+class _Uncombined(dict):
+    """str.translate table that drops combining characters, filled as characters are met."""
+
+    def __missing__(self, code):
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+_UNCOMBINED = _Uncombined()
 
 
 def fold(text):
     """Lower case without accents: how the database fallback compares words."""
     decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed.isascii():  # no combining characters to drop
+        return decomposed
+    return decomposed.translate(_UNCOMBINED)
+
+
+def _summary(text):
+    """Truncator(text).chars(SUMMARY_LENGTH), without its character loop for short texts:
+    a text no longer than the limit comes back NFC-normalised and whole."""
+    normalised = unicodedata.normalize("NFC", text)
+    if len(normalised) <= SUMMARY_LENGTH:
+        return normalised
+    return Truncator(text).chars(SUMMARY_LENGTH)
 
 
 def _streamfield_text(value):
@@ -38,13 +80,26 @@ def _streamfield_text(value):
     return " ".join(str(part) for part in value.stream_block.get_searchable_content(value))
 
 
+# The part of a page's URL after its site root that `reverse("wagtail_serve")` copies as it is:
+# ASCII words and hyphens, each followed by a slash (quote() leaves these characters alone).
+_PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
+
+
 class DocumentBuilder:
-    """Builds documents for many pages with a bounded number of queries."""
+    """Builds documents for many pages with a bounded number of queries.
+
+    Relations of experiences are read in one query each for the whole batch (rather than
+    prefetched as model instances), and URLs are computed from `url_path` and the site root
+    paths read once, checked against `page.get_url()` for the first page of each site root and
+    language; anything unusual takes `page.get_url()` itself."""
 
     def __init__(self):
         self.parents = topic_parents()
         self.restricted = restricted_paths()
         self.languages = {code for code, _name in settings.LANGUAGES}
+        self.relations = {}
+        self._root_paths = None
+        self._prefixes = {}
 
     def indexable(self, page):
         return (
@@ -70,14 +125,86 @@ class DocumentBuilder:
         return [page for page in found if self.indexable(page)]
 
     def _load(self, model, ids):
-        queryset = model.objects.filter(pk__in=ids).select_related("locale")
         if model is ExperiencePage:
-            queryset = queryset.select_related("country", "government_level").prefetch_related(
-                "topics", "mechanisms", "target_groups", "keywords", "awards", "organisations"
-            )
-        elif model is NewsPage:
+            return self._load_experiences(ids)
+        queryset = model.objects.filter(pk__in=ids).select_related("locale")
+        if model is NewsPage:
             queryset = queryset.prefetch_related("keywords")
         return list(queryset)
+
+    def _load_experiences(self, ids):
+        """Experiences with only the fields a document reads (an experience has fifty, and
+        building each instance costs in proportion); their locale, country and government
+        level are shared instances read once per batch rather than joined on every row."""
+        pages = list(ExperiencePage.objects.filter(pk__in=ids).only(*EXPERIENCE_FIELDS))
+        for name, model in (
+            ("locale", Locale),
+            ("country", Country),
+            ("government_level", GovernmentLevel),
+        ):
+            field = ExperiencePage._meta.get_field(name)
+            related = model._base_manager.in_bulk(
+                {getattr(page, field.attname) for page in pages} - {None}
+            )
+            for page in pages:
+                key = getattr(page, field.attname)
+                field.set_cached_value(page, related[key] if key is not None else None)
+        self.relations.update(experience_relations([page.pk for page in pages]))
+        return pages
+
+    # --- URLs ------------------------------------------------------------------------
+
+    def url(self, page):
+        """`page.get_url()`, computed from `url_path` and the site root paths."""
+        cls = type(page)
+        if cls.get_url is not Page.get_url or cls.get_url_parts is not Page.get_url_parts:
+            return page.get_url()
+        if self._root_paths is None:
+            self._root_paths = Site.get_site_root_paths()
+            self._single_site = len({root[0] for root in self._root_paths}) == 1
+        root = next(
+            (root for root in self._root_paths if page.url_path.startswith(root.root_path)), None
+        )
+        if root is None:
+            return None
+        rest = page.url_path[len(root.root_path) :]
+        if not _PLAIN_PATH.fullmatch(rest):
+            return page.get_url()
+        key = (root, translation.get_language())
+        prefix = self._prefixes.get(key)
+        if prefix is None:
+            prefix = self._prefix(root)
+            url = self._join(root, prefix, rest) if prefix else None
+            # The first page of each root and language checks the shortcut against Wagtail.
+            if url != page.get_url():
+                prefix = False
+            self._prefixes[key] = prefix
+        if prefix is False:
+            return page.get_url()
+        return self._join(root, prefix, rest)
+
+    def _join(self, root, prefix, rest):
+        path = prefix + rest
+        if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+            path = path.rstrip("/")
+        return path if self._single_site else root.root_url + path
+
+    @staticmethod
+    def _prefix(root):
+        """What `reverse("wagtail_serve")` puts before the path, as Page.get_url_parts does."""
+        language = root.language_code
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            try:
+                active = translation.get_language()
+                if get_supported_content_language_variant(active) == language:
+                    language = active
+            except LookupError:
+                pass
+        try:
+            with translation.override(language):
+                return reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:
+            return None
 
     def available_languages(self, pages):
         keys = {page.translation_key for page in pages}
@@ -106,9 +233,9 @@ class DocumentBuilder:
                 "translation_key": str(page.translation_key),
                 "language": language,
                 "type": INDEXED[type(page)],
-                "url": page.get_url(),
+                "url": self.url(page),
                 "title": page.title,
-                "summary": Truncator(getattr(page, "summary", "") or "").chars(SUMMARY_LENGTH),
+                "summary": _summary(getattr(page, "summary", "") or ""),
                 "available": sorted(available | {language}),
                 "topic": [],
                 "mechanism": [],
@@ -131,7 +258,8 @@ class DocumentBuilder:
         return doc
 
     def _experience(self, page, doc):
-        topics = list(page.topics.all())
+        relations = self.relations.get(page.pk) or experience_relations_of(page)
+        topics = relations["topics"]
         slugs = set()
         for topic in topics:
             slug = topic.slug
@@ -139,8 +267,8 @@ class DocumentBuilder:
                 slugs.add(slug)
                 slug = self.parents.get(slug)
         doc["topic"] = sorted(slugs)
-        doc["mechanism"] = sorted(m.slug for m in page.mechanisms.all())
-        doc["group"] = sorted(g.slug for g in page.target_groups.all())
+        doc["mechanism"] = sorted(m.slug for m in relations["mechanisms"])
+        doc["group"] = sorted(g.slug for g in relations["target_groups"])
         doc["level"] = [page.government_level.slug] if page.government_level else []
         if page.country:
             doc["country"] = [page.country.code]
@@ -149,8 +277,8 @@ class DocumentBuilder:
             part for part in (page.place, page.country and page.country.name) if part
         )
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
-        doc["award"] = ["awarded"] if page.awards.all() else []
-        doc["keyword"] = sorted(tag.name for tag in page.keywords.all())
+        doc["award"] = ["awarded"] if relations["awarded"] else []
+        doc["keyword"] = sorted(relations["keywords"])
         if page.start_year:
             doc["year"] = page.start_year
             doc["date"] = datetime.date(page.start_year, 1, 1).isoformat()
@@ -162,9 +290,9 @@ class DocumentBuilder:
                 doc["year_label"] = str(page.start_year)
         doc["extra"] = [
             *(topic.name for topic in topics),
-            *(mechanism.name for mechanism in page.mechanisms.all()),
-            *(group.name for group in page.target_groups.all()),
-            *(organisation.name for organisation in page.organisations.all()),
+            *(mechanism.name for mechanism in relations["mechanisms"]),
+            *(group.name for group in relations["target_groups"]),
+            *relations["organisations"],
         ]
 
     def _news(self, page, doc):
@@ -179,6 +307,75 @@ class DocumentBuilder:
         doc["date"] = start.isoformat()
         doc["year_label"] = str(start.year)
         doc["place"] = ", ".join(part for part in (page.venue, page.city) if part)
+
+
+class _Term:
+    __slots__ = ("name", "slug")
+
+    def __init__(self, slug, name):
+        self.slug, self.name = slug, name
+
+
+def experience_relations(page_ids):
+    """{page id: relations} for `_experience`, one query per relation for all the pages.
+
+    Terms come in their model's default order, as `page.topics.all()` gives them."""
+    relations = {
+        pk: {
+            "topics": [],
+            "mechanisms": [],
+            "target_groups": [],
+            "keywords": [],
+            "organisations": [],
+            "awarded": False,
+        }
+        for pk in page_ids
+    }
+    if not page_ids:
+        return relations
+    for name in ("topics", "mechanisms", "target_groups"):
+        field = ExperiencePage._meta.get_field(name)
+        through = field.remote_field.through
+        source = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        ordering = [f"{target}__{key}" for key in field.related_model._meta.ordering]
+        rows = (
+            through.objects.filter(**{f"{source}__in": page_ids})
+            .order_by(*ordering, f"{target}__pk")
+            .values_list(source, f"{target}__slug", f"{target}__name")
+        )
+        for page_id, slug, term_name in rows:
+            relations[page_id][name].append(_Term(slug, term_name))
+    keywords = ExperiencePage._meta.get_field("keywords").through
+    for page_id, tag in keywords.objects.filter(content_object_id__in=page_ids).values_list(
+        "content_object_id", "tag__name"
+    ):
+        relations[page_id]["keywords"].append(tag)
+    awards = ExperiencePage._meta.get_field("awards").related_model
+    for page_id in awards.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True):
+        relations[page_id]["awarded"] = True
+    organisations = ExperiencePage._meta.get_field("organisations").related_model
+    rows = (
+        organisations.objects.filter(page_id__in=page_ids)
+        .order_by(*organisations._meta.ordering, "pk")
+        .values_list("page_id", "name")
+    )
+    for page_id, organisation in rows:
+        relations[page_id]["organisations"].append(organisation)
+    return relations
+
+
+def experience_relations_of(page):
+    """The same, from a page's own relations (a page that `DocumentBuilder.pages` did not load,
+    or an unsaved change held in memory by modelcluster)."""
+    return {
+        "topics": list(page.topics.all()),
+        "mechanisms": list(page.mechanisms.all()),
+        "target_groups": list(page.target_groups.all()),
+        "keywords": [tag.name for tag in page.keywords.all()],
+        "organisations": [organisation.name for organisation in page.organisations.all()],
+        "awarded": bool(page.awards.all()),
+    }
 
 
 def facet_values(doc, name):

@@ -293,8 +293,14 @@ class Engine:
             if not actions:
                 continue
             try:
+                # Up to 1,000 documents per request (a few MB): fewer round trips than the
+                # helper's default of 500, still well under the engine's request size limit.
                 _ok, errors = self._bulk_helper().bulk(
-                    self.client, actions, raise_on_error=False, raise_on_exception=True
+                    self.client,
+                    actions,
+                    chunk_size=1000,
+                    raise_on_error=False,
+                    raise_on_exception=True,
                 )
             except Exception as error:
                 raise EngineUnavailable(f"bulk: {error}") from error

@@ -95,11 +95,17 @@ def update_documents(page_ids):
 
 
 def save_documents(docs):
+    """Replace the database documents (and their facet rows) of `docs`."""
+    from .facets import FACETS
+
     docs = list(docs)
     if not docs:
         return
     ids = [doc["page_id"] for doc in docs]
-    IndexedDocument.objects.filter(pk__in=ids).delete()
+    # Facets first, in one DELETE (nothing listens for these deletes, see core/sitecache.py);
+    # then the documents, without loading their text to cascade.
+    DocumentFacet.objects.filter(document_id__in=ids).delete()
+    IndexedDocument.objects.filter(pk__in=ids).only("pk").delete()
     IndexedDocument.objects.bulk_create(
         [
             IndexedDocument(
@@ -115,17 +121,17 @@ def save_documents(docs):
                 fingerprint=doc["fingerprint"],
             )
             for doc in docs
-        ]
+        ],
+        batch_size=1000,
     )
-    from .facets import FACETS
-
     DocumentFacet.objects.bulk_create(
         [
             DocumentFacet(document_id=doc["page_id"], facet=facet.name, value=value)
             for doc in docs
             for facet in FACETS
             for value in facet_values(doc, facet.name)
-        ]
+        ],
+        batch_size=5000,
     )
 
 
