@@ -511,14 +511,27 @@ class DatabaseSearch:
                     queryset = queryset.filter(condition)
             return queryset.filter(year) if with_year else queryset
 
-        counts = {}
-        for facet in FACETS:
+        # In one language each case has one document; across languages a case counts once.
+        cases = (
+            Count("document__translation_key", distinct=True)
+            if params.all_languages
+            else Count("document_id")
+        )
+        counts = {facet.name: {} for facet in FACETS}
+        # The facets without a selection of their own all count within the same documents:
+        # one grouped query for them, and one more per facet with a selection.
+        groups = [([f.name for f in FACETS if f.name not in conditions], narrowed())]
+        groups += [([name], narrowed(name)) for name in conditions]
+        for names, within in groups:
+            if not names:
+                continue
             rows = (
-                DocumentFacet.objects.filter(facet=facet.name, document__in=narrowed(facet.name))
-                .values("value")
-                .annotate(n=Count("document__translation_key", distinct=True))
+                DocumentFacet.objects.filter(facet__in=names, document__in=within)
+                .values("facet", "value")
+                .annotate(n=cases)
             )
-            counts[facet.name] = {row["value"]: row["n"] for row in rows}
+            for row in rows:
+                counts[row["facet"]][row["value"]] = row["n"]
         results.facets = _facet_results(params, counts)
         results.years = [
             (row["year"], row["n"])
