@@ -49,3 +49,21 @@ def translators_publish_through_review(request, page):
 def translators_do_not_unpublish(request, page):
     if _translator_only(request.user):
         raise PermissionDenied
+
+
+@hooks.register("register_admin_urls")
+def translation_report_url():
+    from django.urls import path
+
+    from .views import translation_report
+
+    return [path("reports/translations/", translation_report, name="translation_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("Translations"), reverse("translation_report"), icon_name="globe", order=650)

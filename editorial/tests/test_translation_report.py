@@ -1,0 +1,47 @@
+"""The translation dashboard: every page's state in every language, with counts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from editorial.roles import COORDINATORS, translators_group
+from editorial.translation_status import translation_status
+from repository.factories import ExperiencePageFactory
+from repository.models import ExperienceIndexPage, ExperiencePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_states_are_counted_per_language():
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    fresh = ExperiencePageFactory(parent=index, title="Only in English")
+    translated = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = ExperiencePage.objects.get(
+        translation_key=translated.translation_key, locale__language_code="fr"
+    )
+    translator = get_user_model().objects.create_user("t", "t@example.org", "pw")
+    translator.groups.add(Group.objects.get(name=translators_group("fr")))
+    french.save_revision(user=translator)
+    french.get_workflow().start(french, translator)
+    translated.save_revision().publish()  # the source moves on after its Spanish translation
+
+    rows, counts, _sections = translation_status()
+    states = {
+        row.page_id: {code: state for code, (state, _pk) in row.states.items()} for row in rows
+    }
+    assert states[fresh.pk] == {"fr": "missing", "es": "missing"}
+    assert states[translated.pk] == {"fr": "awaiting_review", "es": "out_of_date"}
+    assert counts["fr"]["missing"] >= 1 and counts["es"]["out_of_date"] >= 1
+
+    only_missing, _counts, _sections = translation_status(language="fr", state="missing")
+    assert fresh.pk in [row.page_id for row in only_missing]
+    assert translated.pk not in [row.page_id for row in only_missing]
+
+
+def test_the_report_is_in_the_admin_for_editors(client):
+    user = get_user_model().objects.create_user("c", "c@example.org", "pw")
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    client.force_login(user)
+    response = client.get("/admin/reports/translations/", {"language": "fr", "state": "missing"})
+    assert response.status_code == 200
+    assert "Awaiting review" in response.content.decode()

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import get_language_info
+
+from .translation_status import STATES, translation_status
+
+
+def translation_report(request):
+    language = request.GET.get("language") or None
+    section = request.GET.get("section") or None
+    state = request.GET.get("state") if request.GET.get("state") in STATES else None
+    rows, counts, sections = translation_status(language, section, state)
+    languages = [(code, get_language_info(code)["name_translated"]) for code in counts]
+    return render(
+        request,
+        "editorial/translation_report.html",
+        {
+            "rows": rows[:500],
+            "truncated": len(rows) > 500,
+            "counts": [
+                (name, [(STATES[s], n) for s, n in counts[code].items()])
+                for code, name in languages
+            ],
+            "languages": languages,
+            "all_languages": [
+                (code, get_language_info(code)["name_translated"])
+                for code, _n in settings.LANGUAGES
+            ],
+            "sections": sorted(sections.items(), key=lambda item: item[1]),
+            "states": STATES,
+            "selected": {"language": language, "section": section, "state": state},
+        },
+    )
