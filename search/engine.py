@@ -344,9 +344,10 @@ def _harmless(error):
     return (action == "delete" and status == 404) or status == 409
 
 
-def get_engine():
+def get_engine(timeout=None):
     """The configured engine, or None when the site searches its database only."""
     config = getattr(settings, "SEARCH_ENGINE", None)
     if not config:
         return None
-    return Engine(config["URL"], config["KIND"], config["INDEX"], config.get("TIMEOUT", 5))
+    timeout = min(timeout, config.get("TIMEOUT", 5)) if timeout else config.get("TIMEOUT", 5)
+    return Engine(config["URL"], config["KIND"], config["INDEX"], timeout)

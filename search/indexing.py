@@ -42,10 +42,15 @@ def record_translations(page):
     record(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
 
 
+# An editor's save waits for the delivery that follows it: a hung engine costs them this long
+# at most, and the change waits for the worker.
+INLINE_TIMEOUT = 1.5
+
+
 def deliver_quietly():
     """Delivery after a commit: a failure is logged and retried later, never raised."""
     try:
-        deliver()
+        deliver(get_engine(timeout=INLINE_TIMEOUT))
     except Exception:
         logger.warning("Search index delivery failed; changes stay queued", exc_info=True)
 
