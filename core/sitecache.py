@@ -4,6 +4,8 @@ private, the home page's address), cached per site and language.
 Any save or delete of a watched model starts a new cache generation, so nothing stale is
 served: apps declare in `ready()` which of their models the cached answers depend on."""
 
+import uuid
+
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
@@ -24,7 +26,9 @@ def watch(*models):
 
 
 def _generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    # A random token, not a counter: a counter evicted from the cache would restart at a
+    # number whose old entries may still be there.
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def _key(request, name, per_language):
@@ -43,10 +47,7 @@ def cached(request, name, compute, per_language=True):
 
 
 def _bump():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def invalidate(**kwargs):

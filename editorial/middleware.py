@@ -2,10 +2,27 @@ from django.core.exceptions import PermissionDenied
 
 # wagtail-localize views that turn a synced translation into a free page, where a translator
 # could change facts (years, figures, taxonomy links) that must stay those of the source.
-GUARDED = {"wagtail_localize:stop_translation", "wagtail_localize:convert_to_alias"}
+SYNC_VIEWS = {
+    "wagtail_localize:stop_translation",
+    "wagtail_localize:convert_to_alias",
+    "wagtail_localize:edit_override",
+}
+# Admin views through which a page goes live, offline or private without a review. Translators
+# hold the publish permission of their language (a reviewer's approval publishes with it), so
+# these are closed to them here rather than by the permission.
+REVIEW_BYPASSES = {
+    "wagtailadmin_pages:unpublish",
+    "wagtailadmin_pages:set_privacy",
+    "wagtailadmin_pages:copy",
+    "wagtailadmin_pages:move",
+    "wagtailadmin_pages:move_confirm",
+    "wagtail_bulk_action",
+}
 
 
 class TranslationSyncGuardMiddleware:
+    """What wagtail-localize and Wagtail leave open to translators, closed by view name."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -14,8 +31,31 @@ class TranslationSyncGuardMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
-        if match and match.view_name in GUARDED:
-            user = request.user
-            if not (user.is_superuser or user.has_perm("editorial.manage_translation_sync")):
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated:
+            return None
+        if user.is_superuser or user.has_perm("editorial.manage_translation_sync"):
+            return None
+        name = match.view_name
+        if name in SYNC_VIEWS:
+            raise PermissionDenied
+        from .wagtail_hooks import translator_languages
+
+        languages = translator_languages(user)
+        if not languages:
+            return None
+        if name in REVIEW_BYPASSES:
+            raise PermissionDenied
+        if request.method == "POST" and request.POST.get("action") == "publish":
+            raise PermissionDenied  # wagtail-localize's editor publishes on this action
+        if name.startswith("wagtail_localize:") and "translation_id" in view_kwargs:
+            from wagtail_localize.models import Translation
+
+            target = (
+                Translation.objects.filter(pk=view_kwargs["translation_id"])
+                .values_list("target_locale__language_code", flat=True)
+                .first()
+            )
+            if target is not None and target not in languages:
                 raise PermissionDenied
         return None

@@ -10,14 +10,20 @@ class ReviewByAnotherTask(AbstractGroupApprovalTask):
     A translator's work is reviewed by a second translator of the language or a coordinator:
     belonging to the reviewing group is not enough to approve one's own submission."""
 
-    def _submitter(self, obj):
+    def _authors(self, obj):
+        """Who submitted the content under review, and who edited it since."""
         state = getattr(obj, "current_workflow_state", None)
-        return state.requested_by_id if state else None
+        if state is None:
+            return set()
+        edited = obj.revisions.filter(created_at__gte=state.created_at).values_list(
+            "user_id", flat=True
+        )
+        return {state.requested_by_id, *edited}
 
     def user_can_approve(self, obj, user):
         if user.is_superuser:
             return True
-        return self._user_in_groups(user) and self._submitter(obj) != user.pk
+        return self._user_in_groups(user) and user.pk not in self._authors(obj)
 
     def get_actions(self, obj, user):
         if not self.user_can_approve(obj, user):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from .documents import fold
 from .engine import EngineUnavailable, get_engine
 from .facets import FACETS_BY_NAME
-from .models import IndexedDocument
+from .query import visible_documents
 
 TERM_FACETS = ("topic", "mechanism", "group", "country")
 
@@ -55,14 +55,16 @@ def _titles(q, folded, language, limit):
             return [{"label": o["_source"]["title"], "url": o["_source"]["url"]} for o in options]
         except (EngineUnavailable, KeyError, IndexError):
             pass
-    documents = IndexedDocument.objects.filter(
-        language=language, sort_title__contains=folded
-    ).order_by("sort_title")[:limit]
+    documents = (
+        visible_documents()
+        .filter(language=language, sort_title__contains=folded)
+        .order_by("sort_title")[:limit]
+    )
     return [{"label": d.data["title"], "url": d.data["url"]} for d in documents]
 
 
 def suggestions(q, language, limit=8):
-    q = " ".join(q.split())
+    q = " ".join("".join(ch for ch in q if ch.isprintable()).split())
     folded = fold(q)
     if len(folded) < 2:
         return []

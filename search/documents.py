@@ -15,9 +15,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import Truncator
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from core.privacy import public, restricted_paths
+from core.privacy import public
 from publications.models import EventPage, NewsPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
@@ -95,7 +95,9 @@ class DocumentBuilder:
 
     def __init__(self):
         self.parents = topic_parents()
-        self.restricted = restricted_paths()
+        # From the database, not the site cache: a worker process must never index a page
+        # as public on the strength of another process's stale cache.
+        self.restricted = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
         self.languages = {code for code, _name in settings.LANGUAGES}
         self.relations = {}
         self._root_paths = None

@@ -6,6 +6,7 @@ sends them to the engine. When the engine is down the rows stay and the next del
 next save, or `manage.py search_worker`) sends them."""
 
 import logging
+import time
 
 from django.db import transaction
 from django.db.models import F
@@ -71,10 +72,13 @@ def deliver(engine=None, limit=None):
                 break
             row_ids = [row.pk for row in rows]
             page_ids = {row.page_id for row in rows}
+            # The version is the moment of reading: a delivery that read older state writes
+            # an older version and loses, whichever finishes first.
+            version = time.time_ns()
             docs, gone = update_documents(page_ids)
             try:
                 if engine is not None:
-                    engine.write(docs, gone)
+                    engine.write(docs, gone, version=version)
             except EngineUnavailable as error:
                 failure = error
                 IndexChange.objects.filter(pk__in=row_ids).update(

@@ -134,16 +134,16 @@ class CollectionPage(RoutablePageMixin, BasePage):
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("introduction"),
-        SynchronizedField("query"),
-        SynchronizedField("content_types"),
-        SynchronizedField("topics"),
-        SynchronizedField("mechanisms"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("regions"),
-        SynchronizedField("countries"),
-        SynchronizedField("year_from"),
-        SynchronizedField("year_to"),
-        SynchronizedField("scope"),
+        SynchronizedField("query", overridable=False),
+        SynchronizedField("content_types", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("mechanisms", overridable=False),
+        SynchronizedField("target_groups", overridable=False),
+        SynchronizedField("regions", overridable=False),
+        SynchronizedField("countries", overridable=False),
+        SynchronizedField("year_from", overridable=False),
+        SynchronizedField("year_to", overridable=False),
+        SynchronizedField("scope", overridable=False),
     ]
 
     class Meta:

@@ -74,7 +74,10 @@ class SearchParams:
         params.q = " ".join("".join(ch for ch in q if ch.isprintable()).split())
 
         for facet in FACETS:
-            values = [v.strip() for v in getlist(facet.name) if v and v.strip()]
+            values = [
+                "".join(ch for ch in v if ch.isprintable()).strip() for v in getlist(facet.name)
+            ]
+            values = [v for v in values if v]
             if not values:
                 continue
             known = facet.label_map()

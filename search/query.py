@@ -163,7 +163,7 @@ def prefer_language(hits, language, topic_labels):
         return hits
     translations = {
         str(document.translation_key): document.data
-        for document in IndexedDocument.objects.filter(
+        for document in visible_documents().filter(
             translation_key__in=list(others), language=language
         )
     }

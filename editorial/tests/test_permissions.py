@@ -146,3 +146,19 @@ def test_officers_cannot_touch_other_languages(client, people):
     french_home = HomePage.objects.get(locale__language_code="fr")
     assert status(client, people["officer"], f"/admin/pages/{french_home.pk}/edit/") == "refused"
     assert Page.objects.filter(depth=2).count() == 3
+
+
+def test_translators_cannot_bypass_review_in_their_own_language(client, people):
+    french = ExperiencePage.objects.filter(locale__language_code="fr").first()
+    translator = people["translator_fr"]
+    for url in (
+        f"/admin/pages/{french.pk}/privacy/",
+        f"/admin/pages/{french.pk}/copy/",
+        f"/admin/pages/{french.pk}/move/",
+    ):
+        client.force_login(translator)
+        assert client.get(url).status_code == 403, url
+    client.force_login(translator)
+    response = client.post(f"/admin/pages/{french.pk}/edit/", {"action": "publish"})
+    assert response.status_code == 403
+    assert status(client, people["coordinator"], f"/admin/pages/{french.pk}/move/") == "allowed"

@@ -77,3 +77,22 @@ def test_from_submission_to_a_live_french_translation():
     deliver()
     found = DatabaseSearch().search(SearchParams.from_query({"q": "évaluation"}, "fr"), "fr")
     assert french.pk in [hit.page_id for hit in found.hits]
+
+
+def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
+    translator = person("tomas", translators_group("es"))
+    reviewer = person("rosa", translators_group("es"))
+    other = person("ines", translators_group("es"))
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    spanish = ExperiencePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+    spanish.save_revision(user=translator)
+    spanish.get_workflow().start(spanish, translator)
+    spanish.refresh_from_db()
+    spanish.summary = "Una frase cambiada por la revisora."
+    spanish.save_revision(user=reviewer)
+    spanish.refresh_from_db()
+    task = spanish.current_workflow_state.current_task_state.task.specific
+    assert task.get_actions(spanish, reviewer) == []
+    assert task.get_actions(spanish, other) != []

@@ -27,7 +27,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch, **options):
         engine = get_engine()
-        ids = all_indexable_ids()
         new_index = None
         if engine is not None:
             try:
@@ -35,6 +34,9 @@ class Command(BaseCommand):
                 new_index = engine.start_building()
             except EngineUnavailable as error:
                 raise CommandError(f"The search engine is not available: {error}") from error
+        # Listed after the new index receives deliveries: a page published in between reaches
+        # it one way or the other.
+        ids = all_indexable_ids()
         progress = Progress(len(ids), "documents", stream=self.stderr._out)
         started = time.monotonic()
         stale = set(IndexedDocument.objects.values_list("pk", flat=True)) - set(ids)

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from search.engine import EngineUnavailable
 from search.indexing import deliver
@@ -26,6 +27,12 @@ class Command(BaseCommand):
                 self.stderr.write(f"Search engine unavailable, changes stay queued: {error}")
                 if not loop:
                     raise SystemExit(1) from error
+            except Exception as error:
+                # A worker that stops delivers nothing more: report, reconnect, go on.
+                if not loop:
+                    raise
+                self.stderr.write(f"Delivery failed, changes stay queued: {error!r}")
+                close_old_connections()
             if not loop:
                 return
             time.sleep(interval)
