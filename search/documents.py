@@ -212,12 +212,13 @@ class DocumentBuilder:
         keys = {page.translation_key for page in pages}
         available = {}
         rows = (
-            public(Page.objects.live())
+            Page.objects.live()
             .filter(translation_key__in=keys)
-            .values_list("translation_key", "locale__language_code")
+            .values_list("translation_key", "locale__language_code", "path")
         )
-        for key, code in rows:
-            if code in self.languages:
+        for key, code, path in rows:
+            # The restrictions read for this batch, not the cache (see __init__).
+            if code in self.languages and not any(path.startswith(r) for r in self.restricted):
                 available.setdefault(key, set()).add(code)
         return available
 

@@ -36,7 +36,13 @@ def record(page_ids, deliver_after_commit=True):
 
 
 def record_subtree(page):
-    record(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    """The pages of a subtree and their translations, whose "available in" lists name them."""
+    subtree = Page.objects.descendant_of(page, inclusive=True)
+    record(
+        Page.objects.filter(translation_key__in=subtree.values("translation_key")).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def record_translations(page):
@@ -66,7 +72,10 @@ def deliver(engine=None, limit=None):
         failure = None
         with transaction.atomic():
             rows = list(
-                IndexChange.objects.select_for_update(skip_locked=True).order_by("pk")[:BATCH]
+                # Rows that keep failing go behind fresh ones instead of blocking the queue.
+                IndexChange.objects.select_for_update(skip_locked=True).order_by("attempts", "pk")[
+                    :BATCH
+                ]
             )
             if not rows:
                 break

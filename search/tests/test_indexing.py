@@ -89,3 +89,13 @@ def test_translations_list_each_other_among_their_languages():
     deliver()
     assert set(document(page).data["available"]) == {"en", "es"}
     assert document(french) is None
+
+
+def test_a_private_translation_leaves_the_other_languages_available_list():
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    spanish = ExperiencePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+    PageViewRestriction.objects.create(page=spanish, restriction_type="login")
+    deliver()
+    assert set(document(page).data["available"]) == {"en", "fr"}
