@@ -10,27 +10,8 @@ export IOPD_CACHE_DIR=${IOPD_CACHE_DIR:-$HOME/.cache/iopd}
 export IOPD_PG_RUN_DIR=${IOPD_PG_RUN_DIR:-$IOPD_CACHE_DIR/run/postgres-bench-$$}
 export IOPD_ENGINE_RUN_DIR=${IOPD_ENGINE_RUN_DIR:-$IOPD_CACHE_DIR/run/engine-bench-$$}
 
-started=()
-cleanup() {
-  for service in "${started[@]}"; do
-    "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2
-  done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 setup_venv requirements-dev.txt
-if [[ -z ${DATABASE_URL:-} ]]; then
-  started+=(postgres)
-  scripts/postgres.sh start "$(free_port)"
-  set -a; source "$IOPD_PG_RUN_DIR/env"; set +a
-fi
-if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
-  scripts/search-engine.sh fetch
-  started+=(search-engine)
-  scripts/search-engine.sh start "$(free_port)"
-  set -a; source "$IOPD_ENGINE_RUN_DIR/env"; set +a
-fi
+start_services postgres search-engine
 export SEARCH_INDEX=iopd_bench_pages
 python manage.py compile_translations >/dev/null
 python bench/search_bench.py "$@"

@@ -22,13 +22,21 @@ def restricted_paths():
     )
 
 
-def public(queryset):
-    """`queryset` without pages in a restricted subtree: Wagtail's `.public()` from the cache."""
-    paths = restricted_paths()
+def public(queryset, paths=None, field="path"):
+    """`queryset` without pages in a restricted subtree: Wagtail's `.public()` from the cache.
+
+    `field` leads to the page's tree path (e.g. "page__path" for rows pointing at pages);
+    `paths` replaces the cached restricted paths with ones the caller read itself."""
+    paths = restricted_paths() if paths is None else paths
     if not paths:
         return queryset
-    return queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+    return queryset.exclude(reduce(or_, (Q(**{f"{field}__startswith": path}) for path in paths)))
 
 
-def is_public(page):
-    return not any(page.path.startswith(path) for path in restricted_paths())
+def is_public(page, paths=None):
+    return is_public_path(page.path, paths)
+
+
+def is_public_path(path, paths=None):
+    paths = restricted_paths() if paths is None else paths
+    return not any(path.startswith(restricted) for restricted in paths)

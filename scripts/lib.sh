@@ -1,4 +1,4 @@
-# Shared by run.sh and test.sh: fail early with one clear line, and a virtualenv that is only
+# Shared by run.sh, test.sh and the benchmarks: fail early with one clear line, and a virtualenv that is only
 # rebuilt when the pinned requirements change (so a second run is fast).
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${IOPD_VENV:-$ROOT/.venv}
@@ -43,3 +43,38 @@ free_port() {
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_services postgres search-engine: start a throwaway PostgreSQL and/or search engine node,
+# unless DATABASE_URL / SEARCH_ENGINE_URL already name running ones, export their settings, and
+# stop what was started when the script exits, whatever the outcome. Needs the virtualenv.
+started_services=()
+stop_started_services() {
+  local status=$?
+  for service in "${started_services[@]}"; do
+    "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2
+  done
+  exit "$status"
+}
+start_services() {
+  trap stop_started_services EXIT
+  trap 'exit 130' INT TERM
+  local service
+  for service in "$@"; do
+    case $service in
+      postgres)
+        [[ -z ${DATABASE_URL:-} ]] || continue
+        started_services+=(postgres)
+        "$ROOT/scripts/postgres.sh" start "$(free_port)"
+        set -a; source "$IOPD_PG_RUN_DIR/env"; set +a
+        ;;
+      search-engine)
+        [[ -z ${SEARCH_ENGINE_URL:-} ]] || continue
+        "$ROOT/scripts/search-engine.sh" fetch
+        started_services+=(search-engine)
+        "$ROOT/scripts/search-engine.sh" start "$(free_port)"
+        set -a; source "$IOPD_ENGINE_RUN_DIR/env"; set +a
+        ;;
+      *) die "unknown service $service" ;;
+    esac
+  done
+}

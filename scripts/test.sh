@@ -17,31 +17,8 @@ if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
   command -v java >/dev/null 2>&1 || die "Java (17+) is required to run the search engine (Debian: apt-get install openjdk-17-jre-headless)"
 fi
 
-started=()
-cleanup() {
-  local status=$?
-  for service in "${started[@]}"; do
-    "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2
-  done
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 setup_venv requirements-dev.txt
-
-if [[ -z ${DATABASE_URL:-} ]]; then
-  started+=(postgres)
-  scripts/postgres.sh start "$(free_port)"
-  set -a; source "$IOPD_PG_RUN_DIR/env"; set +a
-fi
-
-if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
-  scripts/search-engine.sh fetch
-  started+=(search-engine)
-  scripts/search-engine.sh start "$(free_port)"
-  set -a; source "$IOPD_ENGINE_RUN_DIR/env"; set +a
-fi
+start_services postgres search-engine
 
 if [[ -z ${CHROMIUM_PATH:-} ]]; then
   CHROMIUM_PATH=$(command -v chromium || command -v chromium-browser || true)

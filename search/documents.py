@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from core.privacy import public
+from core.privacy import is_public, is_public_path, public
 from publications.models import EventPage, NewsPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
@@ -107,7 +107,7 @@ class DocumentBuilder:
         return (
             page.live
             and page.locale.language_code in self.languages
-            and not any(page.path.startswith(path) for path in self.restricted)
+            and is_public(page, self.restricted)
         )
 
     @staticmethod
@@ -218,7 +218,7 @@ class DocumentBuilder:
         )
         for key, code, path in rows:
             # The restrictions read for this batch, not the cache (see __init__).
-            if code in self.languages and not any(path.startswith(r) for r in self.restricted):
+            if code in self.languages and is_public_path(path, self.restricted):
                 available.setdefault(key, set()).add(code)
         return available
 

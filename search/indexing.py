@@ -166,11 +166,7 @@ def _page_state_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
     record([instance.pk])
-    record(
-        Page.objects.filter(translation_key=instance.translation_key)
-        .exclude(pk=instance.pk)
-        .values_list("pk", flat=True)
-    )
+    record_translations(instance)  # the row is gone: these are the other languages
 
 
 @receiver(post_page_move)

@@ -9,8 +9,6 @@ import logging
 import re
 import time
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
 from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
@@ -18,12 +16,12 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import sitecache
-from core.privacy import restricted_paths
+from core.privacy import public
 from taxonomy.models import Topic
 
 from .documents import fold, words
 from .engine import EngineUnavailable, get_engine, text_field
-from .facets import CONTENT_TYPES, FACETS
+from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
 from .models import DocumentFacet, IndexedDocument
 
 logger = logging.getLogger(__name__)
@@ -202,7 +200,7 @@ def _facet_results(params, counts):
 
 
 def _topic_labels():
-    return next(f for f in FACETS if f.name == "topic").label_map()
+    return FACETS_BY_NAME["topic"].label_map()
 
 
 def languages_for(params, language):
@@ -428,13 +426,7 @@ def visible_documents():
 
     Delivery already removes the others; this guards the database answers in the moment
     between a privacy change and its delivery, at the cost of a join."""
-    documents = IndexedDocument.objects.filter(page__live=True)
-    paths = restricted_paths()
-    if paths:
-        documents = documents.exclude(
-            reduce(or_, (Q(page__path__startswith=path) for path in paths))
-        )
-    return documents
+    return public(IndexedDocument.objects.filter(page__live=True), field="page__path")
 
 
 def _snippet(doc, terms):

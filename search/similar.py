@@ -4,9 +4,8 @@ and mechanisms, each once, shown in the visitor's language when translated into 
 from django.db.models import Count, F, Max, Q, Value
 from django.db.models.functions import Concat
 
-from .facets import FACETS_BY_NAME
 from .models import DocumentFacet
-from .query import _hit_from_doc, visible_documents
+from .query import _hit_from_doc, _topic_labels, visible_documents
 
 
 def similar_cases(translation_key, topics, mechanisms, language, limit=3):
@@ -39,7 +38,7 @@ def similar_cases(translation_key, topics, mechanisms, language, limit=3):
         current = best.get(document.translation_key)
         if current is None or document.language == language:
             best[document.translation_key] = document
-    labels = FACETS_BY_NAME["topic"].label_map()
+    labels = _topic_labels()
     return [
         _hit_from_doc(best[key].data, best[key].data.get("summary", ""), labels)
         for key in keys

@@ -32,6 +32,10 @@ def _noindex(response):
     return response
 
 
+def _too_long(error):
+    return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+
+
 def _topic_tree(facet, parents):
     """The topic buckets as a tree (broader topics first), each with its narrower ones."""
     by_value = {bucket.value: bucket for bucket in facet.buckets}
@@ -113,7 +117,7 @@ def search_map(request):
     try:
         params = _params(request)
     except QueryTooLong as error:
-        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+        return _too_long(error)
     results = run_search(params, language)
     countries = results.facet_map["country"]
     context = {
@@ -196,7 +200,7 @@ def search_export(request, fmt):
     try:
         params = _params(request)
     except QueryTooLong as error:
-        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+        return _too_long(error)
     language = get_language()
     origin = request.build_absolute_uri("/")[:-1]
 
@@ -266,7 +270,7 @@ def search_feed(request):
     try:
         params = _params(request)
     except QueryTooLong as error:
-        return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
+        return _too_long(error)
     title = _("Search: %(query)s") % {"query": params.q} if params.q else _("Latest content")
     link = f"?{params.querystring(get_language())}"
     return _noindex(rss_response(request, params, title, link))
