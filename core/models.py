@@ -38,6 +38,18 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # Open Graph type; articles (news, reports) say "article".
+    og_type = "website"
+
+    @property
+    def sharing_image(self):
+        """The picture shown when the page is shared; types with their own image fall back to it."""
+        return self.social_image
+
+    def structured_data(self, request):
+        """schema.org data for this page as a dict (or a list for a graph); None for none."""
+        return None
+
     @property
     def listing_summary(self):
         """The text a card shows; page types override it with their own summary field."""

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from core import sitecache
 from core.blocks import BodyStreamBlock
 from core.locales import active_locale, in_visitor_language
 from core.models import BasePage
@@ -31,6 +32,30 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def structured_data(self, request):
+        from django.urls import reverse
+
+        from core import seo
+
+        site_url = seo.canonical_url(request, self)
+        search_url = seo.absolute(request, reverse("search"))
+        return [
+            {**seo.organization(request), "@id": f"{site_url}#organization"},
+            {
+                "@type": "WebSite",
+                "@id": f"{site_url}#website",
+                "url": site_url,
+                "name": self.seo_title or self.title,
+                "inLanguage": self.locale.language_code,
+                "publisher": {"@id": f"{site_url}#organization"},
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": f"{search_url}?q={{search_term_string}}",
+                    "query-input": "required name=search_term_string",
+                },
+            },
+        ]
 
 
 class StandardPage(BasePage):
@@ -115,6 +140,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def cached_for_request(cls, request):
+        """The settings from the site cache: every page shows them, few change them."""
+        return sitecache.cached(
+            request, "settings", lambda: cls.for_request(request), per_language=False
+        )
 
 
 class FooterText(TranslatableMixin, models.Model):

@@ -3,7 +3,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language, to_locale
 
-from core import sitecache
+from core import seo, sitecache
 from core.i18n import alternates, home_url
 from home.models import FooterText, NavigationMenu, SiteSettings
 
@@ -85,6 +85,28 @@ def site_settings(context):
     request = context.get("request")
     if request is None:
         return None
-    return sitecache.cached(
-        request, "settings", lambda: SiteSettings.for_request(request), per_language=False
-    )
+    return SiteSettings.cached_for_request(request)
+
+
+@register.inclusion_tag("components/social_meta.html", takes_context=True)
+def social_meta(context):
+    """Canonical URL, Open Graph, Twitter card and JSON-LD for the page or view being shown."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    if not hasattr(page, "structured_data"):
+        page = None
+    title = context.get("social_title") or (page and (page.seo_title or page.title)) or ""
+    description = (page and (page.search_description or page.listing_summary)) or ""
+    image = page.sharing_image if page is not None else None
+    return {
+        "canonical": seo.canonical_url(request, page),
+        "title": title,
+        "description": description,
+        "image": seo.image_url(request, image),
+        "image_alt": getattr(image, "title", ""),
+        "og_type": page.og_type if page is not None else "website",
+        "locale": seo.og_locale(),
+        "json_ld": seo.json_ld(page.structured_data(request)) if page is not None else "",
+    }

@@ -1,0 +1,77 @@
+"""What search engines and social networks read about a page: canonical URL, Open Graph,
+Twitter cards and schema.org JSON-LD.
+
+A page type describes itself by overriding `BasePage.structured_data(request)` and, when it has
+its own picture, `BasePage.sharing_image`. Everything here builds absolute URLs from the request,
+so the same page answers correctly behind any host name.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, to_locale
+
+SHARING_RENDITION = "fill-1200x630"
+
+# Editors type these texts; inside <script> they must not close the element or open a comment.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
+
+
+def image_url(request, image, spec=SHARING_RENDITION):
+    """Absolute URL of a rendition of `image`, or "" when there is none."""
+    if image is None:
+        return ""
+    return absolute(request, image.get_rendition(spec).url)
+
+
+def canonical_url(request, page=None):
+    """The address this content should be known by: the page's own URL, without query string."""
+    # Built from the request like the hreflang alternates, so the two always agree.
+    if page is not None:
+        return absolute(request, page.get_url(request)) or absolute(request, request.path)
+    return absolute(request, request.path)
+
+
+def organization(request):
+    """schema.org Organization of the observatory, built from the site settings."""
+    from home.models import SiteSettings
+
+    settings = SiteSettings.cached_for_request(request)
+    data = {
+        "@type": "Organization",
+        "name": gettext("International Observatory on Participatory Democracy"),
+        "alternateName": "IOPD",
+        "url": absolute(request, "/"),
+    }
+    if settings.logo_id:
+        data["logo"] = image_url(request, settings.logo, "height-256")
+    if settings.contact_email:
+        data["email"] = settings.contact_email
+    if settings.contact_address:
+        data["address"] = settings.contact_address
+    same_as = [link.value["url"] for link in settings.social_links if link.value.get("url")]
+    if same_as:
+        data["sameAs"] = same_as
+    return data
+
+
+def json_ld(data):
+    """A <script type="application/ld+json"> element; safe for any text an editor typed."""
+    if not data:
+        return ""
+    if isinstance(data, list):
+        data = {"@context": "https://schema.org", "@graph": data}
+    else:
+        data = {"@context": "https://schema.org", **data}
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def og_locale():
+    return to_locale(get_language() or "en")
