@@ -21,7 +21,8 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
-from publications.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from publications.demo import events as demo_events
+from publications.models import EventIndexPage, NewsIndexPage, NewsPage
 from repository.models import ExperienceIndexPage, ExperiencePage
 from search.models import CollectionPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
@@ -185,10 +186,7 @@ class Command(BaseCommand):
             title=content.EVENT_INDEX["title"],
             introduction=content.EVENT_INDEX["introduction"],
         )
-        for item in content.EVENTS:
-            self.child(
-                agenda, EventPage, item["slug"], **{k: v for k, v in item.items() if k != "slug"}
-            )
+        demo_events.ensure_events(self, agenda)
 
         collection = self.child(
             home,
@@ -244,7 +242,9 @@ class Command(BaseCommand):
 
     def translate(self, instance, locale):
         try:
-            translate(instance, locale, content.TRANSLATIONS.get(locale.language_code, {}))
+            code = locale.language_code
+            strings = content.TRANSLATIONS.get(code, {}) | demo_events.TRANSLATIONS.get(code, {})
+            translate(instance, locale, strings)
         except MissingStrings as error:
             raise CommandError(f"Demo content lacks a translation: {error}") from error
         self.created += 1
