@@ -264,11 +264,11 @@ def test_the_event_page_and_agenda_stay_within_a_query_budget(
     client, django_assert_max_num_queries
 ):
     client.get("/en/agenda/conference-2021/")  # warm the site cache
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         response = client.get("/en/agenda/conference-2021/")
     assert "Opening plenary" in response.content.decode()
     client.get("/en/agenda/")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(17):
         response = client.get("/en/agenda/?topic=climate&type=conference")
     assert "20th conference of the observatory" in response.content.decode()
 
