@@ -113,6 +113,9 @@ def feed_response(request, agenda):
     if selected:
         name = f"{name}: {', '.join(str(label) for label in selected)}"
     cal = calendar(name)
+    # How often a subscribed calendar should check for changes (RFC 7986, and Outlook's name).
+    cal.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
     for event in events:
         cal.add_component(component(request, event))
     stem = f"agenda-{agenda.locale.language_code}"

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
@@ -165,6 +166,7 @@ def test_hidden_events_never_reach_the_agenda_feeds_or_ics(client):
 def test_the_feeds_are_in_the_language_of_the_agenda_and_narrow_by_topic(client):
     feed = ics(client, "/fr/agenda/ical/")
     assert str(feed["X-WR-CALNAME"]) == "Agenda"
+    assert feed["REFRESH-INTERVAL"].dt == datetime.timedelta(hours=12)
     titles = {str(item["SUMMARY"]) for item in feed.walk("VEVENT")}
     assert "Atelier sur le tirage au sort et la diversité" in titles
     assert "Workshop on sortition and diversity" not in titles
@@ -273,6 +275,24 @@ def test_the_event_page_and_agenda_stay_within_a_query_budget(
     assert "20th conference of the observatory" in response.content.decode()
 
 
+def test_the_api_offers_public_facts_only():
+    event = EventPage.objects.get(slug="conference-2021", locale__language_code="en")
+    names = {field.name for field in EventPage.api_fields}
+    assert not names & {"related_experiences", "related_pages", "owner", "locked_by"}
+    values = {name: getattr(event, name) for name in names}
+    assert values["country_code"] == "CI"
+    assert values["topic_slugs"] == ["climate", "gender"]
+    assert values["status"] == "tbc"
+    # The programme serialises as the API's JSON encoder writes it.
+    programme = event.programme.stream_block.get_api_representation(event.programme)
+    session = json.loads(json.dumps(programme, cls=DjangoJSONEncoder))[0]["value"]
+    assert (session["day"], session["start"], session["title"]) == (
+        "2021-08-24",
+        "09:30:00",
+        "Opening plenary",
+    )
+
+
 # --- The agenda ---------------------------------------------------------------------------
 
 
@@ -294,7 +314,7 @@ def test_the_agenda_groups_events_by_month_in_each_language(
     assert "X-Robots-Tag" not in response
 
 
-def test_the_agenda_filters_by_topic_type_and_country(client):
+def test_the_agenda_filters_by_topic_type_and_country(client, subtests):
     index = agenda()
     cases = {
         "topic=sortition": ["Workshop on sortition and diversity"],
@@ -310,11 +330,12 @@ def test_the_agenda_filters_by_topic_type_and_country(client):
     publish(event)
     all_titles = set(EventPage.objects.child_of(index).values_list("title", flat=True))
     for query, expected in cases.items():
-        response = client.get(f"{index.url}?{query}")
-        content = response.content.decode()
-        assert response["X-Robots-Tag"] == "noindex", query
-        shown = sorted(title for title in all_titles if f">{title}</a>" in content)
-        assert shown == sorted(expected), query
+        with subtests.test(query=query):
+            response = client.get(f"{index.url}?{query}")
+            content = response.content.decode()
+            assert response["X-Robots-Tag"] == "noindex"
+            shown = sorted(title for title in all_titles if f">{title}</a>" in content)
+            assert shown == sorted(expected)
 
 
 def test_unknown_filter_values_give_a_note_not_an_error(client):
@@ -413,7 +434,7 @@ def test_an_editor_types_times_in_the_events_zone(editor_client):
     assert 'value="2030-07-01 10:00"' in edit
 
 
-def test_the_admin_form_explains_bad_input_and_keeps_it(editor_client):
+def test_the_admin_form_explains_bad_input_and_keeps_it(editor_client, subtests):
     cases = {
         "end before start": (
             {"end": "2030-06-30 17:00"},
@@ -445,9 +466,11 @@ def test_the_admin_form_explains_bad_input_and_keeps_it(editor_client):
         ),
     }
     for name, (overrides, message) in cases.items():
-        response = add(editor_client, form(**overrides))
-        assert response.status_code == 200, name
-        content = response.content.decode()
-        assert message in content, name
-        assert "Juries drawn by lot, from Porto Alegre to Paris." in content, name
-        assert not EventPage.objects.filter(slug="citizens-juries-seminar").exists(), name
+        with subtests.test(case=name):
+            response = add(editor_client, form(**overrides))
+            assert response.status_code == 200
+            content = response.content.decode()
+            assert message in content
+            # Nothing typed is lost, and nothing is saved.
+            assert "Juries drawn by lot, from Porto Alegre to Paris." in content
+            assert not EventPage.objects.filter(slug="citizens-juries-seminar").exists()
