@@ -71,7 +71,25 @@ def time_zone_names():
 
 
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(time_zone_names())]
+    """The zones grouped by continent or ocean, as <optgroup>s of the select."""
+    groups = {}
+    for name in sorted(time_zone_names()):
+        area = name.split("/", 1)[0]
+        groups.setdefault(area, []).append((name, name.replace("_", " ")))
+    return list(groups.items())
+
+
+class TimeZoneSelect(forms.Select):
+    """The IANA zones; a value that is not one (from an import or a crafted form) stays
+    selected, so the editor sees what the error message is about."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=time_zone_choices)
+
+    def get_context(self, name, value, attrs):
+        if value and value not in time_zone_names():
+            self.choices = [(value, value), *self.choices]
+        return super().get_context(name, value, attrs)
 
 
 def validate_time_zone(value):
@@ -271,7 +289,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("event_type"), FieldPanel("status")]),
         MultiFieldPanel(
             [
-                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
+                FieldPanel("time_zone", widget=TimeZoneSelect),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
             ],
@@ -453,6 +471,15 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def organisations(self, kind):
         return [block.value for block in self.organisers if block.block_type == kind]
+
+    @property
+    def registration_open(self):
+        today = timezone.localdate(timezone=self.zone)
+        return not self.registration_deadline or self.registration_deadline >= today
+
+    @property
+    def is_over(self):
+        return (self.end or self.start) < timezone.now()
 
     @property
     def listing_summary(self):

@@ -240,6 +240,23 @@ def test_the_demo_conference_shows_its_programme_organisers_and_zone(client):
     ]
 
 
+def test_registration_closes_after_its_deadline(client):
+    index = agenda()
+    today = datetime.date.today()
+    for deadline, expected, absent in [
+        (today + datetime.timedelta(days=30), ">Register</a>", "Registration closed"),
+        (today - datetime.timedelta(days=1), "Registration closed on", ">Register</a>"),
+    ]:
+        event = EventPageFactory(
+            parent=index, registration_url="https://example.org/r", registration_deadline=deadline
+        )
+        content = client.get(event.url).content.decode()
+        assert expected in content and absent not in content
+        assert "This event is over." not in content
+    over = client.get("/en/agenda/conference-2021/").content.decode()
+    assert "This event is over." in over and ">Register</a>" not in over
+
+
 def test_related_pages_show_only_public_ones_in_the_visitors_language(client):
     from publications.models.events import EventRelatedExperience
     from repository.models import ExperiencePage
@@ -473,4 +490,5 @@ def test_the_admin_form_explains_bad_input_and_keeps_it(editor_client, subtests)
             assert message in content
             # Nothing typed is lost, and nothing is saved.
             assert "Juries drawn by lot, from Porto Alegre to Paris." in content
+            assert f'<option value="{form(**overrides)["time_zone"]}" selected>' in content
             assert not EventPage.objects.filter(slug="citizens-juries-seminar").exists()
