@@ -492,3 +492,30 @@ def test_the_admin_form_explains_bad_input_and_keeps_it(editor_client, subtests)
             assert "Juries drawn by lot, from Porto Alegre to Paris." in content
             assert f'<option value="{form(**overrides)["time_zone"]}" selected>' in content
             assert not EventPage.objects.filter(slug="citizens-juries-seminar").exists()
+
+
+def test_translators_translate_words_while_facts_follow_the_source(editor_client):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    event = EventPage.objects.get(slug="conference-2021", locale__language_code="en")
+    event.status = "cancelled"
+    event.start -= datetime.timedelta(days=1)
+    publish(event)
+    source, _created = TranslationSource.update_or_create_from_instance(event)
+    french_locale = agenda("fr").locale
+    translation_record = Translation.objects.get(source=source, target_locale=french_locale)
+    french = event.get_translation(french_locale)
+    # The translation editor (wagtail-localize's, on the translated page) opens.
+    editor = editor_client.get(f"/admin/pages/{french.pk}/edit/")
+    assert editor.status_code == 200
+    assert "Opening plenary" in editor.content.decode()  # a segment to translate
+    translation_record.save_target(publish=False)
+    event.get_translation(french_locale).get_latest_revision().publish()
+    french.refresh_from_db()
+    assert (french.status, french.start, french.time_zone) == (
+        "cancelled",
+        event.start,
+        "Africa/Abidjan",
+    )
+    assert french.title == "20e conférence de l'observatoire"
+    assert french.programme[0].value["title"] == "Séance plénière d'ouverture"
