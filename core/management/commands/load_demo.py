@@ -177,6 +177,7 @@ class Command(BaseCommand):
                 date=item["date"],
                 summary=item["summary"],
                 body=paragraphs(item["paragraphs"]),
+                topics=Topic.objects.filter(slug__in=item["topics"], locale=Locale.get_default()),
             )
         agenda = self.child(
             home,
