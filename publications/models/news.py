@@ -8,12 +8,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import api_fields as api
 from core.blocks import BodyStreamBlock
 from core.i18n import visible_translation
 from core.models import BasePage
@@ -192,7 +194,15 @@ class NewsPage(BasePage):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
-    api_fields = ["date", "author", "summary", "image", "body", "topics", "keywords"]
+    api_fields = [
+        APIField("date"),
+        APIField("author"),
+        APIField("summary"),
+        api.image("image"),
+        APIField("body"),
+        api.terms("topics"),
+        APIField("keywords"),
+    ]
     og_type = "article"
 
     class Meta:
