@@ -21,6 +21,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from publications.demo import news as demo_news
 from publications.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from repository.models import ExperienceIndexPage, ExperiencePage
 from search.models import CollectionPage
@@ -179,6 +180,18 @@ class Command(BaseCommand):
                 body=paragraphs(item["paragraphs"]),
                 topics=Topic.objects.filter(slug__in=item["topics"], locale=Locale.get_default()),
             )
+        for item in demo_news.NEWS:
+            english = item["en"]
+            self.child(
+                news,
+                NewsPage,
+                english["slug"],
+                title=english["title"],
+                date=item["date"],
+                summary=english["summary"],
+                body=paragraphs([english["paragraph"]]),
+                topics=Topic.objects.filter(slug__in=item["topics"], locale=Locale.get_default()),
+            )
         agenda = self.child(
             home,
             EventIndexPage,
@@ -243,9 +256,14 @@ class Command(BaseCommand):
 
     # Translations through wagtail-localize ------------------------------------------------
 
+    @staticmethod
+    def strings(code):
+        """Every demo translation into `code`: the site's own and those of each section."""
+        return {**content.TRANSLATIONS.get(code, {}), **demo_news.TRANSLATIONS.get(code, {})}
+
     def translate(self, instance, locale):
         try:
-            translate(instance, locale, content.TRANSLATIONS.get(locale.language_code, {}))
+            translate(instance, locale, self.strings(locale.language_code))
         except MissingStrings as error:
             raise CommandError(f"Demo content lacks a translation: {error}") from error
         self.created += 1
