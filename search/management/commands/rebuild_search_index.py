@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import Progress
 from search.documents import DocumentBuilder, all_indexable_ids
-from search.engine import EngineUnavailable, get_engine
+from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
 from search.indexing import save_documents
 from search.models import IndexedDocument
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=BATCH)
 
     def handle(self, *args, batch, **options):
-        engine = get_engine()
+        engine = get_engine(timeout=BATCH_TIMEOUT)
         new_index = None
         if engine is not None:
             try:
