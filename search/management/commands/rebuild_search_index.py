@@ -4,6 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core import sitecache
 from core.progress import Progress
 from search.documents import DocumentBuilder, all_indexable_ids
 from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         self._fill(engine, batches, new_index, progress)
         if new_index is not None:
             engine.swap(new_index)
+        sitecache.invalidate()  # cached totals of the database search
         elapsed = time.monotonic() - started
         rate = len(ids) / elapsed if elapsed else 0
         target = f" and index {new_index}" if new_index else ""
