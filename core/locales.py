@@ -6,7 +6,9 @@ duration of one request."""
 
 from contextvars import ContextVar
 
-from django.utils.translation import get_language
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Locale
 
 from . import sitecache
@@ -54,3 +56,20 @@ def in_visitor_language(queryset):
     active, default = active_locale(), default_locale()
     found = {item.locale_id: item for item in queryset.filter(locale__in=[active.pk, default.pk])}
     return found.get(active.pk) or found.get(default.pk)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 from a view outside the language prefixes (the API, the
+    sitemap) stays a 404: Django would redirect it to /<lang>/..., where Wagtail's catch-all
+    answers for any path."""
+
+    def process_response(self, request, response):
+        if (
+            response.status_code == 404
+            and getattr(request, "resolver_match", None) is not None
+            and get_language_from_path(request.path_info) is None
+        ):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

@@ -148,6 +148,8 @@ def setup_roles():
         *_perms([("taxonomy", "country")], actions=("change",)),
         *_perms(LAYOUT_MODELS),
         *_perms([("wagtailsearchpromotions", "searchpromotion")]),
+        # Old addresses of moved or renamed pages keep working through editor-managed redirects.
+        *_perms([("wagtailredirects", "redirect")]),
     )
     for home in homes.values():
         _page_perms(coordinators, home, MANAGE)

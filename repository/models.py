@@ -19,12 +19,14 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import api_fields as api
 from core.blocks import LinkBlock
 from core.models import BasePage
 from taxonomy.models import Country, GovernmentLevel, localize_terms
@@ -309,6 +311,28 @@ class ExperiencePage(BasePage):
         index.FilterField("country_id"),
         index.FilterField("government_level_id"),
     ]
+    api_fields = [
+        APIField("summary"),
+        api.image("hero_image"),
+        api.country("country"),
+        APIField("place"),
+        APIField("latitude"),
+        APIField("longitude"),
+        api.term("government_level"),
+        APIField("population"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("ongoing"),
+        APIField("budget_amount"),
+        APIField("budget_currency"),
+        api.terms("topics"),
+        api.terms("mechanisms"),
+        api.terms("target_groups"),
+        APIField("keywords"),
+        APIField("organisations"),
+        APIField("body"),
+        APIField("sources"),
+    ]
 
     # What an editor is asked to fill in, with the label the completeness panel shows.
     RECOMMENDED = [
@@ -422,6 +446,7 @@ class ExperienceOrganisation(Orderable):
     website = models.URLField(blank=True, verbose_name=_("website"))
 
     panels = [FieldPanel("name"), FieldPanel("website")]
+    api_fields = [APIField("name"), APIField("website")]
 
     def __str__(self):
         return self.name

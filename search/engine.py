@@ -344,10 +344,17 @@ def _harmless(error):
     return (action == "delete" and status == 404) or status == 409
 
 
+# Batch commands (rebuild, drift) wait longer than a visitor would: a busy node answers a
+# large bulk request slowly, and giving up would throw the rebuild away.
+BATCH_TIMEOUT = 120
+
+
 def get_engine(timeout=None):
-    """The configured engine, or None when the site searches its database only."""
+    """The configured engine, or None when the site searches its database only.
+
+    `timeout` (seconds) replaces SEARCH_TIMEOUT, which is meant for visitors' requests."""
     config = getattr(settings, "SEARCH_ENGINE", None)
     if not config:
         return None
-    timeout = min(timeout, config.get("TIMEOUT", 5)) if timeout else config.get("TIMEOUT", 5)
+    timeout = timeout or config.get("TIMEOUT", 5)
     return Engine(config["URL"], config["KIND"], config["INDEX"], timeout)

@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import sitecache
 from taxonomy.models import Term
 
 from .documents import DocumentBuilder, facet_values, fold, searchable_text
@@ -109,6 +110,8 @@ def update_documents(page_ids):
     gone = set(page_ids) - set(docs)
     IndexedDocument.objects.filter(pk__in=gone).delete()
     save_documents(docs.values())
+    # Cached answers of the database search (collection totals) count these documents.
+    sitecache.invalidate()
     return list(docs.values()), sorted(gone)
 
 
@@ -144,7 +147,12 @@ def save_documents(docs):
     )
     DocumentFacet.objects.bulk_create(
         [
-            DocumentFacet(document_id=doc["page_id"], facet=facet.name, value=value)
+            DocumentFacet(
+                document_id=doc["page_id"],
+                language=doc["language"],
+                facet=facet.name,
+                value=value,
+            )
             for doc in docs
             for facet in FACETS
             for value in facet_values(doc, facet.name)

@@ -61,14 +61,22 @@ class IndexedDocument(models.Model):
 class DocumentFacet(models.Model):
     """One facet value of a document (a topic, a country...), so counts are one GROUP BY."""
 
-    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="facets")
+    # Indexed by the (document, facet, value) index below, which also answers without the table.
+    document = models.ForeignKey(
+        IndexedDocument, on_delete=models.CASCADE, related_name="facets", db_index=False
+    )
+    # The document's language, repeated here so that the documents of one language with a
+    # given value are read from the index alone, without visiting the documents.
+    language = models.CharField(max_length=12, default="")
     facet = models.CharField(max_length=20)
     value = models.CharField(max_length=120)
 
     class Meta:
         indexes = [
-            models.Index(fields=["facet", "value"]),
-            models.Index(fields=["document", "facet"]),
+            # Postings: which documents of a language have this value (index-only scans).
+            models.Index(fields=["language", "facet", "value", "document"]),
+            # A document's values of a facet, for counting within a set of documents.
+            models.Index(fields=["document", "facet", "value"]),
         ]
 
     def __str__(self):

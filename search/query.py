@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Value, When
+from django.db.models import Case, Count, F, Max, Min, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -452,13 +452,27 @@ def _snippet(doc, terms):
 
 
 class DatabaseSearch:
+    """The same search on the database documents (PostgreSQL, or SQLite for the demo).
+
+    Selections are sets of document ids read from the facet rows' (language, facet, value)
+    index, which PostgreSQL joins by hashing rather than probing document by document. In one
+    language each case has exactly one document, so totals and pages count and sort documents;
+    across languages they group the documents of each case."""
+
     name = "database"
+
+    @staticmethod
+    def postings(codes, name, values):
+        """Ids of the documents in `codes` languages having one of `values` for facet `name`."""
+        return DocumentFacet.objects.filter(
+            language__in=codes, facet=name, value__in=values
+        ).values("document_id")
 
     def matching(self, params, language):
         codes = languages_for(params, language)
         documents = visible_documents().filter(language__in=codes)
         if not params.q:
-            return documents, []
+            return documents, [], codes
         required, excluded = parse_terms(params.q)
 
         def all_words(terms):
@@ -469,26 +483,19 @@ class DatabaseSearch:
 
         condition = all_words(required) if required else Q()
         for slug, rest in synonym_matches(params.q, codes):
-            has_topic = Exists(
-                DocumentFacet.objects.filter(document=OuterRef("pk"), facet="topic", value=slug)
-            )
-            condition |= Q(has_topic) & all_words(parse_terms(rest)[0])
+            has_topic = Q(page_id__in=self.postings(codes, "topic", [slug]))
+            condition |= has_topic & all_words(parse_terms(rest)[0])
         documents = documents.filter(condition)
         for word in excluded:
             documents = documents.exclude(text__contains=f" {word}")
-        return documents, required
-
-    @staticmethod
-    def facet_condition(name, values):
-        return Exists(
-            DocumentFacet.objects.filter(document=OuterRef("pk"), facet=name, value__in=values)
-        )
+        return documents, required, codes
 
     def search(self, params, language):
         results = SearchResults(params=params, backend=self.name)
-        documents, terms = self.matching(params, language)
+        documents, terms, codes = self.matching(params, language)
         conditions = {
-            name: self.facet_condition(name, values) for name, values in params.selected.items()
+            name: Q(page_id__in=self.postings(codes, name, values))
+            for name, values in params.selected.items()
         }
         year = Q()
         if params.year_from:
@@ -503,12 +510,59 @@ class DatabaseSearch:
                     queryset = queryset.filter(condition)
             return queryset.filter(year) if with_year else queryset
 
+        many = params.all_languages
+
+        def summary():
+            counts = self.facet_counts(codes, many, conditions, narrowed)
+            years = [
+                (row["year"], row["n"])
+                for row in narrowed(with_year=False)
+                .exclude(year=None)
+                .values("year")
+                .annotate(n=Count("translation_key", distinct=True) if many else Count("pk"))
+                .order_by("year")
+            ]
+            hits = narrowed()
+            total = hits.values("translation_key").distinct().count() if many else hits.count()
+            return counts, years, total
+
+        if params.q or conditions or year:
+            counts, results.years, results.total = summary()
+        else:
+            # The whole collection of a language: the landing page and every page of it count
+            # the same million facet rows, until a document, a page or a restriction changes.
+            counts, results.years, results.total = sitecache.cached(
+                None, f"search-summary:{','.join(codes)}", summary, per_language=False
+            )
+        results.facets = _facet_results(params, counts)
+
+        hits = narrowed()
+        keys = self.page_of_cases(hits, params, terms) if many else None
+        if many:
+            best = {}
+            preferred = {code: rank for rank, code in enumerate([language, settings.LANGUAGE_CODE])}
+            for document in hits.filter(translation_key__in=keys):
+                current = best.get(document.translation_key)
+                rank = preferred.get(document.language, 9)
+                if current is None or rank < preferred.get(current.language, 9):
+                    best[document.translation_key] = document
+            page = [best[key] for key in keys if key in best]
+        else:
+            page = list(self.page_of_documents(hits, params, terms))
+        topic_labels = _topic_labels()
+        results.hits = [
+            _hit_from_doc(document.data, _snippet(document.data, terms), topic_labels)
+            for document in page
+        ]
+        if params.all_languages:
+            results.hits = prefer_language(results.hits, language, topic_labels)
+        return results
+
+    @staticmethod
+    def facet_counts(codes, many, conditions, narrowed):
+        """Every facet's counts; a facet's own selection does not narrow its counts."""
         # In one language each case has one document; across languages a case counts once.
-        cases = (
-            Count("document__translation_key", distinct=True)
-            if params.all_languages
-            else Count("document_id")
-        )
+        cases = Count("document__translation_key", distinct=True) if many else Count("pk")
         counts = {facet.name: {} for facet in FACETS}
         # The facets without a selection of their own all count within the same documents:
         # one grouped query for them, and one more per facet with a selection.
@@ -518,27 +572,43 @@ class DatabaseSearch:
             if not names:
                 continue
             rows = (
-                DocumentFacet.objects.filter(facet__in=names, document__in=within)
+                DocumentFacet.objects.filter(
+                    language__in=codes, facet__in=names, document_id__in=within.values("pk")
+                )
                 .values("facet", "value")
                 .annotate(n=cases)
+                .order_by()
             )
             for row in rows:
                 counts[row["facet"]][row["value"]] = row["n"]
-        results.facets = _facet_results(params, counts)
-        results.years = [
-            (row["year"], row["n"])
-            for row in narrowed(with_year=False)
-            .exclude(year=None)
-            .values("year")
-            .annotate(n=Count("translation_key", distinct=True))
-            .order_by("year")
-        ]
+        return counts
 
-        hits = narrowed()
+    @staticmethod
+    def _title_words(terms, field):
+        """How many query words the title holds: the fallback's notion of relevance."""
+        return sum(
+            (Case(When(**{f"{field}__contains": word}, then=1), default=0) for word in terms),
+            Value(0),
+        )
+
+    def page_of_documents(self, hits, params, terms):
+        newest = F("date").desc(nulls_last=True)
+        order = {
+            "relevance": [newest, "sort_title"],
+            "newest": [newest, "sort_title"],
+            "oldest": [F("date").asc(nulls_last=True), "sort_title"],
+            "title": ["sort_title"],
+        }[params.sort]
+        if params.sort == "relevance" and terms:
+            hits = hits.annotate(title_words=self._title_words(terms, "sort_title"))
+            order = [F("title_words").desc(), *order]
+        return hits.order_by(*order, "translation_key")[params.offset : params.offset + params.size]
+
+    def page_of_cases(self, hits, params, terms):
+        """The translation keys of one results page, each case once, whatever its languages."""
         cases = hits.values("translation_key").annotate(
             latest=Max("date"), first_title=Min("sort_title")
         )
-        results.total = cases.count()
         newest = F("latest").desc(nulls_last=True)
         order = {
             "relevance": [newest, "first_title"],
@@ -547,35 +617,14 @@ class DatabaseSearch:
             "title": ["first_title"],
         }[params.sort]
         if params.sort == "relevance" and terms:
-            # Without a ranking function, cases with more of the words in their title come first.
-            in_title = sum(
-                (Case(When(sort_title__contains=word, then=1), default=0) for word in terms),
-                Value(0),
-            )
-            cases = cases.annotate(title_words=Max(in_title))
+            cases = cases.annotate(title_words=Max(self._title_words(terms, "sort_title")))
             order = [F("title_words").desc(), *order]
-        keys = [
+        return [
             row["translation_key"]
             for row in cases.order_by(*order, "translation_key")[
                 params.offset : params.offset + params.size
             ]
         ]
-        preferred = {code: rank for rank, code in enumerate([language, settings.LANGUAGE_CODE])}
-        best = {}
-        for document in hits.filter(translation_key__in=keys):
-            current = best.get(document.translation_key)
-            rank = preferred.get(document.language, 9)
-            if current is None or rank < preferred.get(current.language, 9):
-                best[document.translation_key] = document
-        topic_labels = _topic_labels()
-        results.hits = [
-            _hit_from_doc(best[key].data, _snippet(best[key].data, terms), topic_labels)
-            for key in keys
-            if key in best
-        ]
-        if params.all_languages:
-            results.hits = prefer_language(results.hits, language, topic_labels)
-        return results
 
 
 def run_search(params, language):

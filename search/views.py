@@ -13,6 +13,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.feeds import xml_text
+
 from .autocomplete import suggestions
 from .facets import topic_parents
 from .params import MAX_RESULTS, QueryTooLong, SearchParams, sort_labels
@@ -246,7 +248,7 @@ def rss_response(request, params, title, link):
     language = get_language()
     results = run_search(params, language)
     feed = Rss201rev2Feed(
-        title=f"{title} · {_('International Observatory on Participatory Democracy')}",
+        title=xml_text(f"{title} · {_('International Observatory on Participatory Democracy')}"),
         link=request.build_absolute_uri(link),
         description=_("New results of this search on the observatory's website."),
         language=language,
@@ -254,11 +256,11 @@ def rss_response(request, params, title, link):
     for hit in results.hits:
         url = request.build_absolute_uri(hit.url)
         feed.add_item(
-            title=hit.title,
+            title=xml_text(hit.title),
             link=url,
             unique_id=url,
-            description=render_to_string("search/feed_item.html", {"hit": hit}),
-            categories=hit.topics,
+            description=xml_text(render_to_string("search/feed_item.html", {"hit": hit})),
+            categories=[xml_text(topic) for topic in hit.topics],
         )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")

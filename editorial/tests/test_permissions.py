@@ -72,6 +72,7 @@ EXPECTED = {
     "manage_taxonomy": {"coordinator"},
     "translate_term_fr": {"coordinator", "translator_fr"},
     "edit_source_term": {"coordinator"},
+    "manage_redirects": {"coordinator"},
 }
 
 
@@ -121,6 +122,7 @@ def test_taxonomy_and_sync_actions(client, people, role, subtests):
         "manage_taxonomy": "/admin/snippets/taxonomy/topic/add/",
         "edit_source_term": f"/admin/snippets/taxonomy/topic/edit/{english.pk}/",
         "translate_term_fr": f"/admin/snippets/taxonomy/topic/edit/{french.pk}/",
+        "manage_redirects": "/admin/redirects/add/",
     }
     for action, url in checks.items():
         with subtests.test(action=action):

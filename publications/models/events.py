@@ -30,6 +30,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import api_fields as api
 from core.blocks import BodyStreamBlock
 from core.locales import active_locale
 from core.models import BasePage
@@ -363,7 +364,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("venue"),
         APIField("street_address"),
         APIField("city"),
-        APIField("country_code"),
+        api.country("country"),
         APIField("online_url"),
         APIField("registration_url"),
         APIField("registration_deadline"),
@@ -371,7 +372,7 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("programme"),
         APIField("organisers"),
         APIField("body"),
-        APIField("topic_slugs"),
+        api.terms("topics"),
     ]
 
     class Meta:
@@ -464,10 +465,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
         country = Country.cached(self.country_id) if self.country_id else None
         return country.code if country else None
-
-    @property
-    def topic_slugs(self):
-        return [topic.slug for topic in self.topics.all()]
 
     def organisations(self, kind):
         return [block.value for block in self.organisers if block.block_type == kind]

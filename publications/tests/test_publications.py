@@ -41,7 +41,7 @@ def test_home_page_lists_next_events_and_latest_news_in_its_language(client):
     response = client.get("/es/")
     content = response.content.decode()
     assert "Taller sobre sorteo y diversidad" in content  # the one upcoming demo event
-    assert "Encuentro ibérico sobre democracia y presupuesto participativo" in content
+    assert "Convocatoria de candidaturas al Premio de Buenas Prácticas 2027" in content
     assert "Workshop on sortition" not in content
 
 

@@ -30,6 +30,8 @@ def test_without_a_query_the_page_lists_everything_with_facets(client):
     assert 'name="q"' in content
     assert 'role="status"' in content
     assert 'name="topic"' in content and 'name="country"' in content
+    # The oldest case of the demo opens the list sorted oldest first.
+    content = client.get("/en/search/", {"sort": "oldest"}).content.decode()
     assert "Participatory budgeting in Porto Alegre" in content
 
 

@@ -22,6 +22,7 @@ from home.models import (
     StandardPage,
 )
 from publications.demo import events as demo_events
+from publications.demo import news as demo_news
 from publications.models import EventIndexPage, NewsIndexPage, NewsPage
 from repository.models import ExperienceIndexPage, ExperiencePage
 from search.models import CollectionPage
@@ -178,6 +179,19 @@ class Command(BaseCommand):
                 date=item["date"],
                 summary=item["summary"],
                 body=paragraphs(item["paragraphs"]),
+                topics=Topic.objects.filter(slug__in=item["topics"], locale=Locale.get_default()),
+            )
+        for item in demo_news.NEWS:
+            english = item["en"]
+            self.child(
+                news,
+                NewsPage,
+                english["slug"],
+                title=english["title"],
+                date=item["date"],
+                summary=english["summary"],
+                body=paragraphs([english["paragraph"]]),
+                topics=Topic.objects.filter(slug__in=item["topics"], locale=Locale.get_default()),
             )
         agenda = self.child(
             home,
@@ -240,11 +254,18 @@ class Command(BaseCommand):
 
     # Translations through wagtail-localize ------------------------------------------------
 
+    @staticmethod
+    def strings(code):
+        """Every demo translation into `code`: the site's own and those of each section."""
+        return {
+            **content.TRANSLATIONS.get(code, {}),
+            **demo_news.TRANSLATIONS.get(code, {}),
+            **demo_events.TRANSLATIONS.get(code, {}),
+        }
+
     def translate(self, instance, locale):
         try:
-            code = locale.language_code
-            strings = content.TRANSLATIONS.get(code, {}) | demo_events.TRANSLATIONS.get(code, {})
-            translate(instance, locale, strings)
+            translate(instance, locale, self.strings(locale.language_code))
         except MissingStrings as error:
             raise CommandError(f"Demo content lacks a translation: {error}") from error
         self.created += 1

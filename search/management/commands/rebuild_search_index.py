@@ -4,9 +4,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core import sitecache
 from core.progress import Progress
 from search.documents import DocumentBuilder, all_indexable_ids
-from search.engine import EngineUnavailable, get_engine
+from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
 from search.indexing import save_documents
 from search.models import IndexedDocument
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=BATCH)
 
     def handle(self, *args, batch, **options):
-        engine = get_engine()
+        engine = get_engine(timeout=BATCH_TIMEOUT)
         new_index = None
         if engine is not None:
             try:
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         self._fill(engine, batches, new_index, progress)
         if new_index is not None:
             engine.swap(new_index)
+        sitecache.invalidate()  # cached totals of the database search
         elapsed = time.monotonic() - started
         rate = len(ids) / elapsed if elapsed else 0
         target = f" and index {new_index}" if new_index else ""

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import DocumentBuilder, all_indexable_ids
-from search.engine import EngineUnavailable, get_engine
+from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
 from search.indexing import deliver, record
 from search.models import IndexedDocument
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             expected.update({pk: doc["fingerprint"] for pk, doc in docs.items()})
 
         stores = {"database": dict(IndexedDocument.objects.values_list("pk", "fingerprint"))}
-        engine = get_engine()
+        engine = get_engine(timeout=BATCH_TIMEOUT)
         if engine is not None:
             try:
                 engine.ensure_index()

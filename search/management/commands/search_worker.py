@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from search.engine import EngineUnavailable
+from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
 from search.indexing import deliver
 
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, loop, interval, **options):
         while True:
             try:
-                delivered = deliver()
+                delivered = deliver(get_engine(timeout=BATCH_TIMEOUT))
                 if delivered or not loop:
                     self.stdout.write(f"Delivered {delivered} page changes.")
             except EngineUnavailable as error:
