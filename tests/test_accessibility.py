@@ -17,6 +17,7 @@ PAGES = [
     "/en/experiences/",
     "/fr/experiences/budget-participatif-porto-alegre/",
     "/en/news/",
+    "/en/news/?topic=climate&topic=nonsense",
     "/es/noticias/premio-convocatoria/",
     "/en/agenda/",
     "/fr/agenda/conference-2021/",
