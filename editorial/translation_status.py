@@ -27,8 +27,10 @@ class Row:
 def translation_status(language=None, section=None, state=None):
     """(rows, counts per language and state, sections) for pages of the source language.
 
-    A translation is *out of date* when its source was published after it, *awaiting review*
-    while a workflow runs on it, *in progress* while it is a draft or has unpublished changes."""
+    A translation is *awaiting review* while a workflow runs on it; *out of date* when its
+    source was published after its live version was written (also while a draft made by the
+    background sync waits for the translator); *in progress* while it is a draft or has
+    unpublished changes."""
     default = Locale.get_default()
     languages = [code for code, _name in settings.LANGUAGES if code != default.language_code]
     if language in languages:
@@ -55,7 +57,7 @@ def translation_status(language=None, section=None, state=None):
             "locale__language_code",
             "live",
             "has_unpublished_changes",
-            "last_published_at",
+            "live_revision__created_at",
         )
     }
     reviewing = set(
@@ -74,14 +76,15 @@ def translation_status(language=None, section=None, state=None):
                 current = "missing"
             elif str(found["pk"]) in reviewing:
                 current = "awaiting_review"
-            elif not found["live"] or found["has_unpublished_changes"]:
-                current = "in_progress"
             elif (
-                page["last_published_at"]
-                and found["last_published_at"]
-                and page["last_published_at"] > found["last_published_at"]
+                found["live"]
+                and page["last_published_at"]
+                and found["live_revision__created_at"]
+                and page["last_published_at"] > found["live_revision__created_at"]
             ):
                 current = "out_of_date"
+            elif not found["live"] or found["has_unpublished_changes"]:
+                current = "in_progress"
             else:
                 current = "up_to_date"
             counts[code][current] += 1

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -190,6 +192,16 @@ def search_engine_from_env(index):
 
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
+
+# Background tasks. Wagtail's own small tasks (reference index, image focal points) stay
+# immediate; updating every translation of a published page is slow and goes to a durable
+# queue in the database, run by `manage.py db_worker --backend translations` (see README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "translations": {
+        "BACKEND": env("TRANSLATION_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    },
+}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@oidp.net")
