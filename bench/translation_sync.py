@@ -41,10 +41,14 @@ from repository.models import ExperienceIndexPage, ExperiencePage  # noqa: E402
 
 
 def create(count):
+    """`count` English experiences with a live French translation (those of an earlier run of
+    the benchmark on the same database are reused: creating them is the slow part)."""
     index = ExperienceIndexPage.objects.get(locale__language_code="en")
     french = Locale.objects.get(language_code="fr")
-    pages = []
-    for number in range(count):
+    pages = list(
+        ExperiencePage.objects.child_of(index).filter(title__startswith="Sync bench ")[:count]
+    )
+    for number in range(len(pages), count):
         with transaction.atomic():
             page = index.add_child(
                 instance=ExperiencePage(
@@ -59,8 +63,6 @@ def create(count):
             translation = Translation.objects.create(source=source, target_locale=french)
             translation.save_target(publish=False)
             page.get_translation(french).get_latest_revision().publish()
-            page.start_year = 2002
-            page.save_revision()
         pages.append(page)
     return pages
 
@@ -76,6 +78,10 @@ def main():
     started = time.perf_counter()
     pages = create(args.pages)
     print(f"created {len(pages)} translated pages in {time.perf_counter() - started:.0f} s")
+    year = max(page.start_year for page in pages) + 1
+    for page in pages:  # a draft that changes a synchronised fact
+        page.start_year = year
+        page.save_revision()
     DBTaskResult.objects.all().delete()
 
     admin, _created = get_user_model().objects.get_or_create(
@@ -100,14 +106,14 @@ def main():
     french = ExperiencePage.objects.filter(
         translation_key__in=[page.translation_key for page in pages], locale__language_code="fr"
     )
-    assert set(french.values_list("start_year", flat=True)) == {2001}, "work was done inline"
+    assert year not in set(french.values_list("start_year", flat=True)), "work was done inline"
 
     started = time.perf_counter()
     call_command(
         "db_worker", "--batch", "--backend", "translations", "--no-startup-delay", verbosity=0
     )
     print(f"worker: {time.perf_counter() - started:.1f} s for {len(pages)} pages")
-    assert set(french.values_list("start_year", flat=True)) == {2002}, "a translation lags"
+    assert set(french.values_list("start_year", flat=True)) == {year}, "a translation lags"
     print("every French page follows its source")
 
 

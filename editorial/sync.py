@@ -11,14 +11,15 @@ which `manage.py db_worker --backend translations` runs. For each source page th
    source language, until translated. Translated segments are kept: they live in
    wagtail-localize's translation memory, not in the page.
 
-What goes live without review: only a change of facts. When the source's words are exactly
-those already translated and the translation has no pending work (no draft, no review under
-way, no string translated since it was last published), the new version differs from the live
-one only in synchronised facts (dates, figures, countries, taxonomy links), so it is published
-at once: a visitor never reads last year's figure in French. When the words changed, or a
-translator has unpublished work, the translation gets a draft and its live version stays as it
-is until a translator finishes and a reviewer approves. A translation under review is left
-alone, so the reviewer approves what the translator submitted; its source is still updated."""
+What goes live without review: only a change of facts. The task compares every translatable
+text of the rebuilt translation with its live version; when they are the same (the source's
+words are those already translated, and no translator changed a string since), the new version
+differs only in synchronised facts (dates, figures, countries, taxonomy links) and is published
+at once: a visitor never reads last year's figure in French. When any text differs (new words
+from the source, or a translator's work not yet reviewed), or the translation has a draft, it
+only gets a draft and its live version stays as it is until a reviewer approves. A translation
+under review is left alone, so the reviewer approves what the translator submitted; its
+source is still updated."""
 
 import json
 import logging
@@ -29,12 +30,9 @@ from django_tasks import task
 from wagtail.models import Page, WorkflowState
 from wagtail.signals import page_published
 from wagtail_localize.fields import get_translatable_fields
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    TranslationLog,
-    TranslationSource,
-)
+from wagtail_localize.models import TranslationLog, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
 logger = logging.getLogger(__name__)
 
@@ -42,13 +40,15 @@ BATCH = 100  # pages per task: a 500-page bulk publish queues five rows
 
 
 class _Batch:
-    """Page ids published in one transaction, queued when it commits."""
+    """Page ids published in one transaction, queued once when it commits."""
 
     def __init__(self):
         self.page_ids = []
         self.done = False
 
     def __call__(self):
+        if self.done:
+            return
         self.done = True
         page_ids = list(dict.fromkeys(self.page_ids))
         for start in range(0, len(page_ids), BATCH):
@@ -61,19 +61,14 @@ _batches = {}
 def schedule(page_id):
     """Queue the translation sync of a page once the current transaction commits."""
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        sync_translations.enqueue([page_id])
-        return
     batch = _batches.get(connection.alias)
-    # A rolled-back transaction drops its on-commit callbacks, and our batch with them.
-    if (
-        batch is None
-        or batch.done
-        or not any(item[1] is batch for item in connection.run_on_commit)
-    ):
+    if batch is None or batch.done:
         batch = _batches[connection.alias] = _Batch()
-        transaction.on_commit(batch)
     batch.page_ids.append(page_id)
+    # Registered with every page: the first call at commit queues them all, the others find
+    # the batch done. A rolled-back transaction leaves its ids to the next batch, whose task
+    # finds nothing to do for pages that did not change.
+    transaction.on_commit(batch)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -109,17 +104,12 @@ def sync_translations(page_ids):
     return outcome
 
 
-def _segments(source):
-    return set(StringSegment.objects.filter(source=source).values_list("context_id", "string_id"))
-
-
 @transaction.atomic
 def sync_source(source, page=None):
     """Update `source` from its live page and re-save its synced translations.
 
     Returns {language code: "published" | "draft" | "in_review" | "unchanged"}."""
     page = page or source.get_source_instance()
-    before_segments = _segments(source)
     if _carried(page, json.loads(page.to_json())) == _carried(
         page, json.loads(source.content_json)
     ):
@@ -130,7 +120,6 @@ def sync_source(source, page=None):
             "unchanged",
         )
     source.update_from_db()
-    words_changed = _segments(source) != before_segments
     done = {}
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         code = translation.target_locale.language_code
@@ -140,15 +129,13 @@ def sync_source(source, page=None):
         if _in_review(target):
             done[code] = "in_review"
             continue
-        publish = (
-            not words_changed
-            and target.live
-            and not target.has_unpublished_changes
-            and not _translated_since(source, translation.target_locale, target.last_published_at)
-        )
+        target = target.specific
         # Built in memory and saved as a revision only: wagtail-localize's own save_target
         # also writes the page row, which is what visitors see, before any review.
         updated = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+        publish = (
+            target.live and not target.has_unpublished_changes and _words(updated) == _words(target)
+        )
         revision = updated.save_revision(clean=False, log_action=True)
         TranslationLog.objects.create(
             source=source, locale=translation.target_locale, revision=revision
@@ -176,10 +163,10 @@ def _in_review(page):
     ).exists()
 
 
-def _translated_since(source, locale, moment):
-    """Whether a translator changed a string of this object since `moment` (not yet live)."""
-    if moment is None:
-        return True
-    return StringTranslation.objects.filter(
-        context__object_id=source.object_id, locale=locale, updated_at__gt=moment
-    ).exists()
+def _words(page):
+    """Every translatable text of a page, by place: what a reviewer has read, or not."""
+    return {
+        value.path: value.string.data
+        for value in extract_segments(page)
+        if isinstance(value, StringSegmentValue)
+    }

@@ -156,6 +156,9 @@ LANGUAGES = languages_from_env()
 LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Deleting a translated page keeps its translators' strings (only the sync is stopped), so
+# translating the page again brings their work back (editorial/safeguards.py).
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # LOCALE_DIR lets the catalogue check extract strings into a scratch copy.
 LOCALE_PATHS = [Path(env("LOCALE_DIR", BASE_DIR / "locale"))]
