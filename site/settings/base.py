@@ -196,6 +196,39 @@ def search_engine_from_env(index):
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
 
+MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+    # Reverses the words: for trying the translators' flow without any service.
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+
+
+def machine_translator_from_env():
+    """wagtail-localize's machine translator, off unless MACHINE_TRANSLATOR names one."""
+    kind = env("MACHINE_TRANSLATOR")
+    if not kind:
+        return None
+    if kind not in MACHINE_TRANSLATORS:
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATOR={kind!r}; choose one of {', '.join(MACHINE_TRANSLATORS)}"
+        )
+    url, key = env("MACHINE_TRANSLATOR_URL"), env("MACHINE_TRANSLATOR_KEY", "")
+    timeout = int(env("MACHINE_TRANSLATOR_TIMEOUT", "30"))
+    if kind == "deepl" and not key:
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs MACHINE_TRANSLATOR_KEY")
+    if kind == "libretranslate" and not url:
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=libretranslate needs MACHINE_TRANSLATOR_URL")
+    options = {
+        "deepl": {"AUTH_KEY": key, "TIMEOUT": timeout},
+        "libretranslate": {"LIBRETRANSLATE_URL": url, "API_KEY": key, "TIMEOUT": timeout},
+        "dummy": {},
+    }[kind]
+    return {"CLASS": MACHINE_TRANSLATORS[kind], "OPTIONS": options}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+
 # Background tasks. Wagtail's own small tasks (reference index, image focal points) stay
 # immediate; updating every translation of a published page is slow and goes to a durable
 # queue in the database, run by `manage.py db_worker --backend translations` (see README).
