@@ -158,3 +158,25 @@ def test_a_po_file_round_trip_keeps_the_translations(client, django_capture_on_c
     french.refresh_from_db()
     assert french.summary == "Un résumé revu hors ligne par la traductrice."
     assert french.title == by_context["title"].msgstr
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (None, "Choose a PO file to upload."),
+        (b'msgid "Hello"\nmsgstr "Bonjour"\n', "not downloaded from this site"),
+        (b"/etc/passwd", "Please upload a valid PO file."),  # a path is not read
+        (b"\xff\xfe\x00garbage", "Please upload a valid PO file."),
+    ],
+)
+def test_an_unusable_po_file_gets_a_message_not_an_error(client, upload, message):
+    translation = Translation.objects.filter(target_locale__language_code="fr").first()
+    client.force_login(person("francoise", translators_group("fr")))
+    data = {"next": "/admin/"}
+    if upload is not None:
+        data["file"] = SimpleUploadedFile("mine.po", upload, "text/x-gettext")
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/", data, follow=True
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
