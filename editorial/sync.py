@@ -55,15 +55,14 @@ class _Batch:
             sync_translations.enqueue(page_ids[start : start + BATCH])
 
 
-_batches = {}
-
-
 def schedule(page_id):
     """Queue the translation sync of a page once the current transaction commits."""
+    # Kept on the connection, which Django gives each thread: one thread's commit must not
+    # queue another thread's pages before they are committed.
     connection = transaction.get_connection()
-    batch = _batches.get(connection.alias)
+    batch = getattr(connection, "translation_sync_batch", None)
     if batch is None or batch.done:
-        batch = _batches[connection.alias] = _Batch()
+        batch = connection.translation_sync_batch = _Batch()
     batch.page_ids.append(page_id)
     # Registered with every page: the first call at commit queues them all, the others find
     # the batch done. A rolled-back transaction leaves its ids to the next batch, whose task
