@@ -222,3 +222,12 @@ def test_a_bulk_publish_only_queues_the_work(
     run_worker(monkeypatch)
     assert queued.get().status == "SUCCESSFUL"
     assert {in_language(page, "fr").start_year for page in translated} == {2002}
+
+
+def test_republishing_an_unchanged_page_leaves_its_translations_alone(
+    django_capture_on_commit_callbacks,
+):
+    source = ExperiencePage.objects.get(slug="east-belgium-citizens-dialogue")
+    revisions = {code: in_language(source, code).latest_revision_id for code in ("fr", "es")}
+    publish(source, django_capture_on_commit_callbacks)
+    assert {code: in_language(source, code).latest_revision_id for code in revisions} == (revisions)
