@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import get_language, to_locale
 
 from core import seo, sitecache
-from core.i18n import alternates, home_url
+from core.i18n import alternates, fallback_language, home_url
 from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
@@ -20,6 +20,12 @@ def page_alternates(context):
         page=context.get("page"),
         translatable_view=context.get("translatable_view", False),
     )
+
+
+@register.simple_tag(takes_context=True)
+def translation_fallback(context):
+    """Names of the visitor's language and the page's when they differ (no translation yet)."""
+    return fallback_language(context.get("page"))
 
 
 @register.simple_tag
