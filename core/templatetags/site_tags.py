@@ -106,6 +106,7 @@ def social_meta(context):
     title = context.get("social_title") or (page and (page.seo_title or page.title)) or ""
     description = (page and (page.search_description or page.listing_summary)) or ""
     image = page.sharing_image if page is not None else None
+    fallback = fallback_language(page) if page is not None else None
     return {
         "canonical": seo.canonical_url(request, page),
         "title": title,
@@ -113,6 +114,7 @@ def social_meta(context):
         "image": seo.image_url(request, image),
         "image_alt": getattr(image, "title", ""),
         "og_type": page.og_type if page is not None else "website",
-        "locale": seo.og_locale(),
+        # A page shown in another language than the visitor's (no translation yet) is in its own.
+        "locale": seo.og_locale(fallback["code"] if fallback else None),
         "json_ld": seo.json_ld(page.structured_data(request)) if page is not None else "",
     }
