@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pagination import paginate
 from core.privacy import public
+from search.facets import topic_parents
 from taxonomy.models import Topic
 
 from .models.reports import ReportPdf, ReportType, card_queryset
@@ -48,7 +49,7 @@ class ReportFilters:
             ),
             reverse=True,
         )
-        used_topics = set(self.base.values_list("topics__slug", flat=True))
+        used_topics = self._with_broader(set(self.base.values_list("topics__slug", flat=True)))
         languages = set(
             ReportPdf.objects.filter(page__in=self.base.values("pk")).values_list(
                 "language", flat=True
@@ -78,6 +79,17 @@ class ReportFilters:
         ]
         for item in self.filters:
             self._read(item)
+
+    @staticmethod
+    def _with_broader(slugs):
+        """The topics in use and their broader ones, which include them when chosen."""
+        parents = topic_parents()
+        found = set()
+        for slug in slugs:
+            while slug and slug not in found:
+                found.add(slug)
+                slug = parents.get(slug)
+        return found
 
     def _read(self, item):
         value = self.params.get(item.param, "").strip()

@@ -10,12 +10,14 @@ import hashlib
 import json
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from fpdf import FPDF
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from core.demo.images import demo_image
+from core.demo.images import draw_image
 from core.localize import translate
 from publications.models import (
     ReportAuthor,
@@ -522,6 +524,19 @@ def draw_pdf(item, position):
     return bytes(pdf.output())
 
 
+def cover_image(item):
+    """A portrait cover drawn from the slug, created once and found again on later runs."""
+    Image = get_image_model()
+    title = f"Cover: {item['title'][0]}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image(title=title)
+    image.file = ImageFile(draw_image(item["slug"][0], size=(600, 848)), name="cover.jpg")
+    image.save()
+    return image
+
+
 def pdf_document(item, language):
     """The report's PDF in `language`, drawn once and found again by its title on later runs."""
     Document = get_document_model()
@@ -560,21 +575,23 @@ def create_report(index, item, default):
         report_type=item["type"],
         publication_date=item["date"],
         abstract=item["abstract"][0],
-        cover_image=demo_image(f"report-{item['slug'][0]}", f"Cover: {item['title'][0]}"),
+        cover_image=cover_image(item),
         isbn=item.get("isbn", ""),
         doi=item.get("doi", ""),
         licence=item.get("licence", "cc-by-4.0"),
         body=json.dumps([{"type": "paragraph", "value": f"<p>{item['paragraph'][0]}</p>"}]),
         topics=list(Topic.objects.filter(slug__in=item["topics"], locale=default)),
         authors=[
-            ReportAuthor(kind=kind, name=name, affiliation=affiliation)
-            for kind, name, affiliation in item["authors"]
+            ReportAuthor(kind=kind, name=name, affiliation=affiliation, sort_order=order)
+            for order, (kind, name, affiliation) in enumerate(item["authors"])
         ],
         pdfs=[
-            ReportPdf(language=language, document=pdf_document(item, language))
-            for language in item["pdfs"]
+            ReportPdf(language=language, document=pdf_document(item, language), sort_order=order)
+            for order, language in enumerate(item["pdfs"])
         ],
-        related=[ReportRelatedPage(page=page) for page in related],
+        related=[
+            ReportRelatedPage(page=page, sort_order=order) for order, page in enumerate(related)
+        ],
     )
     page.keywords.add(*item["keywords"])
     index.add_child(instance=page)

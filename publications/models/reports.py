@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -151,22 +152,26 @@ class ReportPageKeyword(TaggedItemBase):
 
 
 class ReportPageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned_data = super().clean()
+    def is_valid(self):
+        # The PDF rows are cleaned with the formsets, after the page form's own clean().
+        valid = super().is_valid()
         formset = self.formsets.get("pdfs")
-        if formset is not None:
-            seen = set()
-            for form in formset.forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                if not data or data.get("DELETE") or not data.get("language"):
-                    continue
-                if data["language"] in seen:
-                    form.add_error(
-                        "language",
-                        _("There is already a PDF in this language; remove one of the two."),
-                    )
-                seen.add(data["language"])
-        return cleaned_data
+        if formset is None:
+            return valid
+        seen = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not data.get("language"):
+                continue
+            language = data["language"]
+            if language in seen:
+                form.add_error(
+                    "language",
+                    _("There is already a PDF in this language; remove one of the two."),
+                )
+                valid = False
+            seen.add(language)
+        return valid
 
 
 class PdfStatusPanel(Panel):
@@ -298,7 +303,11 @@ class ReportPage(RoutablePageMixin, BasePage):
         APIField("isbn"),
         APIField("doi"),
         APIField("licence"),
-        APIField("topics"),
+        # Topic slugs are shared by every language, like the filters' URLs.
+        APIField(
+            "topics",
+            serializer=serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug"),
+        ),
         APIField("keywords"),
         APIField("body"),
     ]
@@ -345,6 +354,10 @@ class ReportPage(RoutablePageMixin, BasePage):
         order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
         pdfs = list(self.pdfs.select_related("document"))
         return sorted(pdfs, key=lambda pdf: (order.get(pdf.language, len(order)), pdf.sort_order))
+
+    @cached_property
+    def keyword_list(self):
+        return [tag.name for tag in self.keywords.all()]
 
     @cached_property
     def localized_topics(self):
@@ -418,7 +431,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         topics = [topic.name for topic in self.localized_topics]
         if topics:
             data["about"] = [{"@type": "Thing", "name": name} for name in topics]
-        keywords = [*topics, *(tag.name for tag in self.keywords.all())]
+        keywords = [*topics, *self.keyword_list]
         if keywords:
             data["keywords"] = ", ".join(keywords)
         encodings = [
