@@ -232,9 +232,9 @@ REPORTS = [
     },
     {
         "slug": (
-            "youth-participatory-budgeting",
-            "budget-participatif-des-jeunes",
-            "presupuesto-participativo-joven",
+            "participatory-budgeting-for-the-youth",
+            "budget-participatif-pour-les-jeunes",
+            "presupuesto-participativo-para-jovenes",
         ),
         "type": "special",
         "date": datetime.date(2021, 9, 15),
