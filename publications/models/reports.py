@@ -593,11 +593,12 @@ class ReportRelatedPage(Orderable):
         verbose_name_plural = _("experiences and events studied")
 
     def clean(self):
+        from repository.models import ExperiencePage
+
+        from .events import EventPage
+
         super().clean()
-        if self.page_id and self.page.specific_class.__name__ not in {
-            "ExperiencePage",
-            "EventPage",
-        }:
+        if self.page_id and not issubclass(self.page.specific_class, (ExperiencePage, EventPage)):
             raise ValidationError({"page": _("Choose an experience or an event.")})
 
 

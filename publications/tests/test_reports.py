@@ -645,3 +645,26 @@ def test_the_engine_finds_a_report_by_its_pdf_and_facets_it_as_a_report(search_e
     assert labels["report"] == "Rapport"
     # The French demo reports: those with a French PDF, and the index of none.
     assert everything.total == sum("fr" in item["pdfs"] for item in REPORTS)
+
+
+def test_a_report_studies_experiences_and_events_only():
+    from publications.models import ReportRelatedPage
+    from repository.models import ExperiencePage
+
+    experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    ReportRelatedPage(page=experience).clean()
+    with pytest.raises(ValidationError) as raised:
+        ReportRelatedPage(page=english_index()).clean()
+    assert raised.value.message_dict["page"] == ["Choose an experience or an event."]
+
+
+def test_a_translated_report_cites_and_links_in_its_own_language(client):
+    [item] = json.loads(client.get("/fr/rapports/rapport-annuel-2020/cite/csl-json/").content)
+    assert item["title"] == "Rapport annuel 2020"
+    assert item["genre"] == "Rapport annuel"
+    assert item["language"] == "fr"
+    assert item["publisher"] == "Observatoire international de la démocratie participative"
+    assert item["URL"] == "http://testserver/fr/rapports/rapport-annuel-2020/"
+    content = client.get("/fr/rapports/rapport-annuel-2020/").content.decode()
+    # The experience studied, in the visitor's language.
+    assert 'href="/fr/experiences/budget-participatif-porto-alegre/"' in content
