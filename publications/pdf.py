@@ -87,17 +87,17 @@ def validate_document(document):
         )
     try:
         with document.open_file() as stream:
-            if b"%PDF-" not in stream.read(HEADER_WINDOW):
-                raise ValidationError(
-                    _("“%(name)s” is named .pdf but does not contain a PDF."),
-                    params={"name": name},
-                )
+            is_pdf = b"%PDF-" in stream.read(HEADER_WINDOW)
             stream.seek(0)
-            pages = _page_count(stream)
-    except OSError:
+            pages = _page_count(document, stream) if is_pdf else None
+    except Exception:  # whatever the storage raises, the editor gets a message, not a 500
         raise ValidationError(
             _("The file of “%(name)s” cannot be read."), params={"name": name}
         ) from None
+    if not is_pdf:
+        raise ValidationError(
+            _("“%(name)s” is named .pdf but does not contain a PDF."), params={"name": name}
+        )
     if pages is not None and pages > max_pages():
         raise ValidationError(
             _("“%(name)s” has %(pages)s pages; a report's PDF may have at most %(limit)s."),
@@ -105,8 +105,20 @@ def validate_document(document):
         )
 
 
-def _page_count(stream):
-    """The number of pages, or None when the file cannot tell (damaged or encrypted)."""
+def _page_count(document, stream):
+    """The number of pages, or None when the file cannot tell (damaged or encrypted).
+
+    A file already read is not parsed again: every save of a report checks its PDFs."""
+    from .models import PdfText
+
+    known = (
+        PdfText.objects.filter(document=document, file_hash=document.file_hash)
+        .exclude(file_hash="")
+        .values_list("page_count", flat=True)
+        .first()
+    )
+    if known is not None:
+        return known
     try:
         reader, _status = _open_reader(stream)
         return len(reader.pages) if reader else None
