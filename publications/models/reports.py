@@ -29,12 +29,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
 from core.i18n import visible_translation
+from core.locales import active_locale
 from core.models import BasePage
 from taxonomy.models import localize_terms
 
@@ -635,6 +636,22 @@ class PdfText(models.Model):
     @property
     def readable(self):
         return self.status == self.Status.OK
+
+
+def reports_studying(page):
+    """The live, public reports that study `page` (in any of its languages), each once and in
+    the visitor's language where translated: for the experience and event pages to list."""
+    from core.privacy import public
+
+    studied = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    keys = ReportRelatedPage.objects.filter(page__in=studied).values("report__translation_key")
+    reports = public(ReportPage.objects.live().filter(translation_key__in=keys))
+    chosen = {}
+    for report in reports.select_related("locale").order_by("-publication_date", "pk"):
+        current = chosen.get(report.translation_key)
+        if current is None or report.locale_id == active_locale().pk:
+            chosen[report.translation_key] = report
+    return list(chosen.values())
 
 
 def card_queryset(queryset):

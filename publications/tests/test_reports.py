@@ -668,3 +668,20 @@ def test_a_translated_report_cites_and_links_in_its_own_language(client):
     content = client.get("/fr/rapports/rapport-annuel-2020/").content.decode()
     # The experience studied, in the visitor's language.
     assert 'href="/fr/experiences/budget-participatif-porto-alegre/"' in content
+
+
+def test_an_experience_knows_the_reports_that_study_it(client):
+    from django.utils import translation
+
+    from publications.models.reports import reports_studying
+    from repository.models import ExperiencePage
+
+    porto_alegre = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    french = ExperiencePage.objects.get(slug="budget-participatif-porto-alegre")
+    with translation.override("fr"):
+        titles = [report.title for report in reports_studying(french)]
+    # Two demo reports study it; the gender report has no French page, so it stays English.
+    assert titles == ["The gender perspective in citizen participation", "Rapport annuel 2020"]
+    hidden = next(r for r in reports_studying(porto_alegre) if r.slug == "gender-perspective")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    assert "gender-perspective" not in [r.slug for r in reports_studying(porto_alegre)]
