@@ -46,7 +46,7 @@ def test_a_collection_lists_what_matches_today_and_not_what_is_hidden(client):
 
 
 def test_a_collection_has_an_rss_feed(client):
-    collection = make_collection()
+    collection = make_collection(content_types=["experience"])
     case = new_experience(title="Flood committee")
     case.topics = list(Topic.objects.filter(slug="climate", locale=case.locale))
     publish(case)
