@@ -1,11 +1,13 @@
 from dataclasses import dataclass
 
+from babel import Locale as BabelLocale
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 from wagtail.models import Page, Site
 
 from . import sitecache
+from .locales import active_locale, default_locale
 from .privacy import is_public, public
 
 
@@ -78,3 +80,42 @@ def visible_translation(page):
         if candidate.live and is_public(candidate):
             return candidate
     return None
+
+
+def fallback_route(parent, request, path_components):
+    """Route to a page that the visitor's language lacks, from its source-language tree.
+
+    `parent` (in the visitor's language) has no child at `path_components[0]`; if one of its
+    live translations has, that page is served at the visitor's address, in their interface,
+    with a notice (see `fallback_language`). None when no language has the page either."""
+    active = active_locale()
+    if parent.locale_id != active.pk or not path_components:
+        return None  # only the visitor's own tree falls back, and only once
+    slug = path_components[0]
+    if parent.get_children().filter(slug=slug).exists():
+        return None  # the child exists: what is missing lies deeper
+    default = default_locale()
+    counterparts = sorted(
+        parent.get_translations().live(), key=lambda page: page.locale_id != default.pk
+    )
+    for counterpart in counterparts:
+        child = counterpart.get_children().filter(slug=slug).first()
+        if child is not None:
+            child._cached_parent_obj = counterpart
+            return child.specific.route(request, path_components[1:])
+    return None
+
+
+def fallback_language(page):
+    """For a page shown in another language than the visitor's: (visitor's language name,
+    page's language name) as the visitor's language writes them; None otherwise."""
+    if not isinstance(page, Page) or page.locale_id == active_locale().pk:
+        return None
+    visitor = get_language()
+    names = BabelLocale.parse(to_locale(visitor)).languages
+    code = page.locale.language_code
+    return {
+        "code": code,
+        "language": names.get(visitor, visitor),
+        "source": names.get(code, code),
+    }

@@ -1,9 +1,12 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .i18n import fallback_route
 
 
 class BasePage(Page):
@@ -45,6 +48,17 @@ class BasePage(Page):
     def sharing_image(self):
         """The picture shown when the page is shared; types with their own image fall back to it."""
         return self.social_image
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # A page not (yet) translated into the visitor's language is served from its
+            # source language with a notice, rather than a 404 (core/i18n.py).
+            found = fallback_route(self, request, path_components)
+            if found is None:
+                raise
+            return found
 
     def structured_data(self, request):
         """schema.org data for this page as a dict (or a list for a graph); None for none."""

@@ -73,5 +73,5 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-def og_locale():
-    return to_locale(get_language() or "en")
+def og_locale(code=None):
+    return to_locale(code or get_language() or "en")

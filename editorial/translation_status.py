@@ -4,12 +4,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation
 
 STATES = {
     "missing": _("Missing"),
     "in_progress": _("In progress"),
+    "machine_translated": _("Machine translated"),
     "awaiting_review": _("Awaiting review"),
     "out_of_date": _("Out of date"),
     "up_to_date": _("Up to date"),
@@ -27,8 +30,11 @@ class Row:
 def translation_status(language=None, section=None, state=None):
     """(rows, counts per language and state, sections) for pages of the source language.
 
-    A translation is *out of date* when its source was published after it, *awaiting review*
-    while a workflow runs on it, *in progress* while it is a draft or has unpublished changes."""
+    A translation is *awaiting review* while a workflow runs on it; *out of date* when its
+    source was published after its live version was written (also while a draft made by the
+    background sync waits for the translator); *machine translated* while strings that a
+    machine translated are not yet in a published (so reviewed) version; *in progress* while
+    it is a draft, has unpublished changes or segments not yet translated."""
     default = Locale.get_default()
     languages = [code for code, _name in settings.LANGUAGES if code != default.language_code]
     if language in languages:
@@ -55,8 +61,34 @@ def translation_status(language=None, section=None, state=None):
             "locale__language_code",
             "live",
             "has_unpublished_changes",
-            "last_published_at",
+            "live_revision__created_at",
         )
+    }
+    machine = {
+        (row["context__object_id"], row["locale__language_code"]): row["latest"]
+        for row in StringTranslation.objects.filter(
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            context__object_id__in=[page["translation_key"] for page in sources],
+            locale__language_code__in=languages,
+        )
+        .values("context__object_id", "locale__language_code")
+        .annotate(latest=Max("updated_at"))
+    }
+    # Synced translations with segments nobody translated yet (shown in the source language).
+    locales = Locale.objects.filter(language_code__in=languages)
+    untranslated = {
+        (key, locale.language_code)
+        for locale in locales
+        for key in StringSegment.objects.filter(
+            source__object_id__in=[page["translation_key"] for page in sources],
+            source__locale=default,
+            source__translations__target_locale=locale,
+            source__translations__enabled=True,
+        )
+        .annotate_translation(locale)
+        .filter(translation__isnull=True)
+        .values_list("source__object_id", flat=True)
+        .distinct()
     }
     reviewing = set(
         WorkflowState.objects.filter(
@@ -74,14 +106,21 @@ def translation_status(language=None, section=None, state=None):
                 current = "missing"
             elif str(found["pk"]) in reviewing:
                 current = "awaiting_review"
-            elif not found["live"] or found["has_unpublished_changes"]:
-                current = "in_progress"
             elif (
-                page["last_published_at"]
-                and found["last_published_at"]
-                and page["last_published_at"] > found["last_published_at"]
+                found["live"]
+                and page["last_published_at"]
+                and found["live_revision__created_at"]
+                and page["last_published_at"] > found["live_revision__created_at"]
             ):
                 current = "out_of_date"
+            elif _unreviewed(machine.get((page["translation_key"], code)), found):
+                current = "machine_translated"
+            elif (
+                not found["live"]
+                or found["has_unpublished_changes"]
+                or (page["translation_key"], code) in untranslated
+            ):
+                current = "in_progress"
             else:
                 current = "up_to_date"
             counts[code][current] += 1
@@ -89,3 +128,11 @@ def translation_status(language=None, section=None, state=None):
         if state is None or any(s == state for s, _pk in row.states.values()):
             rows.append(row)
     return rows, counts, sections
+
+
+def _unreviewed(machine_translated_at, found):
+    """Whether strings translated by a machine at that time are not in the live version."""
+    if machine_translated_at is None:
+        return False
+    published = found["live_revision__created_at"]
+    return not found["live"] or published is None or machine_translated_at > published

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import get_language_info
 
+from .completeness import LOW_COMPLETENESS, low_completeness
 from .translation_status import STATES, translation_status
 
 
@@ -29,5 +30,7 @@ def translation_report(request):
             "sections": sorted(sections.items(), key=lambda item: item[1]),
             "states": STATES,
             "selected": {"language": language, "section": section, "state": state},
+            "incomplete": low_completeness(section),
+            "low_completeness": LOW_COMPLETENESS,
         },
     )

@@ -13,6 +13,10 @@ def translator_languages(user):
     return {code for code, _name in settings.LANGUAGES if translators_group(code) in names}
 
 
+def _may_manage_sync(user):
+    return user.is_superuser or user.has_perm("editorial.manage_translation_sync")
+
+
 def _may_edit_language(user, instance):
     if user.is_superuser or user.has_perm("editorial.manage_translation_sync"):
         return True
@@ -67,3 +71,42 @@ def translation_report_menu_item():
     from wagtail.admin.menu import MenuItem
 
     return MenuItem(_("Translations"), reverse("translation_report"), icon_name="globe", order=650)
+
+
+@hooks.register("before_edit_page", order=-1)
+def restart_sync_without_losing_edits(request, page):
+    """Runs before wagtail-localize's own restart ("Start Synced translation"): the page's hand
+    edits become its string translations first, or the coordinator is asked (safeguards.py)."""
+    if request.method != "POST" or "localize-restart-translation" not in request.POST:
+        return None
+    from django.contrib import messages
+    from django.shortcuts import render
+    from django.utils.translation import ngettext
+    from wagtail_localize.models import Translation
+
+    from .safeguards import keep_manual_edits, manual_edits
+
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=False
+    ).first()
+    if translation is None:
+        return None
+    if not _may_manage_sync(request.user):
+        raise PermissionDenied
+    edits = manual_edits(translation, page)
+    if edits.lost and "confirm-restart" not in request.POST:
+        return render(
+            request, "editorial/restart_sync_confirm.html", {"page": page, "lost": edits.lost}
+        )
+    keep_manual_edits(translation, edits, request.user)
+    if edits.kept:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d edit made on the page was kept as its translation.",
+                "%(count)d edits made on the page were kept as their translations.",
+                len(edits.kept),
+            )
+            % {"count": len(edits.kept)},
+        )
+    return None  # wagtail-localize's hook restarts the sync

@@ -3,7 +3,14 @@ import datetime
 import factory
 import wagtail_factories
 
-from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from .models import (
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    ReportIndexPage,
+    ReportPage,
+)
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -39,3 +46,20 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class ReportIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Reports"
+
+    class Meta:
+        model = ReportIndexPage
+
+
+class ReportPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Report {n}")
+    abstract = factory.Faker("sentence")
+    publication_date = datetime.date(2023, 4, 1)
+    report_type = "study"
+
+    class Meta:
+        model = ReportPage

@@ -17,5 +17,9 @@ python manage.py load_demo
 python manage.py load_demo_experiences
 python manage.py search_drift
 python manage.py ensure_admin
+# The worker that updates translations after a publish runs beside the server and stops with it.
+python manage.py db_worker --backend translations --no-reload &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT
 echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."
-exec python manage.py runserver "$HOST:$PORT"
+python manage.py runserver "$HOST:$PORT"

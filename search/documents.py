@@ -18,14 +18,21 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from core.privacy import is_public, is_public_path, public
-from publications.models import EventPage, NewsPage
+from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
 
 from .facets import topic_parents
 
 # Models whose pages are searched, with their content type (a facet value).
-INDEXED = {ExperiencePage: "experience", NewsPage: "news", EventPage: "event"}
+INDEXED = {
+    ExperiencePage: "experience",
+    NewsPage: "news",
+    EventPage: "event",
+    ReportPage: "report",
+}
+# How much of a report's PDF text a document carries (the full text stays in PdfText).
+REPORT_PDF_CHARS = 100_000
 SUMMARY_LENGTH = 300
 # What `indexable`, `build` and `_experience` read of an experience (and `get_url`: url_path).
 EXPERIENCE_FIELDS = (
@@ -134,6 +141,10 @@ class DocumentBuilder:
             queryset = queryset.prefetch_related("keywords")
         if model is EventPage:
             queryset = queryset.select_related("country").prefetch_related("topics")
+        if model is ReportPage:
+            queryset = queryset.prefetch_related(
+                "keywords", "topics", "authors", "pdfs__document__pdf_text"
+            )
         return list(queryset)
 
     def _load_experiences(self, ids):
@@ -305,6 +316,34 @@ class DocumentBuilder:
         doc["year"] = page.date.year
         doc["date"] = page.date.isoformat()
         doc["year_label"] = str(page.date.year)
+
+    def _report(self, page, doc):
+        from taxonomy.models import localize_terms
+
+        topics = list(page.topics.all())
+        slugs = set()
+        for topic in topics:
+            slug = topic.slug
+            while slug and slug not in slugs:
+                slugs.add(slug)
+                slug = self.parents.get(slug)
+        doc["topic"] = sorted(slugs)
+        doc["keyword"] = sorted(tag.name for tag in page.keywords.all())
+        doc["summary"] = _summary(page.abstract)
+        doc["year"] = page.publication_date.year
+        doc["date"] = page.publication_date.isoformat()
+        doc["year_label"] = str(page.publication_date.year)
+        # The PDF in the page's language, else any PDF, makes the report findable by its text.
+        pdfs = sorted(page.pdfs.all(), key=lambda pdf: pdf.language != doc["language"])
+        texts = [getattr(pdf.document, "pdf_text", None) for pdf in pdfs]
+        text = next((text.text for text in texts if text is not None and text.readable), "")
+        doc["body"] = " ".join(part for part in (doc["body"], text[:REPORT_PDF_CHARS]) if part)
+        doc["extra"] = [
+            str(page.get_report_type_display()),
+            *(topic.name for topic in localize_terms(topics)),
+            *(author.name for author in page.authors.all()),
+            *(value for value in (page.isbn, page.doi) if value),
+        ]
 
     def _event(self, page, doc):
         # The day the event starts where it takes place, as its page shows it.

@@ -158,6 +158,25 @@ class EngineUnavailable(Exception):
     """The engine could not be reached or refused the request; the caller falls back."""
 
 
+# One client (and so one pool of kept-alive connections) per process and configuration: a new
+# client per request paid a TCP connection and its slow start on every search.
+_CLIENTS = {}
+
+
+def _client(kind, url, timeout):
+    key = (kind, url, timeout)
+    if key not in _CLIENTS:
+        if kind.startswith("opensearch"):
+            from opensearchpy import OpenSearch
+
+            _CLIENTS[key] = OpenSearch(hosts=[url], timeout=timeout, max_retries=0)
+        else:
+            from elasticsearch import Elasticsearch
+
+            _CLIENTS[key] = Elasticsearch(url, request_timeout=timeout, max_retries=0)
+    return _CLIENTS[key]
+
+
 class Engine:
     def __init__(self, url, kind, index, timeout=5):
         self.url, self.kind, self.alias = url, kind, index
@@ -168,14 +187,7 @@ class Engine:
     @property
     def client(self):
         if self._client is None:
-            if self.kind.startswith("opensearch"):
-                from opensearchpy import OpenSearch
-
-                self._client = OpenSearch(hosts=[self.url], timeout=self.timeout, max_retries=0)
-            else:
-                from elasticsearch import Elasticsearch
-
-                self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=0)
+            self._client = _client(self.kind, self.url, self.timeout)
         return self._client
 
     def _bulk_helper(self):

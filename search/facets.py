@@ -14,6 +14,7 @@ CONTENT_TYPES = {
     "experience": pgettext_lazy("content type", "Experience"),
     "news": pgettext_lazy("content type", "News"),
     "event": pgettext_lazy("content type", "Event"),
+    "report": pgettext_lazy("content type", "Report"),
 }
 STATUSES = {"ongoing": _("Ongoing"), "finished": _("Finished")}
 AWARD = {"awarded": _("Best Practice Award")}

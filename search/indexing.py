@@ -207,3 +207,7 @@ def _term_changed(sender, instance, created, **kwargs):
     }.get(sender._meta.model_name)
     if relation:
         record(ExperiencePage.objects.filter(**{relation: instance}).values_list("pk", flat=True))
+    if relation == "topics":
+        from publications.models import ReportPage
+
+        record(ReportPage.objects.filter(topics=instance).values_list("pk", flat=True))

@@ -88,7 +88,12 @@ class CollectionPage(RoutablePageMixin, BasePage):
     an introduction; the page lists whatever matches today, and has its own RSS feed."""
 
     SCOPES = [("visitor", _("The visitor's language")), ("all", _("All languages"))]
-    TYPES = [("experience", _("Experiences")), ("news", _("News")), ("event", _("Events"))]
+    TYPES = [
+        ("experience", _("Experiences")),
+        ("news", _("News")),
+        ("event", _("Events")),
+        ("report", _("Reports")),
+    ]
 
     introduction = models.TextField(blank=True, max_length=1000, verbose_name=_("introduction"))
     query = models.CharField(

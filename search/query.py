@@ -188,7 +188,7 @@ def _facet_results(params, counts):
         buckets = [
             Bucket(
                 value,
-                facet.label_for(value, labels),
+                str(facet.label_for(value, labels)),
                 count,
                 value in params.selected.get(facet.name, []),
             )

@@ -219,9 +219,8 @@ def test_pagination_ignores_malformed_page_numbers(client):
     for value in ("abc", "-1", "99999", "1e9", "%00"):
         response = client.get("/en/news/", {"page": value})
         assert response.status_code == 200
-        assert "Climate change and citizen participation" in response.content.decode() or (
-            "Iberian" in response.content.decode()
-        )
+        # A malformed number shows the first page, one too large the last: news either way.
+        assert response.content.decode().count('<article class="card">') >= 1
 
 
 def test_cached_menus_follow_a_renamed_or_unpublished_page(client):

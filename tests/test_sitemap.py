@@ -48,8 +48,10 @@ def test_drafts_restricted_pages_and_unpublished_translations_stay_out(client):
     urls = entries(client)
     assert f"http://testserver{spanish.url}" not in urls
     assert "es" not in urls[f"http://testserver{news.url}"]
-    assert not any(gender.slug in url for url in urls)
-    assert not any(gender.slug in alt for alts in urls.values() for alt in alts.values())
+    # Its translations live in other, public trees; the English page itself is private.
+    hidden = f"http://testserver{gender.url}"
+    assert hidden not in urls
+    assert hidden not in {alt for alts in urls.values() for alt in alts.values()}
 
 
 def test_a_page_in_one_language_has_no_alternates(client):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import get_language, to_locale
 
 from core import seo, sitecache
-from core.i18n import alternates, home_url
+from core.i18n import alternates, fallback_language, home_url
 from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
@@ -20,6 +20,12 @@ def page_alternates(context):
         page=context.get("page"),
         translatable_view=context.get("translatable_view", False),
     )
+
+
+@register.simple_tag(takes_context=True)
+def translation_fallback(context):
+    """Names of the visitor's language and the page's when they differ (no translation yet)."""
+    return fallback_language(context.get("page"))
 
 
 @register.simple_tag
@@ -100,6 +106,7 @@ def social_meta(context):
     title = context.get("social_title") or (page and (page.seo_title or page.title)) or ""
     description = (page and (page.search_description or page.listing_summary)) or ""
     image = page.sharing_image if page is not None else None
+    fallback = fallback_language(page) if page is not None else None
     return {
         "canonical": seo.canonical_url(request, page),
         "title": title,
@@ -107,6 +114,7 @@ def social_meta(context):
         "image": seo.image_url(request, image),
         "image_alt": getattr(image, "title", ""),
         "og_type": page.og_type if page is not None else "website",
-        "locale": seo.og_locale(),
+        # A page shown in another language than the visitor's (no translation yet) is in its own.
+        "locale": seo.og_locale(fallback["code"] if fallback else None),
         "json_ld": seo.json_ld(page.structured_data(request)) if page is not None else "",
     }

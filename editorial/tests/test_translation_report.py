@@ -45,3 +45,22 @@ def test_the_report_is_in_the_admin_for_editors(client):
     response = client.get("/admin/reports/translations/", {"language": "fr", "state": "missing"})
     assert response.status_code == 200
     assert "Awaiting review" in response.content.decode()
+
+
+def test_the_dashboard_lists_the_least_complete_experiences(client):
+    from editorial.completeness import low_completeness
+
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    sparse = ExperiencePageFactory(parent=index, title="A case with almost nothing")
+    found = {page.pk: (score, missing) for page, score, missing in low_completeness()}
+    score, missing = found[sparse.pk]
+    assert score < 50 and "country" in [str(label) for label in missing]
+    scores = [score for _page, score, _missing in low_completeness()]
+    assert scores == sorted(scores)  # least complete first
+
+    user = get_user_model().objects.create_user("c2", "c2@example.org", "pw")
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    client.force_login(user)
+    content = client.get("/admin/reports/translations/").content.decode()
+    assert "Experiences less than 50% complete" in content
+    assert "A case with almost nothing" in content

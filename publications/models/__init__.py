@@ -1,7 +1,16 @@
-"""Publications: news, the agenda of events and (with issue 6) reports, one module each."""
+"""Publications: news, the agenda of events and reports, one module each."""
 
 from .events import EventIndexPage, EventPage, EventPageQuerySet
 from .news import NewsIndexPage, NewsPage, NewsPageKeyword
+from .reports import (
+    PdfText,
+    ReportAuthor,
+    ReportIndexPage,
+    ReportPage,
+    ReportPageKeyword,
+    ReportPdf,
+    ReportRelatedPage,
+)
 
 __all__ = [
     "EventIndexPage",
@@ -10,4 +19,11 @@ __all__ = [
     "NewsIndexPage",
     "NewsPage",
     "NewsPageKeyword",
+    "PdfText",
+    "ReportAuthor",
+    "ReportIndexPage",
+    "ReportPage",
+    "ReportPageKeyword",
+    "ReportPdf",
+    "ReportRelatedPage",
 ]

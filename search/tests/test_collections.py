@@ -46,7 +46,6 @@ def test_a_collection_lists_what_matches_today_and_not_what_is_hidden(client):
 
 
 def test_a_collection_has_an_rss_feed(client):
-    # Events on climate would match too (they carry topics); this collection is of cases.
     collection = make_collection(content_types=["experience"])
     case = new_experience(title="Flood committee")
     case.topics = list(Topic.objects.filter(slug="climate", locale=case.locale))

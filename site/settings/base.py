@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -156,6 +158,9 @@ LANGUAGES = languages_from_env()
 LANGUAGE_CODE = LANGUAGES[0][0]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Deleting a translated page keeps its translators' strings (only the sync is stopped), so
+# translating the page again brings their work back (editorial/safeguards.py).
+WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # LOCALE_DIR lets the catalogue check extract strings into a scratch copy.
 LOCALE_PATHS = [Path(env("LOCALE_DIR", BASE_DIR / "locale"))]
@@ -192,6 +197,49 @@ def search_engine_from_env(index):
 
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
+
+MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+    # Reverses the words: for trying the translators' flow without any service.
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+
+
+def machine_translator_from_env():
+    """wagtail-localize's machine translator, off unless MACHINE_TRANSLATOR names one."""
+    kind = env("MACHINE_TRANSLATOR")
+    if not kind:
+        return None
+    if kind not in MACHINE_TRANSLATORS:
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATOR={kind!r}; choose one of {', '.join(MACHINE_TRANSLATORS)}"
+        )
+    url, key = env("MACHINE_TRANSLATOR_URL"), env("MACHINE_TRANSLATOR_KEY", "")
+    timeout = int(env("MACHINE_TRANSLATOR_TIMEOUT", "30"))
+    if kind == "deepl" and not key:
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=deepl needs MACHINE_TRANSLATOR_KEY")
+    if kind == "libretranslate" and not url:
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR=libretranslate needs MACHINE_TRANSLATOR_URL")
+    options = {
+        "deepl": {"AUTH_KEY": key, "TIMEOUT": timeout},
+        "libretranslate": {"LIBRETRANSLATE_URL": url, "API_KEY": key, "TIMEOUT": timeout},
+        "dummy": {},
+    }[kind]
+    return {"CLASS": MACHINE_TRANSLATORS[kind], "OPTIONS": options}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
+
+# Background tasks. Wagtail's own small tasks (reference index, image focal points) stay
+# immediate; updating every translation of a published page is slow and goes to a durable
+# queue in the database, run by `manage.py db_worker --backend translations` (see README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "translations": {
+        "BACKEND": env("TRANSLATION_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    },
+}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@oidp.net")

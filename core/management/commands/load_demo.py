@@ -23,7 +23,13 @@ from home.models import (
 )
 from publications.demo import events as demo_events
 from publications.demo import news as demo_news
-from publications.models import EventIndexPage, NewsIndexPage, NewsPage
+from publications.demo import reports
+from publications.models import (
+    EventIndexPage,
+    NewsIndexPage,
+    NewsPage,
+    ReportIndexPage,
+)
 from repository.models import ExperienceIndexPage, ExperiencePage
 from search.models import CollectionPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
@@ -55,6 +61,8 @@ class Command(BaseCommand):
             for locale in locales[1:]:
                 self.translate_tree(home, locale)
                 self.translate_snippets(locale)
+            # Reports carry their own translations (after the home page's exist).
+            reports.load(home)
             call_command("setup_roles", stdout=self.stdout)
         self.stdout.write(f"Demo content ready ({self.created} objects created).")
 
@@ -274,6 +282,8 @@ class Command(BaseCommand):
         # The sixty experiences of load_demo_experiences carry their own translations.
         ours = {item["slug"] for item in content.EXPERIENCES}
         if isinstance(page, ExperiencePage) and page.slug not in ours:
+            return
+        if isinstance(page, ReportIndexPage):  # see publications/demo/reports.py
             return
         if not page.has_translation(locale):
             self.translate(page, locale)

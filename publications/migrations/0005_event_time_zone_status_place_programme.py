@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publications', '0003_news_topics_author_related'),
+        ('publications', '0004_reports'),
         ('repository', '0003_experienceaward'),
         ('taxonomy', '0003_countryintroduction'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

@@ -1,0 +1,239 @@
+"""The text of the PDF files attached to reports: checked when an editor attaches them, read
+once per version of the file, and kept (`PdfText`) for the site search.
+
+Limits, each a setting so a deployment can move it:
+- `REPORT_PDF_MAX_BYTES` (40 MB): a larger file is refused on the report form.
+- `REPORT_PDF_MAX_PAGES` (600): a longer file is refused on the report form.
+- `REPORT_PDF_MAX_CHARS` (300,000): reading stops there; the rest of the text is not searched.
+
+A file that is a PDF but cannot be read (damaged, encrypted, only scanned images) is accepted:
+the page saves, the editor gets a warning and the edit form shows the status. Reading never
+raises: whatever pypdf does with a hostile file ends as a status and an error text."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 40 * 1024 * 1024
+MAX_PAGES = 600
+MAX_CHARS = 300_000
+# A PDF's header may follow a little junk; readers look in the first kilobyte.
+HEADER_WINDOW = 1024
+
+
+def max_bytes():
+    return getattr(settings, "REPORT_PDF_MAX_BYTES", MAX_BYTES)
+
+
+def max_pages():
+    return getattr(settings, "REPORT_PDF_MAX_PAGES", MAX_PAGES)
+
+
+def max_chars():
+    return getattr(settings, "REPORT_PDF_MAX_CHARS", MAX_CHARS)
+
+
+@dataclass
+class Reading:
+    status: str
+    text: str = ""
+    page_count: int | None = None
+    truncated: bool = False
+    error: str = ""
+
+
+def _open_reader(stream):
+    """(reader, None), or (None, status) when the file is encrypted with a real password."""
+    reader = PdfReader(stream)
+    if reader.is_encrypted:
+        # Many PDFs are encrypted with an empty user password, only to forbid printing.
+        try:
+            opened = reader.decrypt("")
+        except Exception:  # an unsupported cipher is as closed as a password
+            opened = 0
+        if not opened:
+            return None, "encrypted"
+    return reader, None
+
+
+def validate_document(document):
+    """Raise ValidationError when `document` cannot be a report's PDF (not a PDF, too large or
+    too long). A damaged or encrypted PDF passes: it is reported after saving, not refused."""
+    name = document.filename
+    if not name.lower().endswith(".pdf"):
+        raise ValidationError(
+            _("“%(name)s” is not a PDF file; attach the report as a PDF."), params={"name": name}
+        )
+    size = document.get_file_size()
+    if size is None:
+        raise ValidationError(_("The file of “%(name)s” cannot be found."), params={"name": name})
+    if size > max_bytes():
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; a report's PDF may be at most %(limit)s."),
+            params={
+                "name": name,
+                "size": filesizeformat(size),
+                "limit": filesizeformat(max_bytes()),
+            },
+        )
+    try:
+        with document.open_file() as stream:
+            is_pdf = b"%PDF-" in stream.read(HEADER_WINDOW)
+            stream.seek(0)
+            pages = _page_count(document, stream) if is_pdf else None
+    except Exception:  # whatever the storage raises, the editor gets a message, not a 500
+        raise ValidationError(
+            _("The file of “%(name)s” cannot be read."), params={"name": name}
+        ) from None
+    if not is_pdf:
+        raise ValidationError(
+            _("“%(name)s” is named .pdf but does not contain a PDF."), params={"name": name}
+        )
+    if pages is not None and pages > max_pages():
+        raise ValidationError(
+            _("“%(name)s” has %(pages)s pages; a report's PDF may have at most %(limit)s."),
+            params={"name": name, "pages": pages, "limit": max_pages()},
+        )
+
+
+def _page_count(document, stream):
+    """The number of pages, or None when the file cannot tell (damaged or encrypted).
+
+    A file already read is not parsed again: every save of a report checks its PDFs."""
+    from .models import PdfText
+
+    known = (
+        PdfText.objects.filter(document=document, file_hash=document.file_hash)
+        .exclude(file_hash="")
+        .values_list("page_count", flat=True)
+        .first()
+    )
+    if known is not None:
+        return known
+    try:
+        reader, _status = _open_reader(stream)
+        return len(reader.pages) if reader else None
+    except Exception:  # reported after saving, see read()
+        return None
+
+
+def read(stream, limit=None):
+    """The text of a PDF as a Reading; never raises."""
+    limit = max_chars() if limit is None else limit
+    try:
+        reader, status = _open_reader(stream)
+        if reader is None:
+            return Reading(status, error="The file is protected by a password.")
+        page_count = len(reader.pages)
+        parts, length, truncated = [], 0, False
+        for page in reader.pages:
+            text = (page.extract_text() or "").strip()
+            if text:
+                parts.append(text)
+                length += len(text) + 2
+            if length >= limit:
+                truncated = True
+                break
+        text = "\n\n".join(parts)[:limit]
+        return Reading("ok" if text.strip() else "empty", text, page_count, truncated)
+    except Exception as error:  # a hostile file must not break a save
+        return Reading("broken", error=f"{type(error).__name__}: {error}"[:500])
+
+
+def extract(document):
+    """Read `document` and store its text; returns the PdfText row (unsaved if storing failed)."""
+    from .models import PdfText
+
+    try:
+        file_hash = document.get_file_hash()
+        with document.open_file() as stream:
+            reading = read(stream)
+    except Exception as error:  # a missing file is a broken one
+        file_hash = document.file_hash
+        reading = Reading("broken", error=f"{type(error).__name__}: {error}"[:500])
+    row = PdfText(
+        document=document,
+        file_hash=file_hash,
+        status=reading.status,
+        text=reading.text.replace("\x00", ""),  # PostgreSQL text cannot hold NUL
+        page_count=reading.page_count,
+        truncated=reading.truncated,
+        error=reading.error,
+    )
+    try:
+        with transaction.atomic():  # a failure must not break the editor's transaction
+            row.save()
+    except Exception:
+        logger.exception("Could not store the text of document %s", document.pk)
+    return row
+
+
+def ensure_extracted(documents):
+    """{document id: PdfText} for `documents`, reading only those new or changed since."""
+    from .models import PdfText
+
+    documents = [document for document in documents if document is not None]
+    stored = PdfText.objects.in_bulk([document.pk for document in documents])
+    rows = {}
+    for document in documents:
+        row = stored.get(document.pk)
+        if row is None or not document.file_hash or row.file_hash != document.file_hash:
+            row = extract(document)
+        rows[document.pk] = row
+    return rows
+
+
+def extract_quietly(documents):
+    try:
+        return ensure_extracted(documents)
+    except Exception:  # the search goes without the text, the save goes on
+        logger.exception("PDF text extraction failed")
+        return {}
+
+
+# --- keeping the text in step ---------------------------------------------------------------
+
+
+def report_documents(page):
+    return [pdf.document for pdf in page.pdfs.select_related("document")]
+
+
+def _report_published(sender, instance, **kwargs):
+    # Pages created by code (imports, the demo, workflows) are read here too.
+    extract_quietly(report_documents(instance))
+
+
+def _document_saved(sender, instance, created, **kwargs):
+    """A replaced file is read again, and the reports that carry it are searched by it."""
+    from search.indexing import record
+
+    from .models import PdfText, ReportPdf
+
+    if created:
+        return
+    stored = PdfText.objects.filter(document=instance).values_list("file_hash", flat=True).first()
+    if stored is None or stored == instance.file_hash:
+        return
+    extract_quietly([instance])
+    record(ReportPdf.objects.filter(document=instance).values_list("page_id", flat=True))
+
+
+def connect():
+    from wagtail.documents import get_document_model
+    from wagtail.signals import page_published
+
+    from .models import ReportPage
+
+    page_published.connect(_report_published, sender=ReportPage, dispatch_uid="report-pdf-text")
+    post_save.connect(
+        _document_saved, sender=get_document_model(), dispatch_uid="report-pdf-text-document"
+    )

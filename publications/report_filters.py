@@ -1,0 +1,143 @@
+"""Filters of the reports index, read from GET parameters so every view is a shareable URL that
+works without JavaScript: `type`, `year`, `topic` (a broader topic includes its narrower ones)
+and `language` (of an available PDF). Unknown values are dropped with a note, never a 500."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from core.pagination import paginate
+from core.privacy import public
+from search.facets import topic_parents
+from taxonomy.models import Topic
+
+from .models.reports import ReportPdf, ReportType, card_queryset
+
+PER_PAGE = 12
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    active: bool = False
+
+
+@dataclass
+class Filter:
+    param: str
+    label: str
+    options: list
+    selected: str = ""
+
+
+class ReportFilters:
+    def __init__(self, params, queryset):
+        self.params = params
+        self.notes = []
+        self.base = public(queryset.live())
+        years = sorted(
+            set(
+                self.base.annotate(year=ExtractYear("publication_date")).values_list(
+                    "year", flat=True
+                )
+            ),
+            reverse=True,
+        )
+        used_topics = self._with_broader(set(self.base.values_list("topics__slug", flat=True)))
+        languages = set(
+            ReportPdf.objects.filter(page__in=self.base.values("pk")).values_list(
+                "language", flat=True
+            )
+        )
+        self.filters = [
+            Filter("type", _("Type"), [Option(v, label) for v, label in ReportType.choices]),
+            Filter("year", _("Year"), [Option(str(year), str(year)) for year in years]),
+            Filter(
+                "topic",
+                _("Topic"),
+                [
+                    Option(term.slug, term.name)
+                    for term in Topic.objects.localized_terms()
+                    if term.slug in used_topics
+                ],
+            ),
+            Filter(
+                "language",
+                _("PDF language"),
+                [
+                    Option(code, get_language_info(code)["name_local"])
+                    for code, _name in settings.LANGUAGES
+                    if code in languages
+                ],
+            ),
+        ]
+        for item in self.filters:
+            self._read(item)
+
+    @staticmethod
+    def _with_broader(slugs):
+        """The topics in use and their broader ones, which include them when chosen."""
+        parents = topic_parents()
+        found = set()
+        for slug in slugs:
+            while slug and slug not in found:
+                found.add(slug)
+                slug = parents.get(slug)
+        return found
+
+    def _read(self, item):
+        value = self.params.get(item.param, "").strip()
+        if not value:
+            return
+        if item.param == "year" and not re.fullmatch(r"[0-9]{4}", value):
+            self.notes.append(
+                _("“%(value)s” is not a year; it was ignored.") % {"value": value[:20]}
+            )
+            return
+        option = next((option for option in item.options if option.value == value), None)
+        if option is None:
+            self.notes.append(
+                _("No report matches the %(filter)s “%(value)s”; that filter was ignored.")
+                % {"filter": str(item.label).lower(), "value": value[:60]}
+            )
+            return
+        option.active = True
+        item.selected = value
+
+    @property
+    def selected(self):
+        return {item.param: item.selected for item in self.filters if item.selected}
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected)
+
+    def queryset(self):
+        queryset = self.base
+        selected = self.selected
+        if "type" in selected:
+            queryset = queryset.filter(report_type=selected["type"])
+        if "year" in selected:
+            queryset = queryset.filter(publication_date__year=int(selected["year"]))
+        if "topic" in selected:
+            slugs = set()
+            for topic in Topic.objects.filter(slug=selected["topic"]):
+                slugs |= topic.descendant_slugs()
+            queryset = queryset.filter(pk__in=self.base.filter(topics__slug__in=slugs).values("pk"))
+        if "language" in selected:
+            queryset = queryset.filter(
+                pk__in=ReportPdf.objects.filter(language=selected["language"]).values("page_id")
+            )
+        return card_queryset(queryset).order_by("-publication_date", "title")
+
+    def page(self, request):
+        return paginate(request, self.queryset(), PER_PAGE)
+
+    def query_string(self):
+        return urlencode(self.selected)
