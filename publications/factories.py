@@ -41,6 +41,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
     summary = factory.Faker("sentence")
     start = datetime.datetime(2030, 1, 10, 9, 0, tzinfo=datetime.UTC)
     end = datetime.datetime(2030, 1, 10, 17, 0, tzinfo=datetime.UTC)
+    time_zone = "UTC"
+    city = "Barcelona"
 
     class Meta:
         model = EventPage

@@ -139,6 +139,8 @@ class DocumentBuilder:
         queryset = model.objects.filter(pk__in=ids).select_related("locale")
         if model is NewsPage:
             queryset = queryset.prefetch_related("keywords")
+        if model is EventPage:
+            queryset = queryset.select_related("country").prefetch_related("topics")
         if model is ReportPage:
             queryset = queryset.prefetch_related(
                 "keywords", "topics", "authors", "pdfs__document__pdf_text"
@@ -344,11 +346,33 @@ class DocumentBuilder:
         ]
 
     def _event(self, page, doc):
-        start = page.start.date()
+        # The day the event starts where it takes place, as its page shows it.
+        start = page.first_day
         doc["year"] = start.year
         doc["date"] = start.isoformat()
         doc["year_label"] = str(start.year)
-        doc["place"] = ", ".join(part for part in (page.venue, page.city) if part)
+        topics = list(page.topics.all())
+        doc["topic"] = self._with_ancestors(topic.slug for topic in topics)
+        if page.country:
+            doc["country"] = [page.country.code]
+            doc["region"] = [page.country.region] if page.country.region else []
+        doc["place"] = ", ".join(
+            part for part in (page.venue, page.city, page.country and page.country.name) if part
+        )
+        doc["extra"] = [
+            *(topic.name for topic in topics),
+            *(value["name"] for value in page.organisations("organiser")),
+            *(value["name"] for value in page.organisations("partner")),
+        ]
+
+    def _with_ancestors(self, slugs):
+        """The topics and every broader topic: a search for "youth" finds youth budgets."""
+        found = set()
+        for slug in slugs:
+            while slug and slug not in found:
+                found.add(slug)
+                slug = self.parents.get(slug)
+        return sorted(found)
 
 
 class _Term:

@@ -169,33 +169,6 @@ COLLECTION = {
     "scope": "all",
 }
 
-EVENTS = [
-    {
-        "title": "Iberian get-together on democracy and participatory budgeting",
-        "slug": "iberian-get-together-2021",
-        "start": datetime.datetime(2021, 6, 1, 9, 0, tzinfo=datetime.UTC),
-        "end": datetime.datetime(2021, 6, 3, 18, 0, tzinfo=datetime.UTC),
-        "city": "Lisbon",
-        "summary": "Cities of Spain and Portugal meet to compare their participatory budgets.",
-    },
-    {
-        "title": "20th conference of the observatory",
-        "slug": "conference-2021",
-        "start": datetime.datetime(2021, 8, 24, 9, 0, tzinfo=datetime.UTC),
-        "end": datetime.datetime(2021, 8, 26, 18, 0, tzinfo=datetime.UTC),
-        "city": "Cocody, Abidjan",
-        "summary": "The annual conference, the award ceremony and the general assembly.",
-    },
-    {
-        "title": "Workshop on sortition and diversity",
-        "slug": "sortition-workshop",
-        "start": datetime.datetime(2030, 3, 12, 14, 0, tzinfo=datetime.UTC),
-        "end": datetime.datetime(2030, 3, 12, 17, 0, tzinfo=datetime.UTC),
-        "city": "Online",
-        "summary": "How drawing lots brings a more diverse public into local democracy.",
-    },
-]
-
 FOOTER_TEXT = (
     "The International Observatory on Participatory Democracy works with United Cities "
     "and Local Governments."
@@ -349,24 +322,6 @@ TRANSLATIONS = {
             "Expériences d'Amérique latine et des Caraïbes qui donnent la parole aux jeunes dans "
             "les décisions publiques, mises à jour à mesure que le répertoire s'enrichit."
         ),
-        "iberian-get-together-2021": "rencontre-iberique-2021",
-        "Lisbon": "Lisbonne",
-        "Cities of Spain and Portugal meet to compare their participatory budgets.": (
-            "Des villes d'Espagne et du Portugal se réunissent pour comparer leurs budgets "
-            "participatifs."
-        ),
-        "20th conference of the observatory": "20e conférence de l'observatoire",
-        "conference-2021": "conference-2021",
-        "Cocody, Abidjan": "Cocody, Abidjan",
-        "The annual conference, the award ceremony and the general assembly.": (
-            "La conférence annuelle, la remise du prix et l'assemblée générale."
-        ),
-        "Workshop on sortition and diversity": "Atelier sur le tirage au sort et la diversité",
-        "sortition-workshop": "atelier-tirage-au-sort",
-        "Online": "En ligne",
-        "How drawing lots brings a more diverse public into local democracy.": (
-            "Comment le tirage au sort amène un public plus divers dans la démocratie locale."
-        ),
         FOOTER_TEXT: (
             "L'Observatoire international de la démocratie participative travaille avec "
             "Cités et Gouvernements Locaux Unis."
@@ -501,23 +456,6 @@ TRANSLATIONS = {
         "agenda": "agenda",
         "Conferences, seminars and workshops of the network.": (
             "Conferencias, seminarios y talleres de la red."
-        ),
-        "iberian-get-together-2021": "encuentro-iberico-2021",
-        "Lisbon": "Lisboa",
-        "Cities of Spain and Portugal meet to compare their participatory budgets.": (
-            "Ciudades de España y Portugal se reúnen para comparar sus presupuestos participativos."
-        ),
-        "20th conference of the observatory": "20.ª conferencia del observatorio",
-        "conference-2021": "conferencia-2021",
-        "Cocody, Abidjan": "Cocody, Abiyán",
-        "The annual conference, the award ceremony and the general assembly.": (
-            "La conferencia anual, la entrega del premio y la asamblea general."
-        ),
-        "Workshop on sortition and diversity": "Taller sobre sorteo y diversidad",
-        "sortition-workshop": "taller-sorteo",
-        "Online": "En línea",
-        "How drawing lots brings a more diverse public into local democracy.": (
-            "Cómo el sorteo acerca a un público más diverso a la democracia local."
         ),
         FOOTER_TEXT: (
             "El Observatorio Internacional de la Democracia Participativa trabaja con "

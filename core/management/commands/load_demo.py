@@ -21,11 +21,11 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from publications.demo import events as demo_events
 from publications.demo import news as demo_news
 from publications.demo import reports
 from publications.models import (
     EventIndexPage,
-    EventPage,
     NewsIndexPage,
     NewsPage,
     ReportIndexPage,
@@ -208,10 +208,7 @@ class Command(BaseCommand):
             title=content.EVENT_INDEX["title"],
             introduction=content.EVENT_INDEX["introduction"],
         )
-        for item in content.EVENTS:
-            self.child(
-                agenda, EventPage, item["slug"], **{k: v for k, v in item.items() if k != "slug"}
-            )
+        demo_events.ensure_events(self, agenda)
 
         collection = self.child(
             home,
@@ -268,7 +265,11 @@ class Command(BaseCommand):
     @staticmethod
     def strings(code):
         """Every demo translation into `code`: the site's own and those of each section."""
-        return {**content.TRANSLATIONS.get(code, {}), **demo_news.TRANSLATIONS.get(code, {})}
+        return {
+            **content.TRANSLATIONS.get(code, {}),
+            **demo_news.TRANSLATIONS.get(code, {}),
+            **demo_events.TRANSLATIONS.get(code, {}),
+        }
 
     def translate(self, instance, locale):
         try:

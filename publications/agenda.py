@@ -1,0 +1,154 @@
+"""The agenda's filters and month groups, read from GET parameters like the repository's, so
+every view is a shareable URL that works without JavaScript. Unknown values are dropped with a
+note instead of failing."""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from core import sitecache
+from core.pagination import paginate
+from core.privacy import public
+from taxonomy.models import Country, Topic
+
+from .models.events import EventPage, EventType
+
+PAST_PER_PAGE = 10
+# More values than any filter has options is a malformed URL, not a query.
+MAX_VALUES = 20
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    active: bool = False
+
+
+@dataclass
+class Filter:
+    param: str
+    label: str
+    known: set
+    options: list
+    selected: list = field(default_factory=list)
+
+
+class AgendaFilters:
+    def __init__(self, params, events):
+        self.params = params
+        self.notes = []
+        self.base = public(events.live())
+        self.filters = [self._topics(), self._types(), self._countries()]
+        for item in self.filters:
+            self._read(item)
+
+    def _topics(self):
+        used = set(
+            Topic.objects.filter(eventpage__in=self.base.values("pk")).values_list(
+                "slug", flat=True
+            )
+        )
+        parents, known = {}, set()
+        for slug, parent in Topic.objects.values_list("slug", "parent__slug"):
+            known.add(slug)
+            if parent:
+                parents[slug] = parent
+        self._topic_parents = parents
+        # A broader topic is offered too: it lists its narrower topics' events.
+        offered = set()
+        for slug in used:
+            while slug and slug not in offered:
+                offered.add(slug)
+                slug = parents.get(slug)
+        options = [
+            Option(term.slug, term.name)
+            for term in Topic.objects.filter(slug__in=offered).localized_terms()
+        ]
+        return Filter("topic", _("Topic"), known, options)
+
+    def _types(self):
+        options = [Option(value, label) for value, label in EventType.choices]
+        return Filter("type", _("Type of event"), {option.value for option in options}, options)
+
+    def _countries(self):
+        present = Country.objects.filter(events__in=self.base.values("pk")).distinct()
+        options = [Option(c.code, c.name) for c in Country.sorted_for_display(present)]
+        known = sitecache.cached(
+            None,
+            "country-codes",
+            lambda: set(Country.objects.values_list("code", flat=True)),
+            per_language=False,
+        )
+        return Filter("country", _("Country"), known, options)
+
+    def _read(self, item):
+        for raw in self.params.getlist(item.param)[:MAX_VALUES]:
+            value = raw.strip()
+            if item.param == "country":
+                value = value.upper()
+            if not value:
+                continue
+            if value in item.known:
+                if value not in item.selected:
+                    item.selected.append(value)
+            else:
+                self.notes.append(
+                    _("Unknown %(facet)s “%(value)s” was ignored.")
+                    % {"facet": str(item.label).lower(), "value": value[:60]}
+                )
+        for option in item.options:
+            option.active = option.value in item.selected
+
+    @property
+    def is_filtered(self):
+        return any(item.selected for item in self.filters)
+
+    def apply(self, queryset):
+        topic, kind, country = (item.selected for item in self.filters)
+        if topic:
+            slugs = self._with_narrower(topic)
+            # Through a many-to-many relation an event could match twice; keep it once.
+            queryset = queryset.filter(
+                pk__in=EventPage.objects.filter(topics__slug__in=slugs).values("pk")
+            )
+        if kind:
+            queryset = queryset.filter(event_type__in=kind)
+        if country:
+            queryset = queryset.filter(country__code__in=country)
+        return queryset
+
+    def _with_narrower(self, selected):
+        """The selected topics and every topic below them: a broader topic includes its
+        narrower ones."""
+        slugs = set()
+        for slug in self._topic_parents.keys() | set(selected):
+            ancestor, seen = slug, set()
+            while ancestor and ancestor not in seen:
+                if ancestor in selected:
+                    slugs.add(slug)
+                    break
+                seen.add(ancestor)
+                ancestor = self._topic_parents.get(ancestor)
+        return slugs
+
+    def page(self, request, queryset):
+        return paginate(request, queryset, PAST_PER_PAGE)
+
+    @property
+    def query_string(self):
+        return urlencode([(item.param, value) for item in self.filters for value in item.selected])
+
+
+def by_month(events):
+    """[(first day of the month, [events])], months in the order the events come; a month is
+    the one of the event's first day in its own time zone."""
+    return [
+        (month, list(group))
+        for month, group in groupby(
+            events, key=lambda event: datetime.date(event.first_day.year, event.first_day.month, 1)
+        )
+    ]
