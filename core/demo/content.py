@@ -178,7 +178,7 @@ CONTACT_EMAIL = "info@oidp.net"
 CONTACT_ADDRESS = "Technical secretariat\nBarcelona"
 
 # Menu labels are the page titles, translated with the pages.
-MAIN_MENU = ["experiences", "news", "agenda", "about"]
+MAIN_MENU = ["experiences", "reports", "news", "agenda", "about"]
 
 TRANSLATIONS = {
     "fr": {

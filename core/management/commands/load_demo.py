@@ -57,12 +57,14 @@ class Command(BaseCommand):
             call_command("load_vocabularies", stdout=self.stdout)
             home = self.ensure_home()
             pages = self.ensure_pages(home)
-            self.ensure_layout(pages)
             for locale in locales[1:]:
                 self.translate_tree(home, locale)
-                self.translate_snippets(locale)
             # Reports carry their own translations (after the home page's exist).
-            reports.load(home)
+            pages["reports"] = reports.load(home)
+            # The menu links every section, so it is written (and translated) once they all are.
+            self.ensure_layout(pages)
+            for locale in locales[1:]:
+                self.translate_snippets(locale)
             call_command("setup_roles", stdout=self.stdout)
         self.stdout.write(f"Demo content ready ({self.created} objects created).")
 
