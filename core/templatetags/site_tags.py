@@ -1,6 +1,7 @@
 from babel.numbers import format_currency, format_decimal
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import get_language, to_locale
 
 from core import seo, sitecache
@@ -26,6 +27,14 @@ def page_alternates(context):
 def translation_fallback(context):
     """Names of the visitor's language and the page's when they differ (no translation yet)."""
     return fallback_language(context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context):
+    """` lang="en"` on an element holding the page's own words when the page is shown in
+    another language than the visitor's interface (no translation yet); nothing otherwise."""
+    fallback = fallback_language(context.get("page"))
+    return format_html(' lang="{}"', fallback["code"]) if fallback else ""
 
 
 @register.simple_tag

@@ -29,7 +29,7 @@ class Head(HTMLParser):
             self.alternates[attrs["hreflang"]] = attrs["href"]
         elif tag == "link" and attrs.get("rel") == "canonical":
             self.canonical = attrs["href"]
-        elif tag in ("html", "main"):
+        elif tag in ("html", "main", "h1"):
             self.langs[tag] = attrs.get("lang")
 
 
@@ -61,8 +61,10 @@ def test_an_untranslated_page_is_shown_with_a_notice_in_the_visitors_language(
     assert NOTICES[code] in content
     assert "Neighbourhood assemblies of Ghent" in content
     head = parse(response)
-    # The interface speaks the visitor's language; the content says it is English.
-    assert head.langs == {"html": code, "main": "en"}
+    # The interface (and the notice) speaks the visitor's language; the page's words say they
+    # are English, so that a screen reader reads each part in its own language.
+    assert head.langs == {"html": code, "main": None, "h1": "en"}
+    assert '<div class="page__body" lang="en">' in content
     # Search engines are sent to the one real version, and only it is offered.
     english = f"http://testserver{english_only.url}"
     assert head.canonical == english
@@ -87,7 +89,7 @@ def test_a_page_written_in_french_falls_back_for_english_visitors(client):
         "This page is not yet available in English; here is the French version."
         in response.content.decode()
     )
-    assert parse(response).langs == {"html": "en", "main": "fr"}
+    assert parse(response).langs == {"html": "en", "main": None, "h1": "fr"}
     assert french.title in response.content.decode()
 
 
