@@ -39,3 +39,24 @@ def after_create_report(request, page):
 @hooks.register("after_edit_page")
 def after_edit_report(request, page):
     warn_about_pdfs(request, page)
+
+
+@hooks.register("before_serve_document")
+def keep_pdfs_of_private_reports_private(document, request):
+    """A report's PDF is served while one of its reports is live and public, and to the
+    site's editors; otherwise it is as missing as the report (Wagtail itself only knows the
+    privacy of collections, not of the pages a document belongs to)."""
+    from django.http import Http404
+
+    from core.privacy import is_public
+
+    from .models import ReportPdf
+
+    reports = [
+        pdf.page for pdf in ReportPdf.objects.filter(document=document).select_related("page")
+    ]
+    if not reports or any(page.live and is_public(page) for page in reports):
+        return None
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    raise Http404

@@ -578,6 +578,31 @@ def test_drafts_and_restricted_reports_never_show(client):
         assert response.status_code == 302 and "/login" in response["Location"]
 
 
+def test_the_pdf_of_a_private_report_is_not_served_to_visitors(rf, django_user_model):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import Http404
+    from wagtail import hooks
+
+    [serve_check] = [
+        fn
+        for fn in hooks.get_hooks("before_serve_document")
+        if fn.__name__ == "keep_pdfs_of_private_reports_private"
+    ]
+    secret = document(pdf_bytes("Members only."), "members.pdf")
+    shared = document(pdf_bytes("For everyone."), "everyone.pdf")
+    restricted = new_report(title="Members-only report", pdfs=[("en", secret)])
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    new_report(title="Public report", pdfs=[("en", shared)])
+    visitor = rf.get(secret.url)
+    visitor.user = AnonymousUser()
+    with pytest.raises(Http404):
+        serve_check(secret, visitor)
+    assert serve_check(shared, visitor) is None
+    editor = rf.get(secret.url)
+    editor.user = django_user_model.objects.create_superuser("pdf-editor", password="x")
+    assert serve_check(secret, editor) is None
+
+
 # --- search -------------------------------------------------------------------------------
 
 
