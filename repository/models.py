@@ -377,6 +377,10 @@ class ExperiencePage(BasePage):
             localize_terms([self.government_level])[0] if self.government_level else None
         )
         context["index_url"] = self.get_parent().get_url(request)
+        # The observatory's reports that study this case: the tie no other repository makes.
+        from publications.models.reports import reports_studying
+
+        context["studied_in"] = reports_studying(self)
         return context
 
     def clean(self):

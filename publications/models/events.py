@@ -563,6 +563,9 @@ class EventPage(RoutablePageMixin, BasePage):
         context["partners"] = self.organisations("partner")
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
         context["agenda_url"] = self.get_parent().get_url(request)
+        from publications.models.reports import reports_studying
+
+        context["studied_in"] = reports_studying(self)
         return context
 
     @path("ical/", name="ical")

@@ -707,6 +707,11 @@ def test_an_experience_knows_the_reports_that_study_it(client):
         titles = [report.title for report in reports_studying(french)]
     # Two demo reports study it; the gender report has no French page, so it stays English.
     assert titles == ["The gender perspective in citizen participation", "Rapport annuel 2020"]
+    # The experience page lists them for its readers, in their language where translated.
+    content = client.get(french.url).content.decode()
+    assert "Rapports sur cette expérience" in content
+    assert 'href="/fr/rapports/rapport-annuel-2020/"' in content
     hidden = next(r for r in reports_studying(porto_alegre) if r.slug == "gender-perspective")
     PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
     assert "gender-perspective" not in [r.slug for r in reports_studying(porto_alegre)]
+    assert hidden.url not in client.get(porto_alegre.url).content.decode()
