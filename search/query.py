@@ -591,40 +591,32 @@ class DatabaseSearch:
             Value(0),
         )
 
-    def page_of_documents(self, hits, params, terms):
-        newest = F("date").desc(nulls_last=True)
+    def _page(self, rows, params, terms, date, title, per_row):
+        """`rows` in the order the visitor asked, cut to one results page. `date` and `title`
+        name what to sort on; `per_row` turns the relevance expression into one value per row
+        (Max over a case's documents when rows are cases)."""
+        newest = F(date).desc(nulls_last=True)
         order = {
-            "relevance": [newest, "sort_title"],
-            "newest": [newest, "sort_title"],
-            "oldest": [F("date").asc(nulls_last=True), "sort_title"],
-            "title": ["sort_title"],
+            "relevance": [newest, title],
+            "newest": [newest, title],
+            "oldest": [F(date).asc(nulls_last=True), title],
+            "title": [title],
         }[params.sort]
         if params.sort == "relevance" and terms:
-            hits = hits.annotate(title_words=self._title_words(terms, "sort_title"))
+            rows = rows.annotate(title_words=per_row(self._title_words(terms, "sort_title")))
             order = [F("title_words").desc(), *order]
-        return hits.order_by(*order, "translation_key")[params.offset : params.offset + params.size]
+        return rows.order_by(*order, "translation_key")[params.offset : params.offset + params.size]
+
+    def page_of_documents(self, hits, params, terms):
+        return self._page(hits, params, terms, "date", "sort_title", lambda words: words)
 
     def page_of_cases(self, hits, params, terms):
         """The translation keys of one results page, each case once, whatever its languages."""
         cases = hits.values("translation_key").annotate(
             latest=Max("date"), first_title=Min("sort_title")
         )
-        newest = F("latest").desc(nulls_last=True)
-        order = {
-            "relevance": [newest, "first_title"],
-            "newest": [newest, "first_title"],
-            "oldest": [F("latest").asc(nulls_last=True), "first_title"],
-            "title": ["first_title"],
-        }[params.sort]
-        if params.sort == "relevance" and terms:
-            cases = cases.annotate(title_words=Max(self._title_words(terms, "sort_title")))
-            order = [F("title_words").desc(), *order]
-        return [
-            row["translation_key"]
-            for row in cases.order_by(*order, "translation_key")[
-                params.offset : params.offset + params.size
-            ]
-        ]
+        page = self._page(cases, params, terms, "latest", "first_title", Max)
+        return [row["translation_key"] for row in page]
 
 
 def run_search(params, language):
