@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core import sitecache
 from core.pagination import paginate
 from core.privacy import public
+from search.facets import topic_parents
 from taxonomy.models import Country, Topic
 
 from .models.events import EventPage, EventType
@@ -52,12 +53,14 @@ class AgendaFilters:
                 "slug", flat=True
             )
         )
-        parents, known = {}, set()
-        for slug, parent in Topic.objects.values_list("slug", "parent__slug"):
-            known.add(slug)
-            if parent:
-                parents[slug] = parent
-        self._topic_parents = parents
+        # The tree and the vocabulary from the site cache, not two readings of every topic.
+        parents = self._topic_parents = topic_parents()
+        known = sitecache.cached(
+            None,
+            "topic-slugs",
+            lambda: set(Topic.objects.values_list("slug", flat=True)),
+            per_language=False,
+        )
         # A broader topic is offered too: it lists its narrower topics' events.
         offered = set()
         for slug in used:
