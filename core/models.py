@@ -68,3 +68,17 @@ class BasePage(Page):
     def listing_summary(self):
         """The text a card shows; page types override it with their own summary field."""
         return self.search_description
+
+
+class SectionIndexPage(BasePage):
+    """A section's front page under a language's home page (the repository, news, agenda,
+    reports): an introduction above the list its subclass builds."""
+
+    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        abstract = True

@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
 from core.blocks import LinkBlock
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from taxonomy.models import Country, GovernmentLevel, localize_terms
 
 from .blocks import ExperienceStreamBlock
@@ -43,15 +43,10 @@ CURRENCIES = sorted(
 )
 
 
-class ExperienceIndexPage(RoutablePageMixin, BasePage):
+class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
     """The repository: lists, filters and exports the experiences of one language."""
 
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["repository.ExperiencePage"]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("repository of experiences")

@@ -33,7 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core.blocks import BodyStreamBlock
 from core.locales import active_locale
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.privacy import is_public, public
 from publications.blocks import OrganisersBlock, ProgrammeBlock
 
@@ -651,15 +651,10 @@ class EventRelatedPage(Orderable):
     panels = [FieldPanel("target")]
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The agenda: upcoming events by month, then past ones, with calendar feeds."""
 
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.EventPage"]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("agenda")

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core.blocks import BodyStreamBlock
 from core.i18n import visible_translation
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from core.pagination import paginate
 from core.privacy import public
 from taxonomy.models import Topic, localize_terms
@@ -28,15 +28,10 @@ PER_PAGE = 10
 MAX_TOPICS = 20
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news of the observatory in one language, newest first, with RSS and Atom feeds."""
 
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.NewsPage"]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("news index")

@@ -36,7 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyStreamBlock
 from core.i18n import visible_translation
 from core.locales import active_locale
-from core.models import BasePage
+from core.models import BasePage, SectionIndexPage
 from taxonomy.models import localize_terms
 
 CARD_COVER = "fill-300x424"
@@ -111,15 +111,10 @@ def validate_doi(value):
 # --- the index ----------------------------------------------------------------------------
 
 
-class ReportIndexPage(BasePage):
+class ReportIndexPage(SectionIndexPage):
     """The observatory's publications in one language, newest first, filtered from GET."""
 
-    introduction = models.TextField(blank=True, max_length=600, verbose_name=_("introduction"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.ReportPage"]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("reports index")
