@@ -82,6 +82,34 @@ def visible_translation(page):
     return None
 
 
+def visible_pages(pages):
+    """The pages in the visitor's language where that translation is live and public, else
+    the page itself when it is (like `visible_translation`), in two queries at most.
+    A page that is neither is left out: a link must not reveal a private title."""
+    pages = [page for page in pages if page is not None and page.live]
+    if not pages:
+        return []
+    locale = active_locale()
+    model = type(pages[0])
+    translations = {
+        page.translation_key: page
+        for page in public(
+            model.objects.live().filter(
+                translation_key__in={page.translation_key for page in pages}, locale=locale
+            )
+        )
+    }
+    shown, seen = [], set()
+    for page in pages:
+        candidate = translations.get(page.translation_key)
+        if candidate is None and is_public(page):
+            candidate = page
+        if candidate is not None and candidate.pk not in seen:
+            seen.add(candidate.pk)
+            shown.append(candidate)
+    return shown
+
+
 def fallback_route(parent, request, path_components):
     """Route to a page that the visitor's language lacks, from its source-language tree.
 

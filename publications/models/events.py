@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
 from core.blocks import BodyStreamBlock
-from core.locales import active_locale
+from core.i18n import visible_pages
 from core.models import BasePage, SectionIndexPage
 from core.privacy import is_public, public
 from publications.blocks import OrganisersBlock, ProgrammeBlock
@@ -116,34 +116,6 @@ def zone_label(moment):
     if abbreviation == "GMT" and utc == "UTC":
         return abbreviation
     return f"{abbreviation}, {utc}"
-
-
-def visible_pages(pages):
-    """The pages in the visitor's language where that translation is live and public, else
-    the page itself when it is (like `core.i18n.visible_translation`), in two queries at most.
-    A page that is neither is left out: a link must not reveal a private title."""
-    pages = [page for page in pages if page is not None and page.live]
-    if not pages:
-        return []
-    locale = active_locale()
-    model = type(pages[0])
-    translations = {
-        page.translation_key: page
-        for page in public(
-            model.objects.live().filter(
-                translation_key__in={page.translation_key for page in pages}, locale=locale
-            )
-        )
-    }
-    shown, seen = [], set()
-    for page in pages:
-        candidate = translations.get(page.translation_key)
-        if candidate is None and is_public(page):
-            candidate = page
-        if candidate is not None and candidate.pk not in seen:
-            seen.add(candidate.pk)
-            shown.append(candidate)
-    return shown
 
 
 # How schema.org and iCalendar (RFC 5545) name each status.

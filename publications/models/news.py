@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
 from core.blocks import BodyStreamBlock
-from core.i18n import visible_translation
+from core.i18n import visible_pages
 from core.models import BasePage, SectionIndexPage
 from core.pagination import paginate
 from core.privacy import public
@@ -218,8 +218,8 @@ class NewsPage(BasePage):
 
     def related_pages(self):
         """The related pages a visitor may open, in the visitor's language where translated."""
-        pages = (visible_translation(link.page) for link in self.related.select_related("page"))
-        return [page.specific for page in pages if page is not None]
+        pages = visible_pages([link.page for link in self.related.select_related("page")])
+        return [page.specific for page in pages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
