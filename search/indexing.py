@@ -15,9 +15,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core import sitecache
 from taxonomy.models import Term
 
+from . import postings
 from .documents import DocumentBuilder, facet_values, fold, searchable_text
 from .engine import EngineUnavailable, get_engine
 from .models import DocumentFacet, IndexChange, IndexedDocument
@@ -32,6 +32,9 @@ def record(page_ids, deliver_after_commit=True):
     if not page_ids:
         return
     IndexChange.objects.bulk_create([IndexChange(page_id=pk) for pk in sorted(page_ids)])
+    # The database search reads visible documents only: an unpublished or restricted page
+    # leaves its answers now, before its document is removed.
+    postings.invalidate()
     if deliver_after_commit:
         transaction.on_commit(deliver_quietly)
 
@@ -110,8 +113,7 @@ def update_documents(page_ids):
     gone = set(page_ids) - set(docs)
     IndexedDocument.objects.filter(pk__in=gone).delete()
     save_documents(docs.values())
-    # Cached answers of the database search (collection totals) count these documents.
-    sitecache.invalidate()
+    postings.invalidate()
     return list(docs.values()), sorted(gone)
 
 

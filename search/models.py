@@ -13,6 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.models import BasePage
 from taxonomy.models import WorldRegion
 
+from .lookups import SearchableText
+
 
 class IndexChange(models.Model):
     """A page whose search document must be rebuilt or removed.
@@ -46,7 +48,7 @@ class IndexedDocument(models.Model):
     date = models.DateField(null=True, db_index=True)
     year = models.IntegerField(null=True, db_index=True)
     # Lower-case, accent-free text of every searchable field, matched word by word.
-    text = models.TextField()
+    text = SearchableText()
     data = models.JSONField()
     fingerprint = models.CharField(max_length=40)
 

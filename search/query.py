@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Max, Min, Q, Value, When
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -19,10 +19,11 @@ from core import sitecache
 from core.privacy import public
 from taxonomy.models import Topic
 
+from . import postings
 from .documents import fold, words
 from .engine import EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
-from .models import DocumentFacet, IndexedDocument
+from .models import IndexedDocument
 
 logger = logging.getLogger(__name__)
 ALL_BUCKETS = 10_000
@@ -284,35 +285,45 @@ class EngineSearch:
                 }
             return terms_or_histogram
 
-        aggs = {
-            f"facet_{facet.name}": {
-                "filter": {"bool": {"filter": others(facet.name) + year_filter}},
-                "aggs": {"values": counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})},
-            }
-            for facet in FACETS
-        }
-        aggs["years"] = {
-            "filter": {"bool": {"filter": others(None)}},
-            "aggs": {
-                "values": counted(
-                    {"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}}
-                )
-            },
-        }
-        post_filter = {"bool": {"filter": others(None) + year_filter}}
-        if params.all_languages:
-            aggs["total_cases"] = {
-                "filter": post_filter,
-                "aggs": {
-                    "n": {
-                        "cardinality": {
-                            "field": "translation_key",
-                            "precision_threshold": PRECISION,
-                        }
-                    }
-                },
-            }
+        def filtered(name, conditions, inner):
+            """`inner` aggregations under `conditions`; at the top when there are none, since
+            an empty filter still costs a check per matching document."""
+            if not conditions:
+                return inner
+            return {name: {"filter": {"bool": {"filter": conditions}}, "aggs": inner}}
 
+        def terms(facet):
+            return counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})
+
+        years = {
+            "years": counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
+        }
+        # Facets without a selection of their own all count under every selection: one
+        # filter for them all. A facet with a selection counts under the others' only.
+        shared = {
+            f"facet_{facet.name}": terms(facet)
+            for facet in FACETS
+            if facet.name not in facet_filters
+        }
+        if not year_filter:
+            shared.update(years)
+        if params.all_languages:
+            shared["total_cases"] = {
+                "cardinality": {"field": "translation_key", "precision_threshold": PRECISION}
+            }
+        aggs = filtered("shared", others(None) + year_filter, shared)
+        for facet in FACETS:
+            if facet.name in facet_filters:
+                aggs.update(
+                    filtered(
+                        f"own_{facet.name}",
+                        others(facet.name) + year_filter,
+                        {f"facet_{facet.name}": terms(facet)},
+                    )
+                )
+        if year_filter:
+            aggs.update(filtered("years_filter", others(None), years))
+        post_filter = {"bool": {"filter": others(None) + year_filter}}
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
             "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
@@ -367,26 +378,29 @@ class EngineSearch:
         response = self.engine.search(self.body(params, language))
         results = SearchResults(params=params, backend=self.name, engine_requests=1)
         results.engine_took_ms = response.get("took")
-        aggs = response.get("aggregations", {})
+        # Each aggregation at the top or under one filter (see body()).
+        aggs = {}
+        for name, value in response.get("aggregations", {}).items():
+            if "doc_count" in value and "buckets" not in value:
+                aggs.update({key: inner for key, inner in value.items() if isinstance(inner, dict)})
+            else:
+                aggs[name] = value
 
         def count(bucket):
             return bucket["cases"]["value"] if "cases" in bucket else bucket["doc_count"]
 
         if params.all_languages:
-            results.total = aggs["total_cases"]["n"]["value"]
+            results.total = aggs["total_cases"]["value"]
         else:
             results.total = response["hits"]["total"]["value"]
         counts = {
             facet.name: {
-                bucket["key"]: count(bucket)
-                for bucket in aggs[f"facet_{facet.name}"]["values"]["buckets"]
+                bucket["key"]: count(bucket) for bucket in aggs[f"facet_{facet.name}"]["buckets"]
             }
             for facet in FACETS
         }
         results.facets = _facet_results(params, counts)
-        results.years = [
-            (int(bucket["key"]), count(bucket)) for bucket in aggs["years"]["values"]["buckets"]
-        ]
+        results.years = [(int(bucket["key"]), count(bucket)) for bucket in aggs["years"]["buckets"]]
         topic_labels = _topic_labels()
         for hit in response["hits"]["hits"]:
             source = hit["_source"]
@@ -454,169 +468,107 @@ def _snippet(doc, terms):
 class DatabaseSearch:
     """The same search on the database documents (PostgreSQL, or SQLite for the demo).
 
-    Selections are sets of document ids read from the facet rows' (language, facet, value)
-    index, which PostgreSQL joins by hashing rather than probing document by document. In one
-    language each case has exactly one document, so totals and pages count and sort documents;
-    across languages they group the documents of each case."""
+    The database finds the documents holding the query's words and returns the page's
+    documents; selections, counts, the histogram, totals and the order of the results are
+    computed on the documents' facets held in memory (`search.postings`)."""
 
     name = "database"
 
     @staticmethod
-    def postings(codes, name, values):
-        """Ids of the documents in `codes` languages having one of `values` for facet `name`."""
-        return DocumentFacet.objects.filter(
-            language__in=codes, facet=name, value__in=values
-        ).values("document_id")
+    def text_matches(params, codes, index):
+        """{language: cases} holding the query's words, or filed under a topic the query
+        names and holding its other words; and the query's required words.
 
-    def matching(self, params, language):
-        codes = languages_for(params, language)
-        documents = visible_documents().filter(language__in=codes)
-        if not params.q:
-            return documents, [], codes
+        One simple query per group of words, combined here: an OR of words and topics in SQL
+        keeps PostgreSQL from its word index and makes it read every text."""
+
+        def having(terms, any_of=False):
+            documents = IndexedDocument.objects.filter(language__in=codes)
+            if any_of:
+                condition = Q()
+                for term in terms:
+                    condition |= Q(text__has_words=term)
+                documents = documents.filter(condition)
+            else:
+                for term in terms:
+                    documents = documents.filter(text__has_words=term)
+            return index.cases_of(documents.values_list("pk", flat=True), codes)
+
         required, excluded = parse_terms(params.q)
-
-        def all_words(terms):
-            condition = Q()
-            for word in terms:
-                condition &= Q(text__contains=f" {word}")
-            return condition
-
-        condition = all_words(required) if required else Q()
+        if required:
+            matched = having(required)
+        else:
+            matched = {code: index.languages[code].present for code in codes}
         for slug, rest in synonym_matches(params.q, codes):
-            has_topic = Q(page_id__in=self.postings(codes, "topic", [slug]))
-            condition |= has_topic & all_words(parse_terms(rest)[0])
-        documents = documents.filter(condition)
-        for word in excluded:
-            documents = documents.exclude(text__contains=f" {word}")
-        return documents, required, codes
+            filed = {code: index.selection(code, "topic", [slug]) for code in codes}
+            others = parse_terms(rest)[0]
+            if others:
+                words = having(others)
+                filed = {code: filed[code] & words[code] for code in codes}
+            matched = {code: matched[code] | filed[code] for code in codes}
+        if excluded:
+            unwanted = having(excluded, any_of=True)
+            matched = {code: matched[code] & ~unwanted[code] for code in codes}
+        return matched, required
 
     def search(self, params, language):
         results = SearchResults(params=params, backend=self.name)
-        documents, terms, codes = self.matching(params, language)
-        conditions = {
-            name: Q(page_id__in=self.postings(codes, name, values))
+        index = postings.load()
+        codes = [code for code in languages_for(params, language) if code in index.languages]
+        candidates = {code: index.languages[code].present for code in codes}
+        terms = []
+        if params.q:
+            matched, terms = self.text_matches(params, codes, index)
+            candidates = {code: candidates[code] & matched[code] for code in codes}
+        selections = {
+            name: {code: index.selection(code, name, values) for code in codes}
             for name, values in params.selected.items()
         }
-        year = Q()
-        if params.year_from:
-            year &= Q(year__gte=params.year_from)
-        if params.year_to:
-            year &= Q(year__lte=params.year_to)
+        years = None
+        if params.year_from or params.year_to:
+            years = {
+                code: index.years_between(code, params.year_from, params.year_to) for code in codes
+            }
 
-        def narrowed(excluded=None, with_year=True):
-            queryset = documents
-            for name, condition in conditions.items():
-                if name != excluded:
-                    queryset = queryset.filter(condition)
-            return queryset.filter(year) if with_year else queryset
+        def within(excluded=None, with_year=True):
+            """Each language's cases matching every selection but facet `excluded`'s."""
+            narrowed = {}
+            for code in codes:
+                bits = candidates[code]
+                for name, selection in selections.items():
+                    if name != excluded:
+                        bits &= selection[code]
+                if with_year and years is not None:
+                    bits &= years[code]
+                narrowed[code] = bits
+            return narrowed
 
-        many = params.all_languages
-
-        def summary():
-            counts = self.facet_counts(codes, many, conditions, narrowed)
-            years = [
-                (row["year"], row["n"])
-                for row in narrowed(with_year=False)
-                .exclude(year=None)
-                .values("year")
-                .annotate(n=Count("translation_key", distinct=True) if many else Count("pk"))
-                .order_by("year")
-            ]
-            hits = narrowed()
-            total = hits.values("translation_key").distinct().count() if many else hits.count()
-            return counts, years, total
-
-        if params.q or conditions or year:
-            counts, results.years, results.total = summary()
-        else:
-            # The whole collection of a language: the landing page and every page of it count
-            # the same million facet rows, until a document, a page or a restriction changes.
-            counts, results.years, results.total = sitecache.cached(
-                None, f"search-summary:{','.join(codes)}", summary, per_language=False
-            )
+        matches = within()
+        counts = {
+            facet.name: index.counts(codes, facet.name, within(facet.name)) for facet in FACETS
+        }
         results.facets = _facet_results(params, counts)
+        results.years = index.histogram(codes, within(with_year=False))
+        results.total = postings.union(matches.values()).bit_count()
 
-        hits = narrowed()
-        keys = self.page_of_cases(hits, params, terms) if many else None
-        if many:
-            best = {}
-            preferred = {code: rank for rank, code in enumerate([language, settings.LANGUAGE_CODE])}
-            for document in hits.filter(translation_key__in=keys):
-                current = best.get(document.translation_key)
-                rank = preferred.get(document.language, 9)
-                if current is None or rank < preferred.get(current.language, 9):
-                    best[document.translation_key] = document
-            page = [best[key] for key in keys if key in best]
-        else:
-            page = list(self.page_of_documents(hits, params, terms))
+        positions = index.page(matches, params.sort, params.offset, params.size, terms)
+        preferred = [language, settings.LANGUAGE_CODE, *codes]
+        chosen = {}
+        for position in positions:
+            for code in preferred:
+                if code in matches and matches[code] >> position & 1:
+                    chosen[position] = index.languages[code].documents[position]
+                    break
+        documents = visible_documents().in_bulk(list(chosen.values()))
         topic_labels = _topic_labels()
         results.hits = [
-            _hit_from_doc(document.data, _snippet(document.data, terms), topic_labels)
-            for document in page
+            _hit_from_doc(documents[pk].data, _snippet(documents[pk].data, terms), topic_labels)
+            for pk in chosen.values()
+            if pk in documents  # removed since the postings were read
         ]
         if params.all_languages:
             results.hits = prefer_language(results.hits, language, topic_labels)
         return results
-
-    @staticmethod
-    def facet_counts(codes, many, conditions, narrowed):
-        """Every facet's counts; a facet's own selection does not narrow its counts."""
-        # In one language each case has one document; across languages a case counts once.
-        cases = Count("document__translation_key", distinct=True) if many else Count("pk")
-        counts = {facet.name: {} for facet in FACETS}
-        # The facets without a selection of their own all count within the same documents:
-        # one grouped query for them, and one more per facet with a selection.
-        groups = [([f.name for f in FACETS if f.name not in conditions], narrowed())]
-        groups += [([name], narrowed(name)) for name in conditions]
-        for names, within in groups:
-            if not names:
-                continue
-            rows = (
-                DocumentFacet.objects.filter(
-                    language__in=codes, facet__in=names, document_id__in=within.values("pk")
-                )
-                .values("facet", "value")
-                .annotate(n=cases)
-                .order_by()
-            )
-            for row in rows:
-                counts[row["facet"]][row["value"]] = row["n"]
-        return counts
-
-    @staticmethod
-    def _title_words(terms, field):
-        """How many query words the title holds: the fallback's notion of relevance."""
-        return sum(
-            (Case(When(**{f"{field}__contains": word}, then=1), default=0) for word in terms),
-            Value(0),
-        )
-
-    def _page(self, rows, params, terms, date, title, per_row):
-        """`rows` in the order the visitor asked, cut to one results page. `date` and `title`
-        name what to sort on; `per_row` turns the relevance expression into one value per row
-        (Max over a case's documents when rows are cases)."""
-        newest = F(date).desc(nulls_last=True)
-        order = {
-            "relevance": [newest, title],
-            "newest": [newest, title],
-            "oldest": [F(date).asc(nulls_last=True), title],
-            "title": [title],
-        }[params.sort]
-        if params.sort == "relevance" and terms:
-            rows = rows.annotate(title_words=per_row(self._title_words(terms, "sort_title")))
-            order = [F("title_words").desc(), *order]
-        return rows.order_by(*order, "translation_key")[params.offset : params.offset + params.size]
-
-    def page_of_documents(self, hits, params, terms):
-        return self._page(hits, params, terms, "date", "sort_title", lambda words: words)
-
-    def page_of_cases(self, hits, params, terms):
-        """The translation keys of one results page, each case once, whatever its languages."""
-        cases = hits.values("translation_key").annotate(
-            latest=Max("date"), first_title=Min("sort_title")
-        )
-        page = self._page(cases, params, terms, "latest", "first_title", Max)
-        return [row["translation_key"] for row in page]
 
 
 def run_search(params, language):
