@@ -79,6 +79,11 @@ INDEX_SETTINGS = {
     },
 }
 
+# While a rebuild fills a new index nobody reads: no refresh every second (each one writes a
+# small segment to merge later) and the translog synced in the background, not per request.
+# A node that crashes meanwhile loses the rebuild, which is run again.
+BULK_LOAD = {"refresh_interval": "-1", "translog.durability": "async"}
+
 
 def language_analyzer(code):
     return ANALYZED_LANGUAGES.get(code, FOLDED)
@@ -212,10 +217,11 @@ class Engine:
 
     # --- indices and aliases ---------------------------------------------------------
 
-    def create_index(self):
+    def create_index(self, bulk_load=False):
         name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
+        index_settings = {**INDEX_SETTINGS, **(BULK_LOAD if bulk_load else {})}
         self.indices_call(
-            "create", index=name, body={"settings": INDEX_SETTINGS, "mappings": mappings()}
+            "create", index=name, body={"settings": index_settings, "mappings": mappings()}
         )
         return name
 
@@ -242,7 +248,7 @@ class Engine:
         """A new empty index that receives every delivered change while it is being filled."""
         for stale in self.indices_of(self.building_alias):
             self.indices_call("delete", index=stale)
-        name = self.create_index()
+        name = self.create_index(bulk_load=True)
         self.indices_call(
             "update_aliases",
             body={"actions": [{"add": {"index": name, "alias": self.building_alias}}]},
@@ -251,6 +257,10 @@ class Engine:
 
     def swap(self, name):
         """Point the live alias at `name` in one atomic step and drop the old indices."""
+        # Back to the defaults, and everything written so far made searchable, before any
+        # visitor reads it.
+        self.indices_call("put_settings", index=name, body={"index": dict.fromkeys(BULK_LOAD)})
+        self.indices_call("refresh", index=name)
         old = [index for index in self.indices_of(self.alias) if index != name]
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions += [

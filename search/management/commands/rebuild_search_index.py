@@ -4,8 +4,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core import sitecache
 from core.progress import Progress
+from search import postings
 from search.documents import DocumentBuilder, all_indexable_ids
 from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
 from search.indexing import save_documents
@@ -19,14 +19,20 @@ IN_FLIGHT = 2
 
 class Command(BaseCommand):
     help = (
-        "Rebuild every search document: the database table and, when an engine is configured, "
-        "a new engine index filled beside the live one and swapped in atomically."
+        "Rebuild the engine index: a new index is filled beside the live one from the stored "
+        "search documents and swapped in atomically. Pages without a stored document are "
+        "built; --refresh-documents builds every document from its page again."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch", type=int, default=BATCH)
+        parser.add_argument(
+            "--refresh-documents",
+            action="store_true",
+            help="build every document from its page (after a change to search/documents.py)",
+        )
 
-    def handle(self, *args, batch, **options):
+    def handle(self, *args, batch, refresh_documents, **options):
         engine = get_engine(timeout=BATCH_TIMEOUT)
         new_index = None
         if engine is not None:
@@ -40,33 +46,44 @@ class Command(BaseCommand):
         ids = all_indexable_ids()
         progress = Progress(len(ids), "documents", stream=self.stderr._out)
         started = time.monotonic()
-        stale = set(IndexedDocument.objects.values_list("pk", flat=True)) - set(ids)
-        IndexedDocument.objects.filter(pk__in=stale).delete()
-        batches = [ids[start : start + batch] for start in range(0, len(ids), batch)]
+        stored = set(IndexedDocument.objects.values_list("pk", flat=True))
+        IndexedDocument.objects.filter(pk__in=stored - set(ids)).delete()
+        if refresh_documents:
+            to_build, to_copy = ids, []
+        else:
+            to_build = [pk for pk in ids if pk not in stored]
+            to_copy = [pk for pk in ids if pk in stored]
+        batches = [("build", to_build[i : i + batch]) for i in range(0, len(to_build), batch)]
+        batches += [("copy", to_copy[i : i + batch]) for i in range(0, len(to_copy), batch)]
         self._fill(engine, batches, new_index, progress)
         if new_index is not None:
             engine.swap(new_index)
-        sitecache.invalidate()  # cached totals of the database search
+        postings.invalidate()
         elapsed = time.monotonic() - started
         rate = len(ids) / elapsed if elapsed else 0
-        target = f" and index {new_index}" if new_index else ""
+        target = f" into index {new_index}" if new_index else ""
         self.stdout.write(
-            f"Rebuilt {len(ids)} documents in the database{target} "
+            f"Rebuilt {len(ids)} documents ({len(to_build)} built from their pages, "
+            f"{len(to_copy)} copied from the database){target} "
             f"in {elapsed:.1f} s ({rate:.0f} documents/s)."
         )
 
     @staticmethod
     def _fill(engine, batches, new_index, progress):
-        """Every batch here; the engine indexes one batch while the next one is built."""
+        """Every batch here; the engine indexes one batch while the next one is read."""
         writes = deque()
         with ThreadPoolExecutor(max_workers=IN_FLIGHT) as pool:
-            for ids in batches:
-                builder = DocumentBuilder()
-                pages = builder.pages(ids)
+            for how, ids in batches:
                 # Read before the write: a delivery that reads later carries a later version.
                 version = time.time_ns()
-                docs = list(builder.build_many(pages).values())
-                save_documents(docs)
+                if how == "build":
+                    builder = DocumentBuilder()
+                    docs = list(builder.build_many(builder.pages(ids)).values())
+                    save_documents(docs)
+                else:
+                    docs = list(
+                        IndexedDocument.objects.filter(pk__in=ids).values_list("data", flat=True)
+                    )
                 if new_index is not None:
                     while len(writes) >= IN_FLIGHT:
                         writes.popleft().result()  # an engine failure stops the rebuild here
