@@ -29,7 +29,9 @@ What it does, in order:
    - 10% of cases also get a French and 5% a Spanish page under the translated repository
      index, with the same `translation_key` and French/Spanish words.
    It checks that `ExperiencePage.objects.live()` sees them and that their URLs answer 200.
-3. Times `manage.py rebuild_search_index` (a subprocess, as in production).
+3. Times `manage.py rebuild_search_index` (a subprocess, as in production) twice: with
+   --refresh-documents (every document built from its page), then as it runs by default
+   (the stored documents copied into a new index).
 4. Measures p50/p95 of the server time of `/en/search/` (Django test client, in process), the
    engine's own `took`, and engine HTTP requests per page, for text, text + 3 facets, facets
    only, a deep page and autocomplete; then the same searches through Wagtail's built-in
@@ -122,6 +124,7 @@ from repository.models import (  # noqa: E402
     ExperienceOrganisation,
     ExperiencePage,
 )
+from search import postings  # noqa: E402
 from search.engine import Engine, get_engine  # noqa: E402
 from search.models import IndexChange  # noqa: E402
 from search.params import SearchParams  # noqa: E402
@@ -727,12 +730,12 @@ def searchable_after_publish(engine):
     return published, None
 
 
-def rebuild(profile):
+def rebuild(profile, *options):
     """Times `manage.py rebuild_search_index` in a subprocess; returns (documents, docs/s)."""
-    command = [sys.executable, str(ROOT / "manage.py"), "rebuild_search_index"]
+    command = [sys.executable, str(ROOT / "manage.py"), "rebuild_search_index", *options]
     if profile:
         command = [sys.executable, "-m", "cProfile", "-o", "/tmp/iopd_bench_rebuild.prof"]
-        command += [str(ROOT / "manage.py"), "rebuild_search_index"]
+        command += [str(ROOT / "manage.py"), "rebuild_search_index", *options]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench")]))
     started = time.perf_counter()
     process = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT)
@@ -833,7 +836,11 @@ def run(args, engine):
             checked.append(f"{page.url} routes to page {page.pk}, GET {status}")
     print("URLs resolve: " + "; ".join(checked))
 
-    print("Rebuilding the search index (manage.py rebuild_search_index) ...", flush=True)
+    # First every document is built from its page (the generated pages have none yet), then
+    # the rebuild as it runs by default: the stored documents copied into a new index.
+    print("Rebuilding: rebuild_search_index --refresh-documents ...", flush=True)
+    _documents, built_rate, _elapsed = rebuild(args.profile_rebuild, "--refresh-documents")
+    print("Rebuilding: rebuild_search_index ...", flush=True)
     documents, rate, _elapsed = rebuild(args.profile_rebuild)
     engine.refresh()
 
@@ -865,6 +872,11 @@ def run(args, engine):
         print(f"  measured {label}", flush=True)
     reset_queries()
     published, searchable = searchable_after_publish(engine)
+    # What the first database search after a change of documents pays in each process.
+    postings.invalidate()
+    started = time.perf_counter()
+    postings.load()
+    postings_load = time.perf_counter() - started
 
     print(f"\n## Search benchmark: {documents} documents ({args.experiences} generated cases)\n")
     print(
@@ -907,7 +919,11 @@ def run(args, engine):
             f"| ≥ 5× faster than Wagtail's built-in search | "
             f"{', '.join(f'{x:.2f}×' for x in ratios)} | {yes(min(ratios) >= 5)} |"
         )
-    print(f"| rebuild ≥ 1,500 documents/s | {rate} documents/s | {yes(rate >= 1500)} |")
+    print(
+        f"| rebuild ≥ 1,500 documents/s | {rate} documents/s copied from the database; "
+        f"{built_rate} documents/s building each from its page (--refresh-documents) "
+        f"| {yes(rate >= 1500)} |"
+    )
     print(
         f"| published change searchable ≤ 2 s | "
         f"{f'{searchable:.2f} s' if searchable else 'not within 30 s'} "
@@ -915,6 +931,10 @@ def run(args, engine):
     )
     db_p50 = max(r[4][0] for r in page_rows)
     print(f"| database fallback p50 ≤ 250 ms | worst {db_p50:.0f} ms | {yes(db_p50 <= 250)} |")
+    print(
+        f"\nThe database fallback read its in-memory facets in {postings_load:.1f} s: the first "
+        "database search in each process after documents change pays this once."
+    )
     if builtin_rate:
         print(
             f"\nWagtail's built-in back-end indexed ExperiencePage at {builtin_rate:.0f} objects/s."

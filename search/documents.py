@@ -444,11 +444,6 @@ def experience_relations_of(page):
     }
 
 
-def facet_values(doc, name):
-    value = doc[name]
-    return [value] if isinstance(value, str) else list(value)
-
-
 def fingerprint(doc):
     content = {key: value for key, value in doc.items() if key != "fingerprint"}
     return hashlib.sha1(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()

@@ -9,6 +9,8 @@ import time
 
 from django.conf import settings
 
+from .facets import facet_values
+
 logger = logging.getLogger(__name__)
 
 ANALYZED_LANGUAGES = {"en": "text_en", "fr": "text_fr", "es": "text_es"}
@@ -26,6 +28,7 @@ FACET_FIELDS = [
     "available",
     "keyword",
 ]
+COMBINED, SEPARATOR = "facets", ":"
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -116,6 +119,11 @@ def mappings():
     }
     for field in FACET_FIELDS:
         properties[field] = {"type": "keyword"}
+    # Every facet value again as "facet:value": the facets without a selection of their own
+    # are counted by one terms aggregation on this field, one pass over the matching
+    # documents instead of one per facet. Its ordinals are built at refresh, not by the first
+    # search after it.
+    properties[COMBINED] = {"type": "keyword", "eager_global_ordinals": True}
     for code, _name in settings.LANGUAGES:
         for name in ("title", "summary", "body", "terms"):
             properties[text_field(name, code)] = {
@@ -145,6 +153,9 @@ def engine_body(doc):
             *FACET_FIELDS,
         )
     }
+    body[COMBINED] = [
+        f"{name}{SEPARATOR}{value}" for name in FACET_FIELDS for value in facet_values(doc, name)
+    ]
     body["title_sort"] = doc["title"]
     body[text_field("title", code)] = doc["title"]
     body[text_field("summary", code)] = doc["summary"]

@@ -84,3 +84,9 @@ FACETS = [
     FacetSpec("keyword", _("Keyword"), None),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def facet_values(doc, name):
+    """The values of facet `name` in a search document (a slug or code, or a list of them)."""
+    value = doc[name]
+    return [value] if isinstance(value, str) else list(value)

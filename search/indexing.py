@@ -18,8 +18,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from taxonomy.models import Term
 
 from . import postings
-from .documents import DocumentBuilder, facet_values, fold, searchable_text
+from .documents import DocumentBuilder, fold, searchable_text
 from .engine import EngineUnavailable, get_engine
+from .facets import facet_values
 from .models import DocumentFacet, IndexChange, IndexedDocument
 
 logger = logging.getLogger(__name__)

@@ -11,15 +11,18 @@ Cases, not documents, are the bit positions: the documents of one case in severa
 share a position, so "all languages" counts each case once by OR-ing the languages' sets."""
 
 import heapq
+import logging
 import threading
+import time
 import uuid
 from array import array
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "iopd:search:documents"
 _BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
 
@@ -231,8 +234,14 @@ def _orders(dates, titles, size, keys):
 
 # --- one copy per process, read again when the documents change ------------------------------
 
+# A site whose postings take longer than this to read keeps answering from the ones it has
+# while a thread reads the new ones: a few seconds during which a changed document counts as
+# it was. Its hits are still read through the visibility check, so a page made private never
+# shows. Smaller sites (the demo, the tests) read them again before answering.
+READ_IN_BACKGROUND_AFTER = 1.0
+
 _lock = threading.Lock()
-_current = {"generation": None, "postings": None}
+_current = {"generation": None, "postings": None, "seconds": 0.0, "reading": None}
 
 
 def _generation():
@@ -252,25 +261,58 @@ def invalidate():
     transaction.on_commit(_bump)
 
 
-def load():
-    """The postings of the visible documents, read again when another process changed them."""
+def read():
+    """Postings of the visible documents, from the database."""
     from .models import DocumentFacet
     from .query import visible_documents
 
+    documents = visible_documents().values_list(
+        "pk", "translation_key", "language", "year", "date", "sort_title"
+    )
+    facet_rows = DocumentFacet.objects.values_list("document_id", "facet", "value")
+    enabled = {code for code, _name in settings.LANGUAGES}
+    return Postings(
+        [row for row in documents.iterator(chunk_size=10_000) if row[2] in enabled],
+        facet_rows.iterator(chunk_size=50_000),
+    )
+
+
+def _read_for(generation):
+    started = time.monotonic()
+    postings = read()
+    with _lock:
+        _current.update(
+            generation=generation, postings=postings, seconds=time.monotonic() - started
+        )
+    return postings
+
+
+def _read_in_background(generation):
+    try:
+        _read_for(generation)
+    except Exception:
+        logger.exception("Reading the search postings failed; the previous ones stay in use")
+    finally:
+        with _lock:
+            _current["reading"] = None
+        connection.close()  # this thread's own connection
+
+
+def load():
+    """The postings of the visible documents, read again when another process changed them."""
     generation = _generation()
     if _current["generation"] == generation:
         return _current["postings"]
     with _lock:
         if _current["generation"] == generation:
             return _current["postings"]
-        documents = visible_documents().values_list(
-            "pk", "translation_key", "language", "year", "date", "sort_title"
-        )
-        facet_rows = DocumentFacet.objects.values_list("document_id", "facet", "value")
-        enabled = {code for code, _name in settings.LANGUAGES}
-        postings = Postings(
-            [row for row in documents.iterator(chunk_size=10_000) if row[2] in enabled],
-            facet_rows.iterator(chunk_size=50_000),
-        )
-        _current.update(generation=generation, postings=postings)
-        return postings
+        slow = _current["postings"] is not None and (_current["seconds"] > READ_IN_BACKGROUND_AFTER)
+        if slow:
+            # One reading at a time; the next request after it sees whether it is still behind.
+            if _current["reading"] is None:
+                _current["reading"] = generation
+                threading.Thread(
+                    target=_read_in_background, args=(generation,), daemon=True
+                ).start()
+            return _current["postings"]
+    return _read_for(generation)

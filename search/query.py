@@ -21,12 +21,15 @@ from taxonomy.models import Topic
 
 from . import postings
 from .documents import fold, words
-from .engine import EngineUnavailable, get_engine, text_field
+from .engine import COMBINED, SEPARATOR, EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
 from .models import IndexedDocument
 
 logger = logging.getLogger(__name__)
 ALL_BUCKETS = 10_000
+# Every value of every facet without a selection, in one aggregation: within the engine's
+# limit on buckets in a response (65,535 by default).
+COMBINED_BUCKETS = 50_000
 # Below this many distinct cases the engine's distinct count is exact.
 PRECISION = 40_000
 SNIPPET_WORDS = 30
@@ -299,12 +302,12 @@ class EngineSearch:
             "years": counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
         }
         # Facets without a selection of their own all count under every selection: one
-        # filter for them all. A facet with a selection counts under the others' only.
-        shared = {
-            f"facet_{facet.name}": terms(facet)
-            for facet in FACETS
-            if facet.name not in facet_filters
-        }
+        # filter for them all, and one terms aggregation on the field holding every facet's
+        # values as "facet:value". A facet with a selection counts under the others' only.
+        shared = {"facets": counted({"terms": {"field": COMBINED, "size": COMBINED_BUCKETS}})}
+        if facet_filters:
+            own = "|".join(re.escape(name) for name in facet_filters)
+            shared["facets"]["terms"]["exclude"] = f"({own}){re.escape(SEPARATOR)}.*"
         if not year_filter:
             shared.update(years)
         if params.all_languages:
@@ -393,12 +396,15 @@ class EngineSearch:
             results.total = aggs["total_cases"]["value"]
         else:
             results.total = response["hits"]["total"]["value"]
-        counts = {
-            facet.name: {
-                bucket["key"]: count(bucket) for bucket in aggs[f"facet_{facet.name}"]["buckets"]
-            }
-            for facet in FACETS
-        }
+        counts = {facet.name: {} for facet in FACETS}
+        for bucket in aggs["facets"]["buckets"]:
+            name, _separator, value = bucket["key"].partition(SEPARATOR)
+            if name in counts:
+                counts[name][value] = count(bucket)
+        for facet in FACETS:
+            if f"facet_{facet.name}" in aggs:
+                own = aggs[f"facet_{facet.name}"]["buckets"]
+                counts[facet.name] = {bucket["key"]: count(bucket) for bucket in own}
         results.facets = _facet_results(params, counts)
         results.years = [(int(bucket["key"]), count(bucket)) for bucket in aggs["years"]["buckets"]]
         topic_labels = _topic_labels()

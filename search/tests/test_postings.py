@@ -4,10 +4,12 @@ matches) a page takes."""
 
 import datetime
 import random
+import time
 import uuid
 
 import pytest
 
+from search import postings as module
 from search.postings import Postings, bitset, positions_of, union
 
 FACETS = ("topic", "country")
@@ -124,3 +126,22 @@ def test_bitsets_round_trip():
     bits = bitset(positions, 1001)
     assert positions_of(bits) == positions
     assert union([bitset([1], 8), bitset([3], 8)]) == 0b1010
+
+
+def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypatch):
+    documents, facet_rows, _truth = rows(cases=20)
+    readings = iter([Postings(documents, facet_rows), Postings(documents[:5], facet_rows)])
+    monkeypatch.setattr(module, "read", lambda: next(readings))
+    monkeypatch.setattr(module, "_generation", lambda: generation)
+    monkeypatch.setattr(module, "_current", {**module._current, "generation": None})
+    generation = "first"
+    first = module.load()  # nothing to answer from yet: read at once
+    monkeypatch.setattr(module, "READ_IN_BACKGROUND_AFTER", -1)  # as if reading took long
+    generation = "second"
+    assert module.load() is first  # answered at once, from what it had
+    for _ in range(200):
+        if module._current["generation"] == "second":
+            break
+        time.sleep(0.01)
+    assert module.load() is not first
+    assert module.load().size == len({row[1] for row in documents[:5]})
