@@ -4,6 +4,8 @@ Elasticsearch 7-9 and OpenSearch 2-3 take the same request bodies for everything
 only the client library differs. The live index is always reached through an alias, so a
 rebuild can fill a new index beside it and swap the alias in one atomic step."""
 
+import hashlib
+import json
 import logging
 import time
 
@@ -96,7 +98,7 @@ def text_field(name, code):
     return f"{name}_{code}"
 
 
-def mappings():
+def fields():
     properties = {
         "page_id": {"type": "integer"},
         "translation_key": {"type": "keyword"},
@@ -130,7 +132,23 @@ def mappings():
                 "type": "text",
                 "analyzer": language_analyzer(code),
             }
-    return {"dynamic": "strict", "properties": properties}
+    return properties
+
+
+def mappings():
+    return {
+        "dynamic": "strict",
+        "properties": fields(),
+        "_meta": {"layout": layout()},
+    }
+
+
+def layout():
+    """A fingerprint of the index's analysis and fields: an index built with another one
+    must be rebuilt before it can take today's documents (see Engine.live_layout)."""
+    properties = fields()
+    content = json.dumps([INDEX_SETTINGS["analysis"], properties], sort_keys=True)
+    return hashlib.sha1(content.encode()).hexdigest()[:12]
 
 
 def engine_body(doc):
@@ -281,6 +299,13 @@ class Engine:
         self.indices_call("update_aliases", body={"actions": actions})
         for index in old:
             self.indices_call("delete", index=index)
+
+    def live_layout(self):
+        """The layout fingerprint of the live index ("" for an index older than them)."""
+        found = self.indices_call("get_mapping", index=self.alias)
+        return [
+            mapping["mappings"].get("_meta", {}).get("layout", "") for mapping in found.values()
+        ]
 
     def refresh(self):
         self.indices_call("refresh", index=self.alias)

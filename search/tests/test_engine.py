@@ -13,7 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
-from search.engine import EngineUnavailable
+from search.engine import EngineUnavailable, layout
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
 from search.params import SearchParams
@@ -223,6 +223,16 @@ def test_the_rebuild_command_reports_its_rate_and_leaves_no_drift(engine, refres
     again = io.StringIO()
     call_command("search_drift", stdout=again)
     assert "No drift." in again.getvalue()
+
+
+def test_drift_rebuilds_an_index_laid_out_by_older_code(engine):
+    engine.indices_call("put_mapping", index=engine.alias, body={"_meta": {"layout": "older"}})
+    report = io.StringIO()
+    call_command("search_drift", stdout=report, stderr=io.StringIO())
+    assert "older layout" in report.getvalue() and "Rebuilt" in report.getvalue()
+    assert engine.live_layout() == [layout()]
+    engine.refresh()
+    assert engine_search(engine, topic="climate").total > 0
 
 
 def test_a_rebuild_never_copies_the_document_of_a_page_that_became_private(engine):

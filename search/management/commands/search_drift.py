@@ -1,7 +1,8 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import DocumentBuilder, all_indexable_ids
-from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine
+from search.engine import BATCH_TIMEOUT, EngineUnavailable, get_engine, layout
 from search.indexing import deliver, record
 from search.models import IndexedDocument
 
@@ -30,6 +31,13 @@ class Command(BaseCommand):
         if engine is not None:
             try:
                 engine.ensure_index()
+                if engine.live_layout() != [layout()]:
+                    # Fields or analysis changed with the code: documents would be refused.
+                    self.stdout.write("The live index has an older layout: it must be rebuilt.")
+                    if not dry_run:
+                        call_command(
+                            "rebuild_search_index", stdout=self.stdout._out, stderr=self.stderr._out
+                        )
                 stores["engine"] = engine.fingerprints()
             except EngineUnavailable as error:
                 raise CommandError(f"The search engine is not available: {error}") from error
