@@ -126,7 +126,9 @@ class Postings:
     def cases_of(self, document_ids, codes):
         """{language: bitset} of the cases of these documents, in `codes` languages."""
         found = {code: [] for code in codes}
-        for pk in document_ids.iterator(chunk_size=10_000):
+        # Not .iterator(): PostgreSQL plans a server-side cursor for its first rows and then
+        # prefers parsing every text in a sequential scan to reading the words index.
+        for pk in document_ids:
             where = self.where.get(pk)
             if where is not None and where[0] in found:
                 found[where[0]].append(where[1])
