@@ -4,7 +4,7 @@ from babel import Locale as BabelLocale
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, to_locale
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from . import sitecache
 from .locales import active_locale, default_locale
@@ -47,7 +47,7 @@ def alternates(request, page=None, translatable_view=False):
             for code, _name in settings.LANGUAGES
         }
     else:
-        site = Site.find_for_request(request)
+        site = sitecache.site_for_request(request)
         urls = {}
         if site is not None:
             urls = {
@@ -65,7 +65,7 @@ def home_url(request):
     """The address of the home page in the visitor's language when it is live, else the site's."""
 
     def compute():
-        site = Site.find_for_request(request)
+        site = sitecache.site_for_request(request)
         return site.root_page.localized.get_url(request) if site else "/"
 
     return sitecache.cached(request, "home-url", compute)

@@ -31,8 +31,28 @@ def _generation():
     return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+_sites: dict = {}
+
+
+def site_for_request(request):
+    """Wagtail's Site.find_for_request without its query on every request: the site of a host
+    and port is remembered in the process until a site or page changes. It is also left where
+    Wagtail's own lookup finds it, so Wagtail does not ask the database again either."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        key = (_generation(), request.get_host(), request.get_port())
+        if key not in _sites:
+            if len(_sites) > 100:  # other generations, or hosts no site answers for
+                _sites.clear()
+            _sites[key] = Site.find_for_request(request)
+        else:
+            request._wagtail_site = _sites[key]
+    return Site.find_for_request(request)
+
+
 def _key(request, name, per_language):
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_for_request(request)
     language = get_language() if per_language else "-"
     return f"iopd:site:{_generation()}:{site.pk if site else 0}:{language}:{name}"
 

@@ -366,8 +366,11 @@ class Engine:
             if real:
                 raise EngineUnavailable(f"bulk: {len(real)} failed, first: {real[0]}")
 
-    def search(self, body):
-        return self.call("search", index=self.alias, body=body)
+    def search(self, body, filter_path=None):
+        """`filter_path` names the parts of the response to send back: every other part
+        (shard counts, each hit's index, id and score...) is neither sent nor parsed."""
+        extra = {"filter_path": filter_path} if filter_path else {}
+        return self.call("search", index=self.alias, body=body, **extra)
 
     def count(self):
         return self.call("count", index=self.alias)["count"]

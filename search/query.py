@@ -216,6 +216,18 @@ def languages_for(params, language):
 # --- the engine ---------------------------------------------------------------------------
 
 TEXT_FLAGS = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE"
+# What a results page reads from the engine's response.
+RESPONSE_PARTS = [
+    "took",
+    "hits.total",
+    "hits.hits._source",
+    "hits.hits.highlight",
+    "aggregations.**.buckets.key",
+    "aggregations.**.buckets.doc_count",
+    "aggregations.**.buckets.cases.value",
+    "aggregations.**.value",
+    "suggest",
+]
 
 
 class EngineSearch:
@@ -378,37 +390,45 @@ class EngineSearch:
 
     def search(self, params, language):
         started = time.monotonic()
-        response = self.engine.search(self.body(params, language))
+        response = self.engine.search(self.body(params, language), filter_path=RESPONSE_PARTS)
         results = SearchResults(params=params, backend=self.name, engine_requests=1)
         results.engine_took_ms = response.get("took")
-        # Each aggregation at the top or under one filter (see body()).
+        # Each aggregation at the top or under one filter (see body()); the response leaves
+        # out what a page does not read, empty bucket lists included.
         aggs = {}
-        for name, value in response.get("aggregations", {}).items():
-            if "doc_count" in value and "buckets" not in value:
-                aggs.update({key: inner for key, inner in value.items() if isinstance(inner, dict)})
-            else:
-                aggs[name] = value
+
+        def flatten(tree):
+            for name, value in tree.items():
+                if "buckets" in value or "value" in value:
+                    aggs[name] = value
+                else:
+                    flatten(value)
+
+        flatten(response.get("aggregations", {}))
+
+        def buckets(name):
+            return aggs.get(name, {}).get("buckets", [])
 
         def count(bucket):
             return bucket["cases"]["value"] if "cases" in bucket else bucket["doc_count"]
 
         if params.all_languages:
-            results.total = aggs["total_cases"]["value"]
+            results.total = aggs.get("total_cases", {}).get("value", 0)
         else:
             results.total = response["hits"]["total"]["value"]
         counts = {facet.name: {} for facet in FACETS}
-        for bucket in aggs["facets"]["buckets"]:
+        for bucket in buckets("facets"):
             name, _separator, value = bucket["key"].partition(SEPARATOR)
             if name in counts:
                 counts[name][value] = count(bucket)
         for facet in FACETS:
-            if f"facet_{facet.name}" in aggs:
-                own = aggs[f"facet_{facet.name}"]["buckets"]
+            if facet.name in params.selected:
+                own = buckets(f"facet_{facet.name}")
                 counts[facet.name] = {bucket["key"]: count(bucket) for bucket in own}
         results.facets = _facet_results(params, counts)
-        results.years = [(int(bucket["key"]), count(bucket)) for bucket in aggs["years"]["buckets"]]
+        results.years = [(int(bucket["key"]), count(bucket)) for bucket in buckets("years")]
         topic_labels = _topic_labels()
-        for hit in response["hits"]["hits"]:
+        for hit in response["hits"].get("hits", []):
             source = hit["_source"]
             found = hit.get("highlight", {})
             # A sentence of the summary reads better than one from the middle of the body.

@@ -271,9 +271,9 @@ def test_one_engine_request_per_results_page(engine, client, monkeypatch):
     calls = []
     original = type(engine).search
 
-    def counting(self, body):
+    def counting(self, body, **options):
         calls.append(body)
-        return original(self, body)
+        return original(self, body, **options)
 
     monkeypatch.setattr(type(engine), "search", counting)
     response = client.get("/en/search/", {"q": "residents", "type": "experience", "size": "10"})
