@@ -284,12 +284,24 @@ class Engine:
         )
         return name
 
-    def swap(self, name):
-        """Point the live alias at `name` in one atomic step and drop the old indices."""
-        # Back to the defaults, and everything written so far made searchable, before any
-        # visitor reads it.
+    def finish_building(self, name):
+        """Ready a freshly filled index for visitors: the normal settings back, everything
+        written so far searchable, and one segment, so that sorting a deep page by title or
+        counting facets reads one set of ordinals instead of a dozen. Deliveries then add
+        small segments, which the engine merges as usual (one segment of this size is far
+        below the limit beyond which it would stop merging it)."""
         self.indices_call("put_settings", index=name, body={"index": dict.fromkeys(BULK_LOAD)})
         self.indices_call("refresh", index=name)
+        try:
+            self.client.indices.forcemerge(
+                index=name, max_num_segments=1, request_timeout=MERGE_TIMEOUT
+            )
+        except Exception as error:
+            raise EngineUnavailable(f"forcemerge: {error}") from error
+
+    def swap(self, name):
+        """Point the live alias at `name` in one atomic step and drop the old indices."""
+        self.finish_building(name)
         old = [index for index in self.indices_of(self.alias) if index != name]
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions += [
@@ -408,6 +420,8 @@ def _harmless(error):
 # Batch commands (rebuild, drift) wait longer than a visitor would: a busy node answers a
 # large bulk request slowly, and giving up would throw the rebuild away.
 BATCH_TIMEOUT = 120
+# Merging an index of a million documents into one segment takes minutes.
+MERGE_TIMEOUT = 1800
 
 
 def get_engine(timeout=None):

@@ -345,6 +345,9 @@ class EngineSearch:
             "oldest": [{"date": {"order": "asc", "missing": "_last"}}, "_score"],
             "title": [{"title_sort": "asc"}, "_score"],
         }[params.sort]
+        if not params.q:
+            # Without words every document scores the same: no score to compute or compare.
+            sort = [key for key in sort if key != "_score"]
         highlight_fields = {}
         for code in codes:
             for name in ("summary", "body"):
@@ -354,7 +357,7 @@ class EngineSearch:
             "post_filter": post_filter,
             "aggs": aggs,
             "sort": sort,
-            "track_scores": True,
+            "track_scores": bool(params.q),
             "track_total_hits": True,
             "from": params.offset,
             "size": params.size,
