@@ -378,10 +378,16 @@ class Engine:
             if real:
                 raise EngineUnavailable(f"bulk: {len(real)} failed, first: {real[0]}")
 
-    def search(self, body, filter_path=None):
+    def search(self, body, filter_path=None, cache=False):
         """`filter_path` names the parts of the response to send back: every other part
-        (shard counts, each hit's index, id and score...) is neither sent nor parsed."""
+        (shard counts, each hit's index, id and score...) is neither sent nor parsed.
+
+        `cache` keeps the whole response in the engine's shard request cache until the index
+        next changes, which it only does by itself for requests without hits: the same search
+        asked again (the landing page, a shared link, the next visitor) is answered from it."""
         extra = {"filter_path": filter_path} if filter_path else {}
+        if cache:
+            extra["request_cache"] = True
         return self.call("search", index=self.alias, body=body, **extra)
 
     def count(self):

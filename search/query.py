@@ -393,7 +393,9 @@ class EngineSearch:
 
     def search(self, params, language):
         started = time.monotonic()
-        response = self.engine.search(self.body(params, language), filter_path=RESPONSE_PARTS)
+        response = self.engine.search(
+            self.body(params, language), filter_path=RESPONSE_PARTS, cache=True
+        )
         results = SearchResults(params=params, backend=self.name, engine_requests=1)
         results.engine_took_ms = response.get("took")
         # Each aggregation at the top or under one filter (see body()); the response leaves
