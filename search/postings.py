@@ -109,7 +109,7 @@ class Postings:
 
         # Cases in each order a visitor can ask for, in each language and across them (where a
         # case's date is its latest document's and its title the first of its titles): a
-        # results page walks one of these. Ties go by translation key, as in the engine.
+        # results page walks one of these. Ties go by translation key: the same page every visit.
         self.orders = {
             code: _orders(
                 {row[0]: row[3] for row in language_rows},
