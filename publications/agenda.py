@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from core import sitecache
 from core.pagination import paginate
 from core.privacy import public
-from search.facets import topic_parents
 from taxonomy.models import Country, Topic
+from taxonomy.tree import with_broader, with_narrower
 
 from .models.events import EventPage, EventType
 
@@ -53,8 +53,7 @@ class AgendaFilters:
                 "slug", flat=True
             )
         )
-        # The tree and the vocabulary from the site cache, not two readings of every topic.
-        parents = self._topic_parents = topic_parents()
+        # The vocabulary from the site cache, not a reading of every topic.
         known = sitecache.cached(
             None,
             "topic-slugs",
@@ -62,11 +61,7 @@ class AgendaFilters:
             per_language=False,
         )
         # A broader topic is offered too: it lists its narrower topics' events.
-        offered = set()
-        for slug in used:
-            while slug and slug not in offered:
-                offered.add(slug)
-                slug = parents.get(slug)
+        offered = with_broader(used)
         options = [
             Option(term.slug, term.name)
             for term in Topic.objects.filter(slug__in=offered).localized_terms()
@@ -113,7 +108,7 @@ class AgendaFilters:
     def apply(self, queryset):
         topic, kind, country = (item.selected for item in self.filters)
         if topic:
-            slugs = self._with_narrower(topic)
+            slugs = with_narrower(topic)
             # Through a many-to-many relation an event could match twice; keep it once.
             queryset = queryset.filter(
                 pk__in=EventPage.objects.filter(topics__slug__in=slugs).values("pk")
@@ -123,20 +118,6 @@ class AgendaFilters:
         if country:
             queryset = queryset.filter(country__code__in=country)
         return queryset
-
-    def _with_narrower(self, selected):
-        """The selected topics and every topic below them: a broader topic includes its
-        narrower ones."""
-        slugs = set()
-        for slug in self._topic_parents.keys() | set(selected):
-            ancestor, seen = slug, set()
-            while ancestor and ancestor not in seen:
-                if ancestor in selected:
-                    slugs.add(slug)
-                    break
-                seen.add(ancestor)
-                ancestor = self._topic_parents.get(ancestor)
-        return slugs
 
     def page(self, request, queryset):
         return paginate(request, queryset, PAST_PER_PAGE)

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pagination import paginate
 from core.privacy import public
-from search.facets import topic_parents
 from taxonomy.models import Topic
+from taxonomy.tree import with_broader, with_narrower
 
 from .models.reports import ReportPdf, ReportType, card_queryset
 
@@ -49,7 +49,7 @@ class ReportFilters:
             ),
             reverse=True,
         )
-        used_topics = self._with_broader(set(self.base.values_list("topics__slug", flat=True)))
+        used_topics = with_broader(set(self.base.values_list("topics__slug", flat=True)))
         languages = set(
             ReportPdf.objects.filter(page__in=self.base.values("pk")).values_list(
                 "language", flat=True
@@ -79,17 +79,6 @@ class ReportFilters:
         ]
         for item in self.filters:
             self._read(item)
-
-    @staticmethod
-    def _with_broader(slugs):
-        """The topics in use and their broader ones, which include them when chosen."""
-        parents = topic_parents()
-        found = set()
-        for slug in slugs:
-            while slug and slug not in found:
-                found.add(slug)
-                slug = parents.get(slug)
-        return found
 
     def _read(self, item):
         value = self.params.get(item.param, "").strip()
@@ -126,9 +115,7 @@ class ReportFilters:
         if "year" in selected:
             queryset = queryset.filter(publication_date__year=int(selected["year"]))
         if "topic" in selected:
-            slugs = set()
-            for topic in Topic.objects.filter(slug=selected["topic"]):
-                slugs |= topic.descendant_slugs()
+            slugs = with_narrower([selected["topic"]])
             queryset = queryset.filter(pk__in=self.base.filter(topics__slug__in=slugs).values("pk"))
         if "language" in selected:
             queryset = queryset.filter(

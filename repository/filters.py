@@ -22,6 +22,7 @@ from taxonomy.models import (
     Topic,
     WorldRegion,
 )
+from taxonomy.tree import with_narrower
 
 PER_PAGE = 12
 # More values than any facet has options is a malformed URL, not a query.
@@ -77,12 +78,7 @@ class TopicFacet(TermFacet):
     model = Topic
 
     def expand(self, values):
-        # A broader topic includes its narrower ones.
-        slugs = set()
-        # Every language's copy: a narrower topic may exist in one language only so far.
-        for topic in Topic.objects.filter(slug__in=values):
-            slugs |= topic.descendant_slugs()
-        return sorted(slugs)
+        return sorted(with_narrower(values))
 
 
 class MechanismFacet(TermFacet):

@@ -21,8 +21,7 @@ from core.privacy import is_public, is_public_path, public
 from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
-
-from .facets import topic_parents
+from taxonomy.tree import topic_parents
 
 # Models whose pages are searched, with their content type (a facet value).
 INDEXED = {

@@ -29,20 +29,6 @@ def _term_labels(model):
     return sitecache.cached(None, f"labels:{model._meta.label_lower}", compute)
 
 
-def topic_parents():
-    """slug -> broader topic's slug, for putting a topic's ancestors into documents and trees."""
-    return sitecache.cached(
-        None,
-        "topic-parents",
-        lambda: dict(
-            Topic.objects.filter(parent__isnull=False)
-            .values_list("slug", "parent__slug")
-            .distinct()
-        ),
-        per_language=False,
-    )
-
-
 def _country_labels():
     return sitecache.cached(
         None, "labels:country", lambda: {c.code: c.name for c in Country.objects.all()}

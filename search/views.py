@@ -14,9 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.feeds import xml_text
+from taxonomy.tree import topic_parents
 
 from .autocomplete import suggestions
-from .facets import topic_parents
 from .params import MAX_RESULTS, QueryTooLong, SearchParams, sort_labels
 from .promotions import pinned_for
 from .query import run_search

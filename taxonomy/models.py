@@ -151,12 +151,9 @@ class Topic(Term):
 
     def descendant_slugs(self):
         """This topic's slug and those of every narrower topic, for filtering."""
-        slugs, frontier = {self.slug}, [self]
-        while frontier:
-            children = list(Topic.objects.filter(parent__in=frontier))
-            frontier = [child for child in children if child.slug not in slugs]
-            slugs.update(child.slug for child in children)
-        return slugs
+        from .tree import with_narrower  # the tree module reads this model
+
+        return with_narrower([self.slug])
 
 
 class Mechanism(Term):

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import translation
@@ -6,6 +7,7 @@ from wagtail.models import Locale
 
 from taxonomy.factories import TopicFactory, country
 from taxonomy.models import Country, Mechanism, Topic, WorldRegion, localize_terms
+from taxonomy.tree import with_broader, with_narrower
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,29 @@ def test_slugs_are_unique_within_a_language_only():
 def test_a_broader_topic_covers_its_narrower_ones():
     youth = Topic.objects.get(slug="youth", locale__language_code="en")
     assert youth.descendant_slugs() == {"youth", "youth-participatory-budgeting"}
+    assert with_narrower(["youth", "climate"]) == {
+        "youth",
+        "youth-participatory-budgeting",
+        "climate",
+    }
+    assert with_broader(["youth-participatory-budgeting"]) == {
+        "youth-participatory-budgeting",
+        "youth",
+    }
+
+
+def test_a_new_narrower_topic_is_covered_at_once_and_a_loop_never_hangs():
+    english = Locale.objects.get(language_code="en")
+    youth = Topic.objects.get(slug="youth", locale=english)
+    TopicFactory(slug="student-councils", parent=youth, locale=english)
+    assert "student-councils" in with_narrower(["youth"])
+    # A loop written around the form's check (the form refuses it) must not hang a request.
+    Topic.objects.filter(pk=youth.pk).update(
+        parent=Topic.objects.get(slug="student-councils", locale=english)
+    )
+    cache.clear()
+    assert {"youth", "student-councils"} <= with_narrower(["youth"])
+    assert {"youth", "student-councils"} <= with_broader(["youth"])
 
 
 def test_renaming_a_term_shows_everywhere_without_editing_pages(client):
