@@ -6,4 +6,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        from core import sitecache
+
         from . import indexing  # noqa: F401  (connects the signals that fill the outbox)
+
+        sitecache.watch(SearchPromotion)  # promotions.promoted_queries()

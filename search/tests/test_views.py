@@ -139,6 +139,12 @@ def test_editors_can_pin_a_result_for_a_query_in_every_language(client):
     # Looking up promotions never stores the queries visitors type.
     client.get("/en/search/", {"q": "a query nobody pinned"})
     assert not Query.objects.filter(query_string="a query nobody pinned").exists()
+    # Unpinned, it goes at once (the pinned queries are cached until a promotion changes).
+    SearchPromotion.objects.all().delete()
+    assert (
+        "Our flagship case."
+        not in client.get("/fr/search/", {"q": "youth budget"}).content.decode()
+    )
 
 
 def test_the_map_counts_results_by_country_with_a_table_alternative(client):
