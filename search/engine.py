@@ -329,12 +329,14 @@ class Engine:
 
     # --- writes ----------------------------------------------------------------------
 
-    def write(self, docs, deleted_ids, indices=None, version=None):
+    def write(self, docs, deleted_ids, indices=None, version=None, versions=None):
         """Index `docs` and delete `deleted_ids` in every target index, in one bulk request each.
 
         Each write carries an external version taken when the document was read from the
-        database, so a rebuild that read a page earlier can never overwrite a newer delivery."""
+        database (`versions` gives it per page id, else `version`), so a rebuild that read a
+        page earlier can never overwrite a newer delivery."""
         version = version or time.time_ns()
+        versions = versions or {}
         targets = indices or sorted(
             set(self.ensure_index()) | set(self.indices_of(self.building_alias))
         )
@@ -344,7 +346,7 @@ class Engine:
                     "_op_type": "index",
                     "_index": index,
                     "_id": str(doc["page_id"]),
-                    "version": version,
+                    "version": versions.get(doc["page_id"], version),
                     "version_type": "external_gte",
                     "_source": engine_body(doc),
                 }

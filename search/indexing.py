@@ -89,7 +89,7 @@ def deliver(engine=None, limit=None):
             # The version is the moment of reading: a delivery that read older state writes
             # an older version and loses, whichever finishes first.
             version = time.time_ns()
-            docs, gone = update_documents(page_ids)
+            docs, gone = update_documents(page_ids, version)
             try:
                 if engine is not None:
                     engine.write(docs, gone, version=version)
@@ -106,20 +106,21 @@ def deliver(engine=None, limit=None):
     return delivered
 
 
-def update_documents(page_ids):
-    """Rebuild the database documents of `page_ids`; returns (documents, ids to remove)."""
+def update_documents(page_ids, version=0):
+    """Rebuild the database documents of `page_ids`, read at `version` (time_ns); returns
+    (documents, ids to remove)."""
     builder = DocumentBuilder()
     pages = builder.pages(page_ids)
     docs = builder.build_many(pages)
     gone = set(page_ids) - set(docs)
     IndexedDocument.objects.filter(pk__in=gone).delete()
-    save_documents(docs.values())
+    save_documents(docs.values(), version)
     postings.invalidate()
     return list(docs.values()), sorted(gone)
 
 
-def save_documents(docs):
-    """Replace the database documents (and their facet rows) of `docs`."""
+def save_documents(docs, version=0):
+    """Replace the database documents (and their facet rows) of `docs`, read at `version`."""
     from .facets import FACETS
 
     docs = list(docs)
@@ -143,6 +144,7 @@ def save_documents(docs):
                 text=searchable_text(doc),
                 data=doc,
                 fingerprint=doc["fingerprint"],
+                version=version,
             )
             for doc in docs
         ],

@@ -51,6 +51,9 @@ class IndexedDocument(models.Model):
     text = SearchableText()
     data = models.JSONField()
     fingerprint = models.CharField(max_length=40)
+    # When the page was read to build this document: the engine version it is written with, so
+    # a rebuild copying an older row never overwrites a newer delivery (0: older than any).
+    version = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search document")

@@ -204,6 +204,23 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
     assert engine.indices_of(engine.alias) == [new_index]
 
 
+def test_a_rebuild_copying_an_older_row_never_overwrites_a_newer_delivery(engine):
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    new_index = engine.start_building()
+    # The rebuild reads the stored row...
+    stale = IndexedDocument.objects.get(pk=page.pk)
+    assert stale.version
+    # ...an editor's change is delivered to both indices...
+    page.title = "Porto Alegre budget, renamed"
+    publish(page)
+    deliver()
+    # ...and the copy of the older row arrives last, carrying the version it was read at.
+    engine.write([stale.data], [], indices=[new_index], versions={page.pk: stale.version})
+    engine.swap(new_index)
+    engine.refresh()
+    assert "Porto Alegre budget, renamed" in titles(engine_search(engine, q="renamed"))
+
+
 @pytest.mark.parametrize("refresh", [False, True], ids=["copied", "built from pages"])
 def test_the_rebuild_command_reports_its_rate_and_leaves_no_drift(engine, refresh):
     out = io.StringIO()

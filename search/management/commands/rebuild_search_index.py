@@ -79,16 +79,26 @@ class Command(BaseCommand):
                 if how == "build":
                     builder = DocumentBuilder()
                     docs = list(builder.build_many(builder.pages(ids)).values())
-                    save_documents(docs)
+                    save_documents(docs, version)
+                    versions = None
                 else:
-                    docs = list(
-                        IndexedDocument.objects.filter(pk__in=ids).values_list("data", flat=True)
-                    )
+                    # Each copy carries the version its row was read at: a row read before a
+                    # delivery committed its newer document loses to that delivery's write.
+                    rows = IndexedDocument.objects.filter(pk__in=ids).values_list("data", "version")
+                    docs = [data for data, _version in rows]
+                    versions = {data["page_id"]: row_version for data, row_version in rows}
                 if new_index is not None:
                     while len(writes) >= IN_FLIGHT:
                         writes.popleft().result()  # an engine failure stops the rebuild here
                     writes.append(
-                        pool.submit(engine.write, docs, [], indices=[new_index], version=version)
+                        pool.submit(
+                            engine.write,
+                            docs,
+                            [],
+                            indices=[new_index],
+                            version=version,
+                            versions=versions,
+                        )
                     )
                 progress.advance(len(ids))
             while writes:
