@@ -21,7 +21,7 @@ from core.privacy import is_public, is_public_path, public
 from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
-from taxonomy.tree import topic_parents
+from taxonomy.tree import topic_parents, with_broader
 
 # Models whose pages are searched, with their content type (a facet value).
 INDEXED = {
@@ -275,13 +275,7 @@ class DocumentBuilder:
     def _experience(self, page, doc):
         relations = self.relations.get(page.pk) or experience_relations_of(page)
         topics = relations["topics"]
-        slugs = set()
-        for topic in topics:
-            slug = topic.slug
-            while slug and slug not in slugs:
-                slugs.add(slug)
-                slug = self.parents.get(slug)
-        doc["topic"] = sorted(slugs)
+        doc["topic"] = self._with_ancestors(topic.slug for topic in topics)
         doc["mechanism"] = sorted(m.slug for m in relations["mechanisms"])
         doc["group"] = sorted(g.slug for g in relations["target_groups"])
         doc["level"] = [page.government_level.slug] if page.government_level else []
@@ -320,13 +314,7 @@ class DocumentBuilder:
         from taxonomy.models import localize_terms
 
         topics = list(page.topics.all())
-        slugs = set()
-        for topic in topics:
-            slug = topic.slug
-            while slug and slug not in slugs:
-                slugs.add(slug)
-                slug = self.parents.get(slug)
-        doc["topic"] = sorted(slugs)
+        doc["topic"] = self._with_ancestors(topic.slug for topic in topics)
         doc["keyword"] = sorted(tag.name for tag in page.keywords.all())
         doc["summary"] = _summary(page.abstract)
         doc["year"] = page.publication_date.year
@@ -366,12 +354,7 @@ class DocumentBuilder:
 
     def _with_ancestors(self, slugs):
         """The topics and every broader topic: a search for "youth" finds youth budgets."""
-        found = set()
-        for slug in slugs:
-            while slug and slug not in found:
-                found.add(slug)
-                slug = self.parents.get(slug)
-        return sorted(found)
+        return sorted(with_broader(slugs, self.parents))
 
 
 class _Term:

@@ -31,9 +31,9 @@ def _ancestors(slug, parents):
         slug = parents.get(slug)
 
 
-def with_broader(slugs):
-    """These topics and every topic above them."""
-    parents = topic_parents()
+def with_broader(slugs, parents=None):
+    """These topics and every topic above them (`parents`: a map already read, for loops)."""
+    parents = topic_parents() if parents is None else parents
     return {ancestor for slug in slugs for ancestor in _ancestors(slug, parents)}
 
 
