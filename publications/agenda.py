@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core import sitecache
+from core.filters import MAX_VALUES, Option
 from core.pagination import paginate
 from core.privacy import public
 from taxonomy.models import Country, Topic
@@ -18,15 +19,6 @@ from taxonomy.tree import with_broader, with_narrower
 from .models.events import EventPage, EventType
 
 PAST_PER_PAGE = 10
-# More values than any filter has options is a malformed URL, not a query.
-MAX_VALUES = 20
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    active: bool = False
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import Option
 from core.pagination import paginate
 from core.privacy import public
 from taxonomy.models import Topic
@@ -19,13 +20,6 @@ from taxonomy.tree import with_broader, with_narrower
 from .models.reports import ReportPdf, ReportType, card_queryset
 
 PER_PAGE = 12
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    active: bool = False
 
 
 @dataclass

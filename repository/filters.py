@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import MAX_VALUES, Option
 from core.pagination import paginate
 from core.privacy import public
 from taxonomy.models import (
@@ -25,8 +26,6 @@ from taxonomy.models import (
 from taxonomy.tree import with_narrower
 
 PER_PAGE = 12
-# More values than any facet has options is a malformed URL, not a query.
-MAX_VALUES = 20
 # Relations through which one page can match twice.
 MANY = {"topics", "mechanisms", "target_groups"}
 
@@ -37,14 +36,6 @@ class Landing:
 
     name: str
     description: str
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    active: bool = False
-    remove_url: str = ""
 
 
 @dataclass
