@@ -575,8 +575,12 @@ class DatabaseSearch:
             return narrowed
 
         matches = within()
+        # A facet without a selection of its own counts within the matches themselves.
         counts = {
-            facet.name: index.counts(codes, facet.name, within(facet.name)) for facet in FACETS
+            facet.name: index.counts(
+                codes, facet.name, within(facet.name) if facet.name in selections else matches
+            )
+            for facet in FACETS
         }
         results.facets = _facet_results(params, counts)
         results.years = index.histogram(codes, within(with_year=False))
