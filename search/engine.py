@@ -31,11 +31,23 @@ FACET_FIELDS = [
     "keyword",
 ]
 COMBINED, SEPARATOR = "facets", ":"
+# The combined field also holds "year:YYYY", so the histogram of years comes from the same
+# pass as the facets when no year range is set (a histogram of its own cost 10-15% of the
+# aggregations at 100,000 cases).
+YEAR = "year"
+# What the documents' engine form holds beyond its mapping; a change here needs a rebuild
+# too, so it is part of the layout fingerprint.
+BODY_FORM = 2
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
     "number_of_replicas": 0,
     "max_result_window": 10000,
+    # Documents kept in title order: a page sorted by title then stops comparing once it has
+    # its documents (page 400 by title at 100,000 cases: 36 ms -> 3 ms), where the comparison
+    # copied the title of every document that entered the page's queue. Dates are not
+    # ordered by it, and it costs a rebuild 10-20% more time.
+    "sort": {"field": "title_sort", "order": "asc"},
     "analysis": {
         "filter": {
             "en_possessive": {"type": "stemmer", "language": "possessive_english"},
@@ -144,10 +156,12 @@ def mappings():
 
 
 def layout():
-    """A fingerprint of the index's analysis and fields: an index built with another one
+    """A fingerprint of the index's analysis, order and fields: an index built with another one
     must be rebuilt before it can take today's documents (see Engine.live_layout)."""
     properties = fields()
-    content = json.dumps([INDEX_SETTINGS["analysis"], properties], sort_keys=True)
+    content = json.dumps(
+        [INDEX_SETTINGS["analysis"], INDEX_SETTINGS["sort"], properties, BODY_FORM], sort_keys=True
+    )
     return hashlib.sha1(content.encode()).hexdigest()[:12]
 
 
@@ -174,6 +188,8 @@ def engine_body(doc):
     body[COMBINED] = [
         f"{name}{SEPARATOR}{value}" for name in FACET_FIELDS for value in facet_values(doc, name)
     ]
+    if doc["year"] is not None:
+        body[COMBINED].append(f"{YEAR}{SEPARATOR}{doc['year']}")
     body["title_sort"] = doc["title"]
     body[text_field("title", code)] = doc["title"]
     body[text_field("summary", code)] = doc["summary"]

@@ -21,7 +21,7 @@ from taxonomy.models import Topic
 
 from . import postings
 from .documents import fold, words
-from .engine import COMBINED, SEPARATOR, EngineUnavailable, get_engine, text_field
+from .engine import COMBINED, SEPARATOR, YEAR, EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
 from .models import IndexedDocument
 
@@ -310,18 +310,15 @@ class EngineSearch:
         def terms(facet):
             return counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})
 
-        years = {
-            "years": counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
-        }
         # Facets without a selection of their own all count under every selection: one
         # filter for them all, and one terms aggregation on the field holding every facet's
-        # values as "facet:value". A facet with a selection counts under the others' only.
+        # values as "facet:value", and the years as "year:YYYY". A facet with a selection
+        # counts under the others' only; so do the years when a range is set.
         shared = {"facets": counted({"terms": {"field": COMBINED, "size": COMBINED_BUCKETS}})}
-        if facet_filters:
-            own = "|".join(re.escape(name) for name in facet_filters)
-            shared["facets"]["terms"]["exclude"] = f"({own}){re.escape(SEPARATOR)}.*"
-        if not year_filter:
-            shared.update(years)
+        own = [*facet_filters, *([YEAR] if year_filter else [])]
+        if own:
+            names = "|".join(re.escape(name) for name in own)
+            shared["facets"]["terms"]["exclude"] = f"({names}){re.escape(SEPARATOR)}.*"
         if params.all_languages:
             shared["total_cases"] = {
                 "cardinality": {"field": "translation_key", "precision_threshold": PRECISION}
@@ -337,7 +334,8 @@ class EngineSearch:
                     )
                 )
         if year_filter:
-            aggs.update(filtered("years_filter", others(None), years))
+            years = counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
+            aggs.update(filtered("years_filter", others(None), {"years": years}))
         post_filter = {"bool": {"filter": others(None) + year_filter}}
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
@@ -422,16 +420,19 @@ class EngineSearch:
         else:
             results.total = response["hits"]["total"]["value"]
         counts = {facet.name: {} for facet in FACETS}
+        years = [(int(bucket["key"]), count(bucket)) for bucket in buckets("years")]
         for bucket in buckets("facets"):
             name, _separator, value = bucket["key"].partition(SEPARATOR)
             if name in counts:
                 counts[name][value] = count(bucket)
+            elif name == YEAR:
+                years.append((int(value), count(bucket)))
         for facet in FACETS:
             if facet.name in params.selected:
                 own = buckets(f"facet_{facet.name}")
                 counts[facet.name] = {bucket["key"]: count(bucket) for bucket in own}
         results.facets = _facet_results(params, counts)
-        results.years = [(int(bucket["key"]), count(bucket)) for bucket in buckets("years")]
+        results.years = sorted(years)
         topic_labels = _topic_labels()
         for hit in response["hits"].get("hits", []):
             source = hit["_source"]
