@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from search.documents import fold
 from search.engine import EngineUnavailable, layout
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
@@ -282,6 +283,31 @@ def test_the_database_fallback_counts_like_the_engine(engine, query):
     assert database.total == engine.total
     assert counts(database) == counts(engine)
     assert database.years == engine.years
+
+
+def test_pages_sorted_by_title_follow_the_folded_titles_like_the_fallback(engine):
+    # The index is kept in title order, and the search stops comparing once a page is full:
+    # every page must still be the slice of the whole ordered list.
+    new_experience(title="Évora participatory budget", slug="evora-pb")
+    new_experience(title="ecovillage assembly", slug="ecovillage-assembly")
+    engine.refresh()
+    whole = titles(engine_search(engine, sort="title", size="100"))
+    assert whole == sorted(whole, key=fold)
+    assert whole == titles(database_search(sort="title", size="100"))
+    paged = []
+    for number in (1, 2, 3):
+        paged += titles(engine_search(engine, sort="title", size="10", page=str(number)))
+    assert len(whole) > 30
+    assert paged == whole[:30]
+
+
+def test_the_years_come_with_the_facets_and_under_the_other_filters_with_a_range(engine):
+    everything = engine_search(engine)
+    ranged = engine_search(engine, year_from="2015", year_to="2018")
+    # A range narrows the hits, not the histogram it is chosen from.
+    assert len(everything.years) > 5
+    assert ranged.years == everything.years
+    assert sum(count for year, count in everything.years if 2015 <= year <= 2018) == ranged.total
 
 
 def test_one_engine_request_per_results_page(engine, client, monkeypatch):
