@@ -685,13 +685,14 @@ def declare_builtin_fields():
     def values(name):
         return property(lambda page: page.bench_facets.get(name, []))
 
-    for name, attribute in BUILTIN_FACETS.items():
-        if attribute.startswith("bench_facet_"):
-            setattr(ExperiencePage, attribute, values(name))
+    # Start year is a model field already; every other facet is an attribute declared here.
+    declared = {name: a for name, a in BUILTIN_FACETS.items() if not hasattr(ExperiencePage, a)}
+    for name, attribute in declared.items():
+        setattr(ExperiencePage, attribute, values(name))
     ExperiencePage.bench_facets = {}
     ExperiencePage.search_fields = [
         *ExperiencePage.search_fields,
-        *(index.FilterField(a) for a in BUILTIN_FACETS.values() if a.startswith("bench_")),
+        *(index.FilterField(attribute) for attribute in declared.values()),
         index.RelatedFields("topics", [index.FilterField("slug")]),
         index.RelatedFields("country", [index.FilterField("region")]),
     ]
