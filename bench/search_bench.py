@@ -647,6 +647,9 @@ def measure_view(client, counters, path, queries, cached=False):
     return {
         "server": percentiles(server),
         "took": percentiles(took),
+        # What the site adds to each request's own engine time: steadier than the difference of
+        # the two medians, which the spread of the engine's times moves by several ms.
+        "overhead": percentiles([s - t for s, t in zip(server, took, strict=True)]),
         "searches": max(searches),
         "http": max(http),
         "status": ",".join(str(s) for s in sorted(statuses)),
@@ -997,17 +1000,16 @@ def run(args, engine):
         "times in ms as p50 / p95.\n"
     )
     print(
-        "| scenario | status | our server | engine took | server − took (p50) "
+        "| scenario | status | our server | engine took | server − took, per request "
         "| engine searches / page | engine HTTP / page | our search layer (no HTML) "
         "| built-in (search + every facet, no HTML) | built-in HTTP | built-in ÷ our layer (p50) "
         "| built-in, three facets only | its ratio | database fallback |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for label, ours, builtin, builtin_http, database, layer, few, _uncounted in rows:
-        overhead = ours["server"][0] - ours["took"][0]
         print(
             f"| {label} | {ours['status']} | {fmt(ours['server'])} | {fmt(ours['took'], 0)} "
-            f"| {overhead:.1f} | {ours['searches']} | {ours['http']} | {fmt(layer)} "
+            f"| {fmt(ours['overhead'])} | {ours['searches']} | {ours['http']} | {fmt(layer)} "
             f"| {fmt(builtin)} | {builtin_http if builtin_http is not None else 'n/a'} "
             f"| {ratio(builtin, layer)} | {fmt(few)} | {ratio(few, layer)} | {fmt(database)} |"
         )
@@ -1034,9 +1036,11 @@ def run(args, engine):
         f"| one engine request per results page | "
         f"{', '.join(str(r[1]['searches']) for r in page_rows)} | {yes(one_request)} |"
     )
-    worst = max(r[1]["server"][0] - r[1]["took"][0] for r in page_rows)
+    worst = max(r[1]["overhead"][0] for r in page_rows)
+    of_medians = max(r[1]["server"][0] - r[1]["took"][0] for r in page_rows)
     print(
-        f"| server p50 ≤ engine took + 15 ms | worst overhead {worst:.1f} ms | {yes(worst <= 15)} |"
+        f"| server p50 ≤ engine took + 15 ms | worst p50 of server − took per request "
+        f"{worst:.1f} ms (difference of the two p50s: {of_medians:.1f} ms) | {yes(worst <= 15)} |"
     )
     if not args.skip_builtin:
         # Like for like: both sides return hits and the counts of every facet the page shows
