@@ -230,6 +230,43 @@ RESPONSE_PARTS = [
 ]
 
 
+# The order in which selections filter the documents for the counts (see nested_filters):
+# facets whose values each hold few documents first.
+SELECTIVE_FIRST = [
+    "award",
+    "keyword",
+    "country",
+    "mechanism",
+    "group",
+    "topic",
+    "level",
+    "region",
+    YEAR,
+    "type",
+    "available",
+    "status",
+]
+_RANK = {name: rank for rank, name in enumerate(SELECTIVE_FIRST)}
+
+
+def nested_filters(selections, leaves, left_out=None):
+    """The aggregations of `leaves` under a tree of single filters, one per selection:
+    `leaves[None]` counts under every selection, `leaves[name]` under all but `name`'s.
+
+    A path applies the selections in order and may leave one out; each filter is checked
+    only on the documents its parent let through, so the most selective go first. With a
+    filter of every selection but one per aggregation, each was checked on every matching
+    document: with three facets selected at 100,000 cases, four filters of two or three
+    clauses on each document, where the tree checks about 240,000 single clauses."""
+    if not selections:
+        return dict(leaves[left_out])
+    (name, clause), rest = selections[0], selections[1:]
+    aggs = {f"with_{name}": {"filter": clause, "aggs": nested_filters(rest, leaves, left_out)}}
+    if left_out is None:
+        aggs.update(nested_filters(rest, leaves, name))
+    return aggs
+
+
 class EngineSearch:
     name = "engine"
 
@@ -285,9 +322,6 @@ class EngineSearch:
         else:
             query["bool"]["filter"] = [{"term": {"language": codes[0]}}]
 
-        def others(excluded):
-            return [f for name, f in facet_filters.items() if name != excluded]
-
         def counted(terms_or_histogram):
             if params.all_languages:
                 terms_or_histogram["aggs"] = {
@@ -300,20 +334,13 @@ class EngineSearch:
                 }
             return terms_or_histogram
 
-        def filtered(name, conditions, inner):
-            """`inner` aggregations under `conditions`; at the top when there are none, since
-            an empty filter still costs a check per matching document."""
-            if not conditions:
-                return inner
-            return {name: {"filter": {"bool": {"filter": conditions}}, "aggs": inner}}
-
         def terms(facet):
             return counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})
 
-        # Facets without a selection of their own all count under every selection: one
-        # filter for them all, and one terms aggregation on the field holding every facet's
-        # values as "facet:value", and the years as "year:YYYY". A facet with a selection
-        # counts under the others' only; so do the years when a range is set.
+        # Facets without a selection of their own all count under every selection, in one
+        # terms aggregation on the field holding every facet's values as "facet:value", and
+        # the years as "year:YYYY". A facet with a selection counts under the others' only;
+        # so do the years when a range is set.
         shared = {"facets": counted({"terms": {"field": COMBINED, "size": COMBINED_BUCKETS}})}
         own = [*facet_filters, *([YEAR] if year_filter else [])]
         if own:
@@ -323,20 +350,19 @@ class EngineSearch:
             shared["total_cases"] = {
                 "cardinality": {"field": "translation_key", "precision_threshold": PRECISION}
             }
-        aggs = filtered("shared", others(None) + year_filter, shared)
+        leaves = {None: shared}
+        clauses = dict(facet_filters)
         for facet in FACETS:
             if facet.name in facet_filters:
-                aggs.update(
-                    filtered(
-                        f"own_{facet.name}",
-                        others(facet.name) + year_filter,
-                        {f"facet_{facet.name}": terms(facet)},
-                    )
-                )
+                leaves[facet.name] = {f"facet_{facet.name}": terms(facet)}
         if year_filter:
             years = counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
-            aggs.update(filtered("years_filter", others(None), {"years": years}))
-        post_filter = {"bool": {"filter": others(None) + year_filter}}
+            leaves[YEAR] = {"years": years}
+            clauses[YEAR] = year_filter[0]
+        # A facet missing from the order still filters, last.
+        selections = sorted(clauses.items(), key=lambda item: _RANK.get(item[0], len(_RANK)))
+        aggs = nested_filters(selections, leaves)
+        post_filter = {"bool": {"filter": [*facet_filters.values(), *year_filter]}}
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
             "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],

@@ -272,6 +272,9 @@ FALLBACK_QUERIES = [
     {"topic": ["climate", "gender"], "country": "FR"},
     {"lang": "all", "mechanism": "participatory-budgeting"},
     {"year_from": "2015", "year_to": "2020", "type": "experience"},
+    # Three selections and a range: each facet's counts under every selection but its own.
+    {"topic": ["climate", "gender"], "status": "ongoing", "type": "experience", "year_to": "2024"},
+    {"lang": "all", "mechanism": "participatory-budgeting", "status": "finished", "country": "FR"},
     {"q": "Porto"},
     {"lang": "all", "q": "jury"},
 ]
