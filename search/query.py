@@ -304,15 +304,15 @@ class EngineSearch:
 
     def body(self, params, language):
         codes = languages_for(params, language)
-        facet_filters = {
-            name: {"terms": {name: values}} for name, values in params.selected.items()
-        }
+        # Every selection as one filter, by facet name, and the year range as YEAR's.
+        clauses = {name: {"terms": {name: values}} for name, values in params.selected.items()}
         year_range = {}
         if params.year_from:
             year_range["gte"] = params.year_from
         if params.year_to:
             year_range["lte"] = params.year_to
-        year_filter = [{"range": {"year": year_range}}] if year_range else []
+        if year_range:
+            clauses[YEAR] = {"range": {"year": year_range}}
 
         must = [self.text_clause(params, codes)] if params.q else []
         query = {"bool": {"must": must or [{"match_all": {}}]}}
@@ -334,35 +334,30 @@ class EngineSearch:
                 }
             return terms_or_histogram
 
-        def terms(facet):
-            return counted({"terms": {"field": facet.name, "size": ALL_BUCKETS}})
-
         # Facets without a selection of their own all count under every selection, in one
         # terms aggregation on the field holding every facet's values as "facet:value", and
         # the years as "year:YYYY". A facet with a selection counts under the others' only;
         # so do the years when a range is set.
         shared = {"facets": counted({"terms": {"field": COMBINED, "size": COMBINED_BUCKETS}})}
-        own = [*facet_filters, *([YEAR] if year_filter else [])]
-        if own:
-            names = "|".join(re.escape(name) for name in own)
+        if clauses:
+            names = "|".join(re.escape(name) for name in clauses)
             shared["facets"]["terms"]["exclude"] = f"({names}){re.escape(SEPARATOR)}.*"
         if params.all_languages:
             shared["total_cases"] = {
                 "cardinality": {"field": "translation_key", "precision_threshold": PRECISION}
             }
         leaves = {None: shared}
-        clauses = dict(facet_filters)
-        for facet in FACETS:
-            if facet.name in facet_filters:
-                leaves[facet.name] = {f"facet_{facet.name}": terms(facet)}
-        if year_filter:
+        for name in params.selected:
+            leaves[name] = {
+                f"facet_{name}": counted({"terms": {"field": name, "size": ALL_BUCKETS}})
+            }
+        if YEAR in clauses:
             years = counted({"histogram": {"field": "year", "interval": 1, "min_doc_count": 1}})
             leaves[YEAR] = {"years": years}
-            clauses[YEAR] = year_filter[0]
         # A facet missing from the order still filters, last.
         selections = sorted(clauses.items(), key=lambda item: _RANK.get(item[0], len(_RANK)))
         aggs = nested_filters(selections, leaves)
-        post_filter = {"bool": {"filter": [*facet_filters.values(), *year_filter]}}
+        post_filter = {"bool": {"filter": list(clauses.values())}}
         sort = {
             "relevance": ["_score", {"date": {"order": "desc", "missing": "_last"}}],
             "newest": [{"date": {"order": "desc", "missing": "_last"}}, "_score"],
