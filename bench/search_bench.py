@@ -61,6 +61,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -980,7 +981,7 @@ def run(args, engine):
             database = measure_database(queries[: args.db_requests])
             layer = measure_layer(EngineSearch(engine), queries)
             uncounted = measure_layer(UncountedSearch(engine), queries)
-        rows.append((label, ours, builtin, builtin_http, database, layer, few, uncounted))
+        rows.append(Row(label, ours, builtin, builtin_http, database, layer, few, uncounted))
         print(f"  measured {label}", flush=True)
     agreement = None if args.skip_builtin else builtin_agreement(engine, en_id, scenarios)
     # Every figure above is computed by the engine; a search asked again is recalled from its
@@ -1022,22 +1023,23 @@ def run(args, engine):
             "| built-in | ratio | ratio if counting cost nothing |"
         )
         print("|---|---|---|---|---|---|---|")
-        for label, _ours, builtin, _http, _db, layer, _few, uncounted in rows[:4]:
-            share = 1 - uncounted[0] / layer[0]
+        for row in rows[:4]:
+            share = 1 - row.uncounted[0] / row.layer[0]
             print(
-                f"| {label} | {fmt(layer)} | {fmt(uncounted)} | {share:.0%} | {fmt(builtin)} "
-                f"| {ratio(builtin, layer)} | {ratio(builtin, uncounted)} |"
+                f"| {row.label} | {fmt(row.layer)} | {fmt(row.uncounted)} | {share:.0%} "
+                f"| {fmt(row.builtin)} | {ratio(row.builtin, row.layer)} "
+                f"| {ratio(row.builtin, row.uncounted)} |"
             )
     print("\n| target | measured | met |")
     print("|---|---|---|")
     page_rows = rows[:4]
-    one_request = all(r[1]["searches"] == 1 for r in page_rows)
+    one_request = all(r.view["searches"] == 1 for r in page_rows)
     print(
         f"| one engine request per results page | "
-        f"{', '.join(str(r[1]['searches']) for r in page_rows)} | {yes(one_request)} |"
+        f"{', '.join(str(r.view['searches']) for r in page_rows)} | {yes(one_request)} |"
     )
-    worst = max(r[1]["overhead"][0] for r in page_rows)
-    of_medians = max(r[1]["server"][0] - r[1]["took"][0] for r in page_rows)
+    worst = max(r.view["overhead"][0] for r in page_rows)
+    of_medians = max(r.view["server"][0] - r.view["took"][0] for r in page_rows)
     print(
         f"| server p50 ≤ engine took + 15 ms | worst p50 of server − took per request "
         f"{worst:.1f} ms (difference of the two p50s: {of_medians:.1f} ms) | {yes(worst <= 15)} |"
@@ -1045,7 +1047,7 @@ def run(args, engine):
     if not args.skip_builtin:
         # Like for like: both sides return hits and the counts of every facet the page shows
         # (the built-in only its top 10 buckets), as data; neither renders a page.
-        ratios = [r[2][0] / r[5][0] for r in page_rows]
+        ratios = [r.builtin[0] / r.layer[0] for r in page_rows]
         print(
             f"| ≥ 5× faster than Wagtail's built-in search | "
             f"{', '.join(f'{x:.2f}×' for x in ratios)} | {yes(min(ratios) >= 5)} |"
@@ -1060,7 +1062,7 @@ def run(args, engine):
         f"{f'{searchable:.2f} s' if searchable else 'not within 30 s'} "
         f"(publish() itself {published:.2f} s) | {yes(searchable and searchable <= 2)} |"
     )
-    db_p50 = max(r[4][0] for r in page_rows)
+    db_p50 = max(r.database[0] for r in page_rows)
     print(f"| database fallback p50 ≤ 250 ms | worst {db_p50:.0f} ms | {yes(db_p50 <= 250)} |")
     print(
         f"\nThe same text searches asked again, from the engine's request cache: server "
@@ -1080,6 +1082,19 @@ def run(args, engine):
         print(
             f"\nWagtail's built-in back-end indexed ExperiencePage at {builtin_rate:.0f} objects/s."
         )
+
+
+class Row(NamedTuple):
+    """One scenario's figures: (p50, p95) pairs, and the view's measurements as a dict."""
+
+    label: str
+    view: dict
+    builtin: tuple
+    builtin_http: int | None
+    database: tuple
+    layer: tuple
+    few: tuple
+    uncounted: tuple
 
 
 def ratio(builtin, ours):
