@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import sitecache
+        from . import privacy_sync, sitecache
 
         sitecache.connect()
+        privacy_sync.connect()

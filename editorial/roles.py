@@ -65,19 +65,29 @@ def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _page_perms(group, page, codenames):
-    for codename in codenames:
+def _grant(group, permissions, pages=(), media=()):
+    """Give `group` exactly these rights, removing any it was given elsewhere: the roles are
+    defined here, and a right added by hand in the admin is drift to repair.
+
+    `pages` is a list of (page, codenames); `media` of (app_label, codename) on the root
+    collection."""
+    group.permissions.set(permissions)
+    page_rights = [
         GroupPagePermission.objects.get_or_create(
             group=group, page=page, permission=_perm("wagtailcore", codename)
-        )
-
-
-def _media_perms(group, codenames):
+        )[0].pk
+        for page, codenames in pages
+        for codename in codenames
+    ]
+    GroupPagePermission.objects.filter(group=group).exclude(pk__in=page_rights).delete()
     root = Collection.get_first_root_node()
-    for app_label, codename in codenames:
+    collection_rights = [
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root, permission=_perm(app_label, codename)
-        )
+        )[0].pk
+        for app_label, codename in media
+    ]
+    GroupCollectionPermission.objects.filter(group=group).exclude(pk__in=collection_rights).delete()
 
 
 IMAGES_AND_DOCUMENTS = [
@@ -94,6 +104,7 @@ ALL_MEDIA = [
     ("wagtaildocs", "delete_document"),
 ]
 EDIT = ["add_page", "change_page"]
+ACCOUNT_ACTIONS = ("add", "change", "delete", "view")
 MANAGE = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 
 
@@ -133,14 +144,15 @@ def setup_roles():
     groups = {}
 
     officers, _ = Group.objects.get_or_create(name=OFFICERS)
-    officers.permissions.add(access)
-    if source_home:
-        _page_perms(officers, source_home, EDIT)
-    _media_perms(officers, IMAGES_AND_DOCUMENTS)
+    _grant(
+        officers,
+        [access],
+        pages=[(source_home, EDIT)] if source_home else [],
+        media=IMAGES_AND_DOCUMENTS,
+    )
     groups[OFFICERS] = officers
 
-    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
-    coordinators.permissions.add(
+    coordinator_permissions = [
         access,
         _perm("wagtail_localize", "submit_translation"),
         _perm("editorial", "manage_translation_sync"),
@@ -150,44 +162,52 @@ def setup_roles():
         *_perms([("wagtailsearchpromotions", "searchpromotion")]),
         # Old addresses of moved or renamed pages keep working through editor-managed redirects.
         *_perms([("wagtailredirects", "redirect")]),
-    )
-    for home in homes.values():
-        _page_perms(coordinators, home, MANAGE)
-    _media_perms(coordinators, ALL_MEDIA)
+    ]
+    every_home = [(home, MANAGE) for home in homes.values()]
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
+    _grant(coordinators, coordinator_permissions, pages=every_home, media=ALL_MEDIA)
     groups[COORDINATORS] = coordinators
 
     for code, _name in settings.LANGUAGES:
         if code == default.language_code:
             continue
         translators, _ = Group.objects.get_or_create(name=translators_group(code))
-        # Terms are snippets: a per-model permission, narrowed to the language by a hook.
-        translators.permissions.add(access, *_perms(TAXONOMY_MODELS, actions=("change",)))
+        pages = []
         if code in homes:
             # Publishing is what a reviewer's approval does; direct publishing is refused to
             # translators by a hook (editorial/wagtail_hooks.py), so their work is reviewed.
-            _page_perms(translators, homes[code], ["change_page", "publish_page"])
+            pages = [(homes[code], ["change_page", "publish_page"])]
             _workflow(
                 translation_workflow(code),
                 f"Review of the {get_language_info(code)['name']} translation",
                 [translators, coordinators],
                 [homes[code]],
             )
-        _media_perms(translators, [("wagtailimages", "choose_image")])
+        # Terms are snippets: a per-model permission, narrowed to the language by a hook.
+        _grant(
+            translators,
+            [access, *_perms(TAXONOMY_MODELS, actions=("change",))],
+            pages=pages,
+            media=[("wagtailimages", "choose_image")],
+        )
         groups[translators.name] = translators
 
     jury, _ = Group.objects.get_or_create(name=JURY)
-    jury.permissions.add(access)
+    _grant(jury, [access])
     groups[JURY] = jury
 
+    # Administrators manage accounts, within their own rights (accounts/rights.py); the groups
+    # themselves are the ones defined here, so editing a group is left to superusers.
     administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
-    administrators.permissions.add(
-        access,
-        *Permission.objects.filter(content_type__app_label__in=["auth", "wagtailusers"]),
-        *coordinators.permissions.all(),
+    _grant(
+        administrators,
+        [
+            *coordinator_permissions,
+            *_perms([("auth", "user")], ("add", "change", "delete", "view")),
+        ],
+        pages=every_home,
+        media=ALL_MEDIA,
     )
-    for home in homes.values():
-        _page_perms(administrators, home, MANAGE)
-    _media_perms(administrators, ALL_MEDIA)
     groups[ADMINISTRATORS] = administrators
 
     if source_home:

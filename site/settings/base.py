@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "publications",
     "search",
     "editorial",
+    "accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -84,7 +85,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersConfig",  # wagtail.users, with the Users section of accounts
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

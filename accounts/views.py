@@ -1,0 +1,99 @@
+"""The Users section of the admin, narrowed so that no one raises their own or another's rights.
+
+Wagtail lets anyone holding the user model's permissions edit every account, superusers
+included. Here a person manages only accounts whose rights they hold themselves (`rights.py`),
+and every change of rights is written to the account's history."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.users.views import users
+
+from .forms import AccountCreationForm, AccountEditForm
+from .rights import Rights
+
+RIGHTS_CHANGED = "accounts.rights"
+
+
+def rights_snapshot(user):
+    return {
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "superuser": user.is_superuser,
+        "active": user.is_active,
+    }
+
+
+def log_rights_change(user, before, by):
+    after = rights_snapshot(user)
+    if after == before:
+        return
+    log(
+        user,
+        RIGHTS_CHANGED,
+        user=by,
+        data={
+            "added": sorted(set(after["groups"]) - set(before["groups"])),
+            "removed": sorted(set(before["groups"]) - set(after["groups"])),
+            "superuser": [before["superuser"], after["superuser"]],
+            "active": [before["active"], after["active"]],
+        },
+    )
+
+
+class EditorFormMixin:
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class ManagedAccountMixin(EditorFormMixin):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        target = self.get_object()
+        if request.user.is_authenticated and not Rights(request.user).covers_user(target):
+            raise PermissionDenied
+
+
+class CreateView(EditorFormMixin, users.CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        log_rights_change(
+            instance, {"groups": [], "superuser": False, "active": True}, self.request.user
+        )
+        return instance
+
+
+class EditView(ManagedAccountMixin, users.EditView):
+    def save_instance(self):
+        before = rights_snapshot(self.object.__class__.objects.get(pk=self.object.pk))
+        instance = super().save_instance()
+        log_rights_change(instance, before, self.request.user)
+        return instance
+
+
+class DeleteView(ManagedAccountMixin, users.DeleteView):
+    pass
+
+
+class UserViewSet(users.UserViewSet):
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+
+    def get_form_class(self, for_update=False):
+        return AccountEditForm if for_update else AccountCreationForm
+
+
+def format_rights_change(entry):
+    data = entry.data
+    parts = []
+    if data.get("added"):
+        parts.append(_("added to %(groups)s") % {"groups": ", ".join(data["added"])})
+    if data.get("removed"):
+        parts.append(_("removed from %(groups)s") % {"groups": ", ".join(data["removed"])})
+    before, after = data.get("superuser", [False, False])
+    if before != after:
+        parts.append(_("made a superuser") if after else _("no longer a superuser"))
+    before, after = data.get("active", [True, True])
+    if before != after:
+        parts.append(_("activated") if after else _("deactivated"))
+    return _("Rights changed: %(changes)s") % {"changes": "; ".join(parts)}

@@ -1,0 +1,105 @@
+"""Privacy follows a page into every language.
+
+A view restriction set on the page translations are made from (its source) is copied to each
+translation and kept in step: changed, its copies change; removed, they go. A translation
+may be made private on its own while its source is public, never public while its source is
+private: removing the copy of a source's restriction puts it back. Wagtail and
+wagtail-localize know only the page a restriction hangs on (wagtail-localize copies it once,
+when a translation is created through it), so without this the French copy of a private
+page stayed public."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.signals import page_published
+
+
+def source_of(page):
+    """The copy of `page` its translations are made from: wagtail-localize's source, else
+    the page in the default language."""
+    from wagtail_localize.models import TranslationSource
+
+    locale_id = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .values_list("locale_id", flat=True)
+        .first()
+    ) or Locale.get_default().pk
+    return Page.objects.filter(translation_key=page.translation_key, locale_id=locale_id).first()
+
+
+def _translations(page):
+    return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+
+
+def _copy(restriction, page):
+    copy = page.view_restrictions.first() or PageViewRestriction(page=page)
+    groups = set(restriction.groups.values_list("pk", flat=True))
+    same = (
+        copy.pk
+        and copy.restriction_type == restriction.restriction_type
+        and copy.password == restriction.password
+        and set(copy.groups.values_list("pk", flat=True)) == groups
+    )
+    if same:
+        return
+    copy.restriction_type = restriction.restriction_type
+    copy.password = restriction.password
+    copy.save()
+    copy.groups.set(groups)
+
+
+def follow_source(page):
+    """Give `page` its source's restriction, if the source has one."""
+    source = source_of(page)
+    if source is None or source.pk == page.pk:
+        return
+    restriction = source.view_restrictions.first()
+    if restriction is not None:
+        _copy(restriction, page)
+
+
+def _restriction_saved(sender, instance, **kwargs):
+    page = instance.page
+    source = source_of(page)
+    if source is not None and source.pk == page.pk:
+        for translation in _translations(page):
+            _copy(instance, translation)
+
+
+def _groups_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
+        instance, PageViewRestriction
+    ):
+        _restriction_saved(PageViewRestriction, instance)
+
+
+def _restriction_deleted(sender, instance, origin=None, **kwargs):
+    if not isinstance(origin, PageViewRestriction):
+        return  # a page and its restriction deleted together: its translations keep theirs
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    source = source_of(page)
+    if source is None:
+        return
+    if source.pk == page.pk:
+        for copy in PageViewRestriction.objects.filter(page__in=_translations(page)).order_by("pk"):
+            copy.delete()
+    else:
+        follow_source(page)
+
+
+def _published(sender, instance, **kwargs):
+    # Translations created or updated by any path (the background sync, a PO import, code)
+    # are made private with their source before anyone can read them.
+    follow_source(instance)
+
+
+def connect():
+    post_save.connect(_restriction_saved, sender=PageViewRestriction, dispatch_uid="privacy-sync")
+    post_delete.connect(
+        _restriction_deleted, sender=PageViewRestriction, dispatch_uid="privacy-sync-d"
+    )
+    m2m_changed.connect(
+        _groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="privacy-sync-g"
+    )
+    page_published.connect(_published, dispatch_uid="privacy-sync-p")
