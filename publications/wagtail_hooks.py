@@ -41,22 +41,35 @@ def after_edit_report(request, page):
     warn_about_pdfs(request, page)
 
 
+def _may_view(page, request):
+    """The visitor passes every view restriction of the page (a password entered in this
+    session, a login, a group), as Wagtail asks before serving the page itself."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 @hooks.register("before_serve_document")
 def keep_pdfs_of_private_reports_private(document, request):
-    """A report's PDF is served while one of its reports is live and public, and to the
-    site's editors; otherwise it is as missing as the report (Wagtail itself only knows the
-    privacy of collections, not of the pages a document belongs to)."""
+    """A report's PDF is served to whoever may read one of its live reports, and to those
+    who may edit one of them; otherwise it is as missing as the report. (Wagtail itself
+    knows only the privacy of collections, not of the pages a document belongs to.)"""
     from django.http import Http404
-
-    from core.privacy import is_public
+    from django.shortcuts import redirect
 
     from .models import ReportPdf
 
     reports = [
         pdf.page for pdf in ReportPdf.objects.filter(document=document).select_related("page")
     ]
-    if not reports or any(page.live and is_public(page) for page in reports):
+    if not reports:
         return None
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    live = [page for page in reports if page.live]
+    if any(_may_view(page, request) for page in live):
         return None
+    user = request.user
+    if user.is_authenticated and any(
+        page.permissions_for_user(user).can_edit() for page in reports
+    ):
+        return None
+    if live:
+        return redirect(live[0].url)  # where the password or the login is asked for
     raise Http404

@@ -578,29 +578,113 @@ def test_drafts_and_restricted_reports_never_show(client):
         assert response.status_code == 302 and "/login" in response["Location"]
 
 
-def test_the_pdf_of_a_private_report_is_not_served_to_visitors(rf, django_user_model):
-    from django.contrib.auth.models import AnonymousUser
-    from django.http import Http404
-    from wagtail import hooks
+def login(username, *groups, superuser=False):
+    from django.contrib.auth.models import Group
+    from django.test import Client
 
-    [serve_check] = [
-        fn
-        for fn in hooks.get_hooks("before_serve_document")
-        if fn.__name__ == "keep_pdfs_of_private_reports_private"
-    ]
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-12345678")
+    user.is_superuser = superuser
+    user.save()
+    user.groups.set(Group.objects.filter(name__in=groups))
+    client = Client()
+    client.post("/admin/login/", {"username": username, "password": "pw-12345678"})
+    return client
+
+
+@pytest.fixture
+def files_on_disk(settings, tmp_path):
+    """Documents stored as in production, so the document view can send them."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path
+
+
+def test_the_pdf_of_a_private_report_is_served_only_to_those_who_may_read_it(
+    client, django_capture_on_commit_callbacks, files_on_disk
+):
+    from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
+
     secret = document(pdf_bytes("Members only."), "members.pdf")
     shared = document(pdf_bytes("For everyone."), "everyone.pdf")
+    draft_only = document(pdf_bytes("Not yet."), "draft.pdf")
     restricted = new_report(title="Members-only report", pdfs=[("en", secret)])
-    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
     new_report(title="Public report", pdfs=[("en", shared)])
-    visitor = rf.get(secret.url)
-    visitor.user = AnonymousUser()
-    with pytest.raises(Http404):
-        serve_check(secret, visitor)
-    assert serve_check(shared, visitor) is None
-    editor = rf.get(secret.url)
-    editor.user = django_user_model.objects.create_superuser("pdf-editor", password="x")
-    assert serve_check(secret, editor) is None
+    new_report(title="Draft report", pdfs=[("en", draft_only)], publish=False)
+    coordinator = login("coordinator", COORDINATORS)
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(
+            f"/admin/pages/{restricted.pk}/privacy/",
+            {"restriction_type": "password", "password": "open-sesame"},
+        )
+    readers = {
+        "visitor": client,
+        "jury": login("jury", JURY),
+        "translator": login("translator", translators_group("fr")),
+        "officer": login("officer", OFFICERS),
+        "coordinator": coordinator,
+    }
+    # Who may edit the report may read its file; a signed-in account alone is not enough.
+    may_read = {"officer", "coordinator"}
+    for name, reader in readers.items():
+        for doc, allowed in ((secret, name in may_read), (draft_only, name in may_read)):
+            response = reader.get(doc.url)
+            assert (response.status_code == 200) == allowed, (name, doc.title)
+        assert reader.get(shared.url).status_code == 200, name
+    # A visitor without the password is sent to the report, which asks for it; with it, the
+    # file is theirs. A draft's file is as missing as the draft.
+    response = client.get(secret.url)
+    assert response.status_code == 302 and response["Location"] == restricted.url
+    assert client.get(draft_only.url).status_code == 404
+    form = client.get(restricted.url).content.decode()
+    action = re.search(r'<form[^>]+action="([^"]+)"', form).group(1)
+    client.post(action, {"password": "open-sesame", "return_url": restricted.url})
+    assert client.get(secret.url).status_code == 200
+
+
+def test_document_files_have_no_public_address(settings, files_on_disk):
+    """In development /media/ serves images only; documents go through /documents/."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    from iopd_site import urls
+
+    secret = document(pdf_bytes("Members only."), "members-only.pdf")
+    (files_on_disk / "original_images").mkdir()
+    (files_on_disk / "original_images" / "photo.jpg").write_bytes(b"not really a jpeg")
+    settings.DEBUG = True
+    try:
+        importlib.reload(urls)
+        clear_url_caches()
+        from django.test import Client
+
+        client = Client()
+        assert client.get(f"/media/{secret.file.name}").status_code == 404
+        assert client.get("/media/original_images/photo.jpg").status_code == 200
+    finally:
+        settings.DEBUG = False
+        importlib.reload(urls)
+        clear_url_caches()
+
+
+@override_settings(SENDFILE_BACKEND="core.sendfile", SENDFILE_URL="/protected/")
+def test_behind_a_proxy_the_file_is_handed_over_by_an_internal_redirect(client, files_on_disk):
+    from wagtail.utils.sendfile import _get_sendfile
+
+    _get_sendfile.clear()
+    shared = document(pdf_bytes("For everyone."), "handed-over.pdf")
+    new_report(title="Public report", pdfs=[("en", shared)])
+    try:
+        response = client.get(shared.url)
+    finally:
+        _get_sendfile.clear()
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/protected/{shared.file.name}"
+    assert response.content == b""
+    assert response["Content-Type"] == "application/pdf"
 
 
 # --- search -------------------------------------------------------------------------------

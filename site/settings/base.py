@@ -183,6 +183,8 @@ MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = _("International Observatory on Participatory Democracy")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Documents only through the view that checks who may read them, never a public media URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # No SVG: an uploaded SVG is served from the site's own domain and can carry a script.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

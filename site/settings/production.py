@@ -37,10 +37,24 @@ CACHES = {
     }
 }
 
+# Static files are served by the application itself (WhiteNoise: compressed, hashed names
+# cached for a year), so the site has its CSS behind any proxy or none.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Documents are sent by the document view, after it checked who may read them. Behind nginx,
+# set SENDFILE_URL to an `internal` location aliased to MEDIA_ROOT (docs/deployment.md):
+# the view answers with X-Accel-Redirect and nginx sends the file.
+SENDFILE_URL = env("SENDFILE_URL")
+if SENDFILE_URL:
+    SENDFILE_BACKEND = "core.sendfile"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
