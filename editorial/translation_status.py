@@ -27,14 +27,45 @@ class Row:
     states: dict = field(default_factory=dict)  # language code -> (state, page id or None)
 
 
-def translation_status(language=None, section=None, state=None):
+def visible_sources(user):
+    """Ids of the source-language pages whose translations `user` may follow: live public
+    pages, and those the user may edit in some language. None: every page (superusers)."""
+    from django.db.models import Q
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from core.privacy import public
+
+    if user.is_active and user.is_superuser:
+        return None
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    default = Locale.get_default()
+    sources = Page.objects.filter(locale=default, depth__gt=2)
+    return set(
+        sources.filter(
+            Q(translation_key__in=editable.values("translation_key"))
+            | Q(pk__in=public(sources.live()).values("pk"))
+        ).values_list("pk", flat=True)
+    )
+
+
+def may_follow_translations(user):
+    """Who the report is for: anyone who may edit a page (not the jury, say)."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return PagePermissionPolicy().user_has_any_permission(user, ["change"])
+
+
+def translation_status(language=None, section=None, state=None, visible=None):
     """(rows, counts per language and state, sections) for pages of the source language.
 
     A translation is *awaiting review* while a workflow runs on it; *out of date* when its
     source was published after its live version was written (also while a draft made by the
     background sync waits for the translator); *machine translated* while strings that a
     machine translated are not yet in a published (so reviewed) version; *in progress* while
-    it is a draft, has unpublished changes or segments not yet translated."""
+    it is a draft, has unpublished changes or segments not yet translated.
+
+    `visible` (ids from `visible_sources`) keeps the titles of drafts and private pages
+    from those who may not edit them."""
     default = Locale.get_default()
     languages = [code for code, _name in settings.LANGUAGES if code != default.language_code]
     if language in languages:
@@ -48,6 +79,13 @@ def translation_status(language=None, section=None, state=None):
         )
     )
     sections = {page["path"][:12]: page["title"] for page in sources if len(page["path"]) == 12}
+    if visible is not None:
+        sources = [page for page in sources if page["pk"] in visible]
+        sections = {
+            path: title
+            for path, title in sections.items()
+            if any(page["path"].startswith(path) for page in sources)
+        }
     if section:
         sources = [page for page in sources if page["path"][:12] == section]
     translations = {

@@ -1,16 +1,25 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import get_language_info
 
 from .completeness import LOW_COMPLETENESS, low_completeness
-from .translation_status import STATES, translation_status
+from .translation_status import (
+    STATES,
+    may_follow_translations,
+    translation_status,
+    visible_sources,
+)
 
 
 def translation_report(request):
+    if not may_follow_translations(request.user):
+        raise PermissionDenied
+    visible = visible_sources(request.user)
     language = request.GET.get("language") or None
     section = request.GET.get("section") or None
     state = request.GET.get("state") if request.GET.get("state") in STATES else None
-    rows, counts, sections = translation_status(language, section, state)
+    rows, counts, sections = translation_status(language, section, state, visible)
     languages = [(code, get_language_info(code)["name_translated"]) for code in counts]
     return render(
         request,
@@ -30,7 +39,7 @@ def translation_report(request):
             "sections": sorted(sections.items(), key=lambda item: item[1]),
             "states": STATES,
             "selected": {"language": language, "section": section, "state": state},
-            "incomplete": low_completeness(section),
+            "incomplete": low_completeness(section, visible=visible),
             "low_completeness": LOW_COMPLETENESS,
         },
     )

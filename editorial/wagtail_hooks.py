@@ -70,7 +70,15 @@ def translation_report_menu_item():
     from django.utils.translation import gettext_lazy as _
     from wagtail.admin.menu import MenuItem
 
-    return MenuItem(_("Translations"), reverse("translation_report"), icon_name="globe", order=650)
+    from .translation_status import may_follow_translations
+
+    class TranslationReportMenuItem(MenuItem):
+        def is_shown(self, request):
+            return may_follow_translations(request.user)
+
+    return TranslationReportMenuItem(
+        _("Translations"), reverse("translation_report"), icon_name="globe", order=650
+    )
 
 
 @hooks.register("before_edit_page", order=-1)

@@ -64,3 +64,44 @@ def test_the_dashboard_lists_the_least_complete_experiences(client):
     content = client.get("/admin/reports/translations/").content.decode()
     assert "Experiences less than 50% complete" in content
     assert "A case with almost nothing" in content
+
+
+def test_titles_of_drafts_and_private_pages_are_shown_only_to_those_who_may_edit_them(
+    django_capture_on_commit_callbacks,
+):
+    from django.test import Client
+
+    from editorial.roles import JURY, OFFICERS
+
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    draft = ExperiencePageFactory(parent=index, title="Zanzibar draft case", live=False)
+    private = ExperiencePageFactory(parent=index, title="Zanzibar private case")
+    public_title = ExperiencePage.objects.get(slug="youth-participatory-budget").title
+    clients = {}
+    for role, group in (
+        ("coordinator", COORDINATORS),
+        ("officer", OFFICERS),
+        ("translator", translators_group("fr")),
+        ("jury", JURY),
+    ):
+        user = get_user_model().objects.create_user(role, f"{role}@example.org", "pw-1234567")
+        user.groups.add(Group.objects.get(name=group))
+        clients[role] = Client()
+        clients[role].post("/admin/login/", {"username": role, "password": "pw-1234567"})
+    with django_capture_on_commit_callbacks(execute=True):
+        clients["coordinator"].post(
+            f"/admin/pages/{private.pk}/privacy/", {"restriction_type": "login"}
+        )
+
+    def report(role):
+        return clients[role].get("/admin/reports/translations/")
+
+    for role in ("coordinator", "officer"):  # they may edit both pages
+        content = report(role).content.decode()
+        assert draft.title in content and private.title in content, role
+    content = report("translator").content.decode()
+    assert public_title in content
+    assert draft.title not in content and private.title not in content
+    assert report("jury").status_code in (302, 403)
+    dashboard = clients["jury"].get("/admin/").content.decode()
+    assert "/admin/reports/translations/" not in dashboard
