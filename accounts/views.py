@@ -6,6 +6,9 @@ and every change of rights is written to the account's history."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.users.views import users
 
@@ -13,6 +16,8 @@ from .forms import AccountCreationForm, AccountEditForm
 from .rights import Rights
 
 RIGHTS_CHANGED = "accounts.rights"
+UNLOCKED = "accounts.unlocked"
+UNLOCK_PERMISSION = "axes.delete_accessattempt"
 
 
 def rights_snapshot(user):
@@ -97,3 +102,47 @@ def format_rights_change(entry):
     if before != after:
         parts.append(_("activated") if after else _("deactivated"))
     return _("Rights changed: %(changes)s") % {"changes": "; ".join(parts)}
+
+
+class LockedSignInsView(WagtailAdminTemplateMixin, TemplateView):
+    """Settings → Locked sign-ins: the accounts and addresses paused after too many wrong
+    passwords, and a button to unlock each (written to the history as the other changes)."""
+
+    template_name = "accounts/locked_sign_ins.html"
+    page_title = _lazy("Locked sign-ins")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(UNLOCK_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        from .throttle import locked_out
+
+        return {
+            **super().get_context_data(**kwargs),
+            "locked": locked_out(),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+        }
+
+    def post(self, request):
+        from axes.utils import reset
+        from django.contrib import messages
+        from django.contrib.auth import get_user_model
+        from django.shortcuts import redirect
+
+        username, address = request.POST.get("username"), request.POST.get("ip_address")
+        if username:
+            reset(username=username)
+            account = get_user_model().objects.filter(username=username).first()
+            if account is not None:
+                log(account, UNLOCKED, user=request.user)
+            message = _("Signing in to %(name)s is open again.") % {"name": username}
+            messages.success(request, message)
+        elif address:
+            reset(ip=address)
+            messages.success(request, _("Signing in from %(ip)s is open again.") % {"ip": address})
+        return redirect("accounts_locked_sign_ins")

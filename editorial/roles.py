@@ -203,7 +203,9 @@ def setup_roles():
         administrators,
         [
             *coordinator_permissions,
-            *_perms([("auth", "user")], ("add", "change", "delete", "view")),
+            *_perms([("auth", "user")], ACCOUNT_ACTIONS),
+            # Unlocking a sign-in paused after too many wrong passwords (accounts/throttle.py).
+            _perm("axes", "delete_accessattempt"),
         ],
         pages=every_home,
         media=ALL_MEDIA,

@@ -2,6 +2,7 @@
 environment so that dev, test and production only override what they must."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "accounts",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "django_tasks",
@@ -115,7 +117,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "editorial.middleware.TranslationSyncGuardMiddleware",
+    # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling (accounts/throttle.py): django-axes counts failed sign-ins per account and
+# per address in the database, the same for every process.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_ip"
+AXES_VERBOSE = False
+# How many proxies in front of the application append to X-Forwarded-For (0: none).
+TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
 
 ROOT_URLCONF = "iopd_site.urls"
 
