@@ -107,6 +107,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Both read the finished response: the policy header, and every link's scheme checked.
+    "core.csp.ContentSecurityPolicyMiddleware",
+    "core.safe_urls.SafeUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locales.LocaleMiddleware",
     "core.locales.LocaleCacheMiddleware",
@@ -201,6 +204,9 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# No avatars fetched from Gravatar: editors' emails stay here, and the admin needs no network.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_SITE_NAME = _("International Observatory on Participatory Democracy")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents only through the view that checks who may read them, never a public media URL.
