@@ -174,9 +174,9 @@ def setup_roles():
         translators, _ = Group.objects.get_or_create(name=translators_group(code))
         pages = []
         if code in homes:
-            # Publishing is what a reviewer's approval does; direct publishing is refused to
-            # translators by a hook (editorial/wagtail_hooks.py), so their work is reviewed.
-            pages = [(homes[code], ["change_page", "publish_page"])]
+            # Editing only: an approved review publishes (editorial/workflows.py), so no
+            # translator holds the right to publish, unpublish, delete or move live pages.
+            pages = [(homes[code], ["change_page"])]
             _workflow(
                 translation_workflow(code),
                 f"Review of the {get_language_info(code)['name']} translation",

@@ -33,28 +33,6 @@ def translators_edit_their_language_only(request, instance):
         raise PermissionDenied
 
 
-def _translator_only(user):
-    return (
-        not user.is_superuser
-        and not user.has_perm("editorial.manage_translation_sync")
-        and bool(translator_languages(user))
-    )
-
-
-@hooks.register("before_publish_page")
-def translators_publish_through_review(request, page):
-    # Translators hold the publish permission of their language so that a second translator's
-    # approval can publish; publishing straight from the editor is not theirs to do.
-    if _translator_only(request.user):
-        raise PermissionDenied
-
-
-@hooks.register("before_unpublish_page")
-def translators_do_not_unpublish(request, page):
-    if _translator_only(request.user):
-        raise PermissionDenied
-
-
 @hooks.register("register_admin_urls")
 def translation_report_url():
     from django.urls import path

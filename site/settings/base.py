@@ -191,6 +191,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Deleting a translated page keeps its translators' strings (only the sync is stopped), so
 # translating the page again brings their work back (editorial/safeguards.py).
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+# An approved review publishes without the approver's own publish permission (translators).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_reviewed"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # LOCALE_DIR lets the catalogue check extract strings into a scratch copy.
 LOCALE_PATHS = [Path(env("LOCALE_DIR", BASE_DIR / "locale"))]
