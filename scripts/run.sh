@@ -13,6 +13,7 @@ port_free "$PORT" || die "port $PORT on $HOST is already in use (set IOPD_PORT t
 setup_venv requirements.txt
 python manage.py compile_translations
 python manage.py migrate --noinput
+python manage.py createcachetable
 python manage.py load_demo
 python manage.py load_demo_experiences
 python manage.py search_drift

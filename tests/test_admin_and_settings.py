@@ -121,3 +121,22 @@ def test_editors_reach_site_settings_menus_and_footer_in_the_admin(client):
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
         assert text in response.content.decode(), url
+
+
+@pytest.mark.parametrize(
+    "settings_module", ["iopd_site.settings.dev", "iopd_site.settings.production"]
+)
+def test_every_process_sees_the_same_cache(tmp_path, settings_module):
+    """A privacy change or a publish made by the worker or a shell reaches the running
+    server at once: the site cache is shared, not one per process."""
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SECRET_KEY": "k" * 20 + "-random-enough-for-the-length-check-0123",
+        "ALLOWED_HOSTS": "oidp.net",
+    }
+    assert run_django(settings_module, env, "createcachetable").returncode == 0
+    code = "from django.core.cache import cache; cache.set('probe', 'seen by another process', 60)"
+    assert run_django(settings_module, env, "shell", "-c", code).returncode == 0
+    code = "from django.core.cache import cache; print(cache.get('probe'))"
+    result = run_django(settings_module, env, "shell", "-c", code)
+    assert result.stdout.strip().splitlines()[-1] == "seen by another process", result.stderr

@@ -29,16 +29,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# One cache shared by every process (web workers, the search worker): the site cache holds
-# which subtrees are private, and a per-process memory cache would keep stale answers.
-# `manage.py createcachetable` creates the table once.
-CACHES = {
-    "default": {
-        "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": env("CACHE_LOCATION", "iopd_cache"),
-    }
-}
-
 # Static files are served by the application itself (WhiteNoise: compressed, hashed names
 # cached for a year), so the site has its CSS behind any proxy or none.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
