@@ -7,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -298,9 +299,30 @@ class TermLookup:
         return self.terms.get(value.strip().casefold())
 
 
+# Tabs and line breaks are text; other control characters (NUL above all, which PostgreSQL
+# refuses) are left-overs of a broken export.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _plain(value):
+    """The text of one value read from a file: a string or a number, never a JSON object,
+    list or true/false written where text belongs."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise ValueError(_("must be text, not true or false"))
+    if isinstance(value, dict | list):
+        raise ValueError(_("must be text, not an object"))
+    text = str(value)
+    if control := CONTROL.search(text):
+        raise ValueError(
+            _("contains a control character (U+%(code)s)") % {"code": f"{ord(control[0]):04X}"}
+        )
+    return text
+
+
 def _text(raw, name, limit, required=False):
-    value = raw.get(name)
-    value = "" if value is None else _restore(str(value).strip())
+    value = _restore(_plain(raw.get(name)).strip())
     if required and not value:
         raise ValueError(_("is required"))
     if len(value) > limit:
@@ -349,8 +371,9 @@ def _boolean(value):
 def _list(value):
     if value in (None, ""):
         return []
-    items = value if isinstance(value, list) else str(value).split(LIST_SEPARATOR)
-    return [_restore(str(item).strip()) for item in items if str(item).strip()]
+    items = value if isinstance(value, list) else _plain(value).split(LIST_SEPARATOR)
+    items = [_plain(item).strip() for item in items]
+    return [_restore(item) for item in items if item]
 
 
 class ExperienceImporter:

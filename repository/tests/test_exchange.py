@@ -233,3 +233,25 @@ def test_import_never_publishes_over_a_withdrawal_or_a_draft(tmp_path):
     assert failed and "unpublished or has a draft in progress" in err
     page.refresh_from_db()
     assert not page.live and page.summary == "First."
+
+
+def test_values_that_are_not_text_and_control_characters_are_refused(tmp_path):
+    records = [
+        {"external_id": "n-1", "title": {"en": "Nested"}, "summary": "S."},
+        {"external_id": "n-2", "title": "T", "summary": "S.", "keywords": [{"a": 1}, "fine"]},
+        {"external_id": "n-3", "title": True, "summary": "S."},
+        {"external_id": "n-4", "title": "Null\x00byte", "summary": "S."},
+        {"external_id": "n-5", "title": "Bell\x07", "summary": "Line one\nline two\tand a tab."},
+    ]
+    failed, _out, err = import_file(tmp_path, json.dumps(records), "records.json")
+    assert failed
+    assert "line 1: title: must be text, not an object" in err
+    assert "line 2: keywords: must be text, not an object" in err
+    assert "line 3: title: must be text, not true or false" in err
+    assert "line 4: title: contains a control character (U+0000)" in err
+    assert "line 5: title: contains a control character (U+0007)" in err
+    assert not ExperiencePage.objects.filter(external_id__startswith="n-").exists()
+    # Line breaks and tabs are text.
+    records = [{"external_id": "n-6", "title": "T", "summary": "Line one\nline two\tand a tab."}]
+    failed, _out, err = import_file(tmp_path, json.dumps(records), "records.json")
+    assert not failed, err
