@@ -10,6 +10,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    from .faults import fault_being_handled, unavailable
+
+    if (fault := fault_being_handled()) is not None:
+        return unavailable(request, fault)
     # Rendered without context processors or database access: whatever failed may be the database.
     return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
 

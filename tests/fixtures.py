@@ -126,3 +126,16 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """Static files collected with the production settings, as the README says."""
+    from tests.test_admin_and_settings import run_django
+    from tests.test_production import SECRET
+
+    root = tmp_path_factory.mktemp("static")
+    env = {"SECRET_KEY": SECRET, "ALLOWED_HOSTS": "127.0.0.1", "STATIC_ROOT": str(root)}
+    result = run_django("iopd_site.settings.production", env, "collectstatic", "--noinput")
+    assert result.returncode == 0, result.stderr
+    return root

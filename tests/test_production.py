@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from tests.test_admin_and_settings import ROOT, run_django
+from tests.test_admin_and_settings import ROOT
 
 SECRET = "a8f!2kq9-z7x3v0w5u1t6s4r8p2o9n3m7l5k1j0h6g4f2e8d9c7b"
 
@@ -31,21 +31,19 @@ def get(port, path):
 
 
 @pytest.fixture
-def gunicorn(tmp_path):
-    """gunicorn on the test database, with static files collected as the README says."""
+def gunicorn(tmp_path, static_root):
+    """gunicorn with the production settings on the test database."""
     db = connection.settings_dict
     env = {
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "DATABASE_URL": (
             f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
         ),
         "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     }
-    result = run_django("iopd_site.settings.production", env, "collectstatic", "--noinput")
-    assert result.returncode == 0, result.stderr
     port = free_port()
     import os
 

@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "editorial.middleware.TranslationSyncGuardMiddleware",
+    "core.faults.DatabaseFaultMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
