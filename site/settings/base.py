@@ -107,6 +107,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.uploads.UploadLimitMiddleware",
     # Both read the finished response: the policy header, and every link's scheme checked.
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.safe_urls.SafeUrlMiddleware",
@@ -225,6 +226,11 @@ WAGTAIL_SITE_NAME = _("International Observatory on Participatory Democracy")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents only through the view that checks who may read them, never a public media URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads: a request body above UPLOAD_MAX_MB is refused before it is read (core/uploads.py);
+# below it, each form says which file is too large.
+UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_MB", "50")) * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]
 # No SVG: an uploaded SVG is served from the site's own domain and can carry a script.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
