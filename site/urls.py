@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import sitemaps
+from core import health, sitemaps
 from core import views as core_views
 from core.api import api_router
 from search import views as search_views
@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
