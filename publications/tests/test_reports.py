@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -593,13 +594,23 @@ def login(username, *groups, superuser=False):
 
 @pytest.fixture
 def files_on_disk(settings, tmp_path):
-    """Documents stored as in production, so the document view can send them."""
+    """Documents also written to disk under a temporary MEDIA_ROOT, as production stores
+    them, so the document view can send them. (Swapping the storage itself would empty the
+    in-memory storage that holds the demo's images for the rest of the session.)"""
+    from django.db.models.signals import post_save
+
     settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return tmp_path
+
+    def write(sender, instance, **kwargs):
+        path = Path(instance.file.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with instance.file.open("rb") as source:
+            path.write_bytes(source.read())
+
+    model = get_document_model()
+    post_save.connect(write, sender=model, dispatch_uid="files-on-disk")
+    yield tmp_path
+    post_save.disconnect(sender=model, dispatch_uid="files-on-disk")
 
 
 def test_the_pdf_of_a_private_report_is_served_only_to_those_who_may_read_it(
