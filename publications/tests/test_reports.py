@@ -151,6 +151,56 @@ def test_a_too_large_or_too_long_pdf_is_refused():
     pdf.validate_document(document(encrypted_bytes(), "locked.pdf"))
 
 
+def many_pages(count, declared=None, per_node=1000):
+    """A valid PDF of `count` empty pages in a two-level page tree, written by hand (as a
+    hostile file would be); its root may declare another count."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
+    nodes = (count + per_node - 1) // per_node
+    first_page = 3 + nodes
+    kids = b" ".join(b"%d 0 R" % (3 + n) for n in range(nodes))
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, declared or count)
+    for n in range(nodes):
+        pages = range(first_page + n * per_node, first_page + min(count, (n + 1) * per_node))
+        kids = b" ".join(b"%d 0 R" % page for page in pages)
+        objects[3 + n] = b"<< /Type /Pages /Parent 2 0 R /Kids [%s] /Count %d >>" % (
+            kids,
+            len(pages),
+        )
+        for page in pages:
+            objects[page] = b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 10 10] >>" % (3 + n)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
+    xref, size = out.tell(), max(objects) + 1
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    out.writelines(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_of_a_hundred_thousand_pages_is_refused_not_passed_as_damaged():
+    huge = document(many_pages(100_000), "huge.pdf")
+    with pytest.raises(ValidationError) as raised:
+        pdf.validate_document(huge)
+    assert raised.value.messages == [
+        "“huge.pdf” has 100000 pages; a report's PDF may have at most 600."
+    ]
+    # A file that declares 5 pages and holds 5,000 is stopped within the page budget.
+    liar = document(many_pages(5_000, declared=5), "liar.pdf")
+    with pytest.raises(ValidationError) as raised:
+        pdf.validate_document(liar)
+    assert raised.value.messages == [
+        "“liar.pdf” has more than 600 pages; a report's PDF may have at most 600."
+    ]
+    reading = pdf.read(io.BytesIO(many_pages(5_000, declared=5)))
+    assert reading.status == "broken" and "more than 600 pages" in reading.error
+    # An honest file under the limit is counted and read as before.
+    assert pdf.read(io.BytesIO(many_pages(40))).page_count == 40
+
+
 def test_the_text_is_stored_once_and_read_again_when_the_file_changes():
     doc = document(pdf_bytes("First version about sortition."), "v.pdf")
     [row] = pdf.ensure_extracted([doc]).values()
