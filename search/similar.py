@@ -3,6 +3,7 @@ and mechanisms, each once, shown in the visitor's language when translated into 
 
 from django.db.models import Count, F, Max, Q, Value
 from django.db.models.functions import Concat
+from django.utils.html import escape
 
 from .models import DocumentFacet
 from .query import _hit_from_doc, _topic_labels, visible_documents
@@ -40,7 +41,8 @@ def similar_cases(translation_key, topics, mechanisms, language, limit=3):
             best[document.translation_key] = document
     labels = _topic_labels()
     return [
-        _hit_from_doc(best[key].data, best[key].data.get("summary", ""), labels)
+        # A snippet is HTML, as in search results: the card truncates it as HTML.
+        _hit_from_doc(best[key].data, escape(best[key].data.get("summary", "")), labels)
         for key in keys
         if key in best
     ]

@@ -203,3 +203,15 @@ def test_related_experiences_come_from_every_language_once_each():
     assert spanish.language == "es"
     # A translated case shows in the reader's language.
     assert all(hit.language == "en" for hit in related if hit.page_id != only_spanish.pk)
+
+
+def test_related_cards_show_apostrophes_once_escaped(client):
+    """“Ecuador's” showed as “Ecuador&#x27;s” on the cards of related experiences."""
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    related = ExperiencePage.objects.get(pk=page.related_experiences()[0].page_id)
+    related.summary = "Ecuador's constitution & the 2010 law on “citizen participation”."
+    related.save_revision().publish()
+    deliver()
+    html = client.get(page.url).content.decode()
+    assert "Ecuador&#x27;s constitution &amp; the 2010 law" in html
+    assert "&amp;#x27;" not in html and "&amp;amp;" not in html
