@@ -74,4 +74,18 @@ def json_ld(data):
 
 
 def og_locale(code=None):
-    return to_locale(code or get_language() or "en")
+    """Open Graph's language_TERRITORY form: `OG_LOCALES` where the site says (its English is
+    British), else the territory CLDR deems likeliest for the language (fr_FR, es_ES)."""
+    from babel.core import Locale, UnknownLocaleError, get_global
+    from django.conf import settings
+
+    code = code or get_language() or "en"
+    if code in getattr(settings, "OG_LOCALES", {}):
+        return settings.OG_LOCALES[code]
+    if "-" in code:
+        return to_locale(code)  # en-gb → en_GB
+    try:
+        likely = Locale.parse(get_global("likely_subtags").get(code, code))
+    except (UnknownLocaleError, ValueError):
+        return code
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language

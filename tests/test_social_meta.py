@@ -27,7 +27,9 @@ def test_home_page_describes_the_organisation_and_its_search(client):
     assert website["inLanguage"] == "fr"
     assert website["potentialAction"]["target"].startswith("http://testserver/fr/search/?q=")
     assert '<link rel="canonical" href="http://testserver/fr/">' in content
-    assert meta(content, "og:locale") == "fr"
+    assert meta(content, "og:locale") == "fr_FR"
+    assert meta(client.get("/es/").content.decode(), "og:locale") == "es_ES"
+    assert meta(client.get("/en/").content.decode(), "og:locale") == "en_GB"
     assert meta(content, "og:url") == "http://testserver/fr/"
 
 

@@ -69,7 +69,7 @@ def test_an_untranslated_page_is_shown_with_a_notice_in_the_visitors_language(
     english = f"http://testserver{english_only.url}"
     assert head.canonical == english
     assert head.alternates == {"en": english, "x-default": english}
-    assert '<meta property="og:locale" content="en">' in content
+    assert '<meta property="og:locale" content="en_GB">' in content
     assert 'class="language-switcher"' not in content
 
 

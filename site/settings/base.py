@@ -199,6 +199,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Catalan or Portuguese is one line in the deployment's environment plus a catalogue.
 LANGUAGES = languages_from_env()
 LANGUAGE_CODE = LANGUAGES[0][0]
+# Open Graph names a language with its territory; the rest come from CLDR (fr_FR, es_ES).
+OG_LOCALES = {"en": "en_GB"}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Deleting a translated page keeps its translators' strings (only the sync is stopped), so
