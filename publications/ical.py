@@ -94,12 +94,6 @@ def feed_response(request, agenda):
     if not is_public(agenda):
         raise Http404
     filters = agenda.filters(request)
-    if filters.notes:
-        return HttpResponse(
-            "\n".join(str(note) for note in filters.notes),
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
     since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
     events = (
         public(filters.apply(agenda.events().live()))
@@ -113,6 +107,10 @@ def feed_response(request, agenda):
     if selected:
         name = f"{name}: {', '.join(str(label) for label in selected)}"
     cal = calendar(name)
+    if filters.notes:
+        # As on the agenda page, an unknown value is ignored and said so; a calendar client
+        # shows the description, where an error would have left the subscriber with nothing.
+        cal.add("x-wr-caldesc", " ".join(str(note) for note in filters.notes))
     # How often a subscribed calendar should check for changes (RFC 7986, and Outlook's name).
     cal.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")

@@ -174,9 +174,17 @@ def test_the_feeds_are_in_the_language_of_the_agenda_and_narrow_by_topic(client)
         "Taller sobre sorteo y diversidad"
     ]
     assert "Sorteo y diversidad" in str(by_topic["X-WR-CALNAME"])
-    unknown = client.get("/en/agenda/ical/?topic=astrology")
-    assert unknown.status_code == 400
-    assert "Unknown topic “astrology” was ignored." in unknown.content.decode()
+    # An unknown value is ignored, as on the agenda page: the calendar is still a calendar,
+    # and says what it ignored in its description.
+    unknown = ics(client, "/en/agenda/ical/?topic=astrology")
+    assert {str(item["SUMMARY"]) for item in unknown.walk("VEVENT")} == {
+        str(item["SUMMARY"]) for item in ics(client, "/en/agenda/ical/").walk("VEVENT")
+    }
+    assert "Unknown topic “astrology” was ignored." in str(unknown["X-WR-CALDESC"])
+    mixed = ics(client, "/es/agenda/ical/?topic=astrology&topic=sortition")
+    assert [str(item["SUMMARY"]) for item in mixed.walk("VEVENT")] == [
+        "Taller sobre sorteo y diversidad"
+    ]
 
 
 def test_pages_link_to_their_calendars(client):
