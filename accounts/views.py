@@ -79,10 +79,15 @@ class DeleteView(ManagedAccountMixin, users.DeleteView):
     pass
 
 
+class HistoryView(ManagedAccountMixin, users.HistoryView):
+    pass
+
+
 class UserViewSet(users.UserViewSet):
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView
+    history_view_class = HistoryView
 
     def get_form_class(self, for_update=False):
         return AccountEditForm if for_update else AccountCreationForm
@@ -111,6 +116,9 @@ class LockedSignInsView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "accounts/locked_sign_ins.html"
     page_title = _lazy("Locked sign-ins")
     header_icon = "lock"
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(UNLOCK_PERMISSION):

@@ -20,7 +20,8 @@ python manage.py search_drift
 python manage.py ensure_admin
 # The worker that updates translations after a publish runs beside the server, is started
 # again if it dies (a locked database, say), and stops with the server.
-"$ROOT/scripts/supervise.sh" python manage.py db_worker --backend translations --no-reload &
+SUPERVISED_COMMAND="python manage.py db_worker --backend translations --no-reload" \
+  "$ROOT/scripts/supervise.sh" translation-worker &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT
 echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."

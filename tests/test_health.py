@@ -5,6 +5,7 @@ import json
 import signal
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -54,17 +55,24 @@ def test_health_says_down_when_the_database_is(static_root):
 def test_a_worker_that_dies_is_started_again_and_stops_with_its_supervisor(tmp_path):
     runs = tmp_path / "runs"
     supervisor = subprocess.Popen(
-        [str(ROOT / "scripts" / "supervise.sh"), "bash", "-c", f"echo run >> {runs}; exit 1"],
-        env={"PATH": "/usr/bin:/bin", "IOPD_RESTART_DELAY": "0.2"},
+        [str(ROOT / "scripts" / "supervise.sh"), "test-worker"],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "IOPD_RESTART_DELAY": "0.2",
+            "SUPERVISED_COMMAND": f"bash -c 'echo run >> {runs}; exit 1'",
+        },
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and (not runs.exists() or len(runs.read_text().split()) < 3):
         time.sleep(0.1)
     assert len(runs.read_text().split()) >= 3
+    # `pkill -f <the worker's command>` must not match the supervisor itself.
+    own = (Path("/proc") / str(supervisor.pid) / "cmdline").read_bytes().decode()
+    assert "echo run" not in own
     supervisor.send_signal(signal.SIGTERM)
     assert supervisor.wait(timeout=10) == 0
     count = len(runs.read_text().split())
     time.sleep(0.6)
     assert len(runs.read_text().split()) == count  # nothing runs once it is stopped
-    assert "stopped (exit 1); starting it again" in supervisor.stderr.read().decode()
+    assert "test-worker stopped (exit 1); starting it again" in supervisor.stderr.read().decode()

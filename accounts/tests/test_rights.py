@@ -77,6 +77,7 @@ def test_an_administrator_cannot_touch_a_superuser(people):
     assert refused(response)
     root.refresh_from_db()
     assert root.email == "root@example.org" and root.check_password(PASSWORD)
+    assert refused(client.get(f"/admin/users/history/{root.pk}/"))
     assert refused(client.get(f"/admin/users/delete/{root.pk}/"))
     assert refused(client.post(f"/admin/users/delete/{root.pk}/"))
     assert User.objects.filter(pk=root.pk, is_superuser=True).exists()

@@ -74,6 +74,7 @@ def test_an_administrator_unlocks_a_sign_in(accounts):
         sign_in("target", "guess", "203.0.113.7")
     admin, _response = sign_in("admin", PASSWORD, "192.0.2.1")
     page = admin.get("/admin/locked-sign-ins/").content.decode()
+    assert "<h1" in page and "Locked sign-ins</h1>" in page.replace("\n", "").replace("  ", "")
     assert "<code>target</code>" in page and "<code>203.0.113.7</code>" in page
     admin.post("/admin/locked-sign-ins/", {"username": "target"})
     admin.post("/admin/locked-sign-ins/", {"ip_address": "203.0.113.7"})

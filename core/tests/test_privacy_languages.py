@@ -100,6 +100,7 @@ def check_hidden_everywhere(client, pages):
         assert f"http://testserver{page.url}<" not in sitemap, language
         _status, body = read(client, page.url)
         assert page.specific.summary not in body, f"{page.url} shows the private page"
+        assert page.title not in body and "application/ld+json" not in body, page.url
         for url in surfaces(language, page):
             assert not shown(client, url, page), f"{url} shows the private {language} copy"
 
@@ -131,6 +132,9 @@ def test_a_page_made_private_is_private_in_every_language(
     # The password of the page opens it in every language.
     french = pages["fr"]
     form = client.get(french.url).content.decode()
+    # The password form is in the site's style and language, and kept out of search engines.
+    assert 'rel="stylesheet"' in form and '<meta name="robots" content="noindex">' in form
+    assert "Mot de passe requis" in form
     action = re.search(r'<form[^>]+action="([^"]+)"', form).group(1)
     next_url = re.search(r'name="return_url" value="([^"]+)"', form).group(1)
     client.post(action, {"password": "s3cret-words", "return_url": next_url})

@@ -201,6 +201,8 @@ LANGUAGES = languages_from_env()
 LANGUAGE_CODE = LANGUAGES[0][0]
 # Open Graph names a language with its territory; the rest come from CLDR (fr_FR, es_ES).
 OG_LOCALES = {"en": "en_GB"}
+# The password form of a private page, in the site's style and showing nothing of the page.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Deleting a translated page keeps its translators' strings (only the sync is stopped), so
