@@ -29,6 +29,14 @@ def _holds(held, needed):
     )
 
 
+def _names(permissions):
+    """ "app_label.codename" of each permission, as `user.get_all_permissions()` names them."""
+    return {
+        f"{app}.{codename}"
+        for app, codename in permissions.values_list("content_type__app_label", "codename")
+    }
+
+
 class Rights:
     """The rights `user` holds, read once, for the checks of one request."""
 
@@ -45,14 +53,8 @@ class Rights:
     def covers_group(self, group):
         if self.superuser:
             return True
-        needed = {
-            f"{app}.{codename}"
-            for app, codename in group.permissions.values_list(
-                "content_type__app_label", "codename"
-            )
-        }
         return (
-            needed <= self.permissions
+            _names(group.permissions) <= self.permissions
             and _holds(self.pages, _tree_rights(GroupPagePermission, "page", [group]))
             and _holds(
                 self.collections, _tree_rights(GroupCollectionPermission, "collection", [group])
@@ -72,12 +74,6 @@ class Rights:
             return True
         if other.is_superuser:
             return False
-        direct = {
-            f"{app}.{codename}"
-            for app, codename in other.user_permissions.values_list(
-                "content_type__app_label", "codename"
-            )
-        }
-        return direct <= self.permissions and all(
+        return _names(other.user_permissions) <= self.permissions and all(
             self.covers_group(group) for group in other.groups.all()
         )
