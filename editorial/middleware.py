@@ -15,8 +15,9 @@ SYNC_VIEWS = {
     "wagtail_localize:edit_override",
 }
 # Admin views through which a page goes live, offline or private without a review. Translators
-# hold the publish permission of their language (a reviewer's approval publishes with it), so
-# these are closed to them here rather than by the permission.
+# no longer hold the publish permission (an approved review publishes by itself,
+# editorial/workflows.py), so Wagtail refuses these already; they stay closed here as well
+# until this list becomes an allow-list of what translators may open (issue 14).
 REVIEW_BYPASSES = {
     "wagtailadmin_pages:unpublish",
     "wagtailadmin_pages:set_privacy",
