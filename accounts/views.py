@@ -50,7 +50,7 @@ class EditorFormMixin:
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
-class ManagedAccountMixin(EditorFormMixin):
+class ManagedAccountMixin:
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         target = self.get_object()
@@ -67,7 +67,7 @@ class CreateView(EditorFormMixin, users.CreateView):
         return instance
 
 
-class EditView(ManagedAccountMixin, users.EditView):
+class EditView(ManagedAccountMixin, EditorFormMixin, users.EditView):
     def save_instance(self):
         before = rights_snapshot(self.object.__class__.objects.get(pk=self.object.pk))
         instance = super().save_instance()

@@ -151,6 +151,14 @@ def test_only_superusers_edit_groups(people):
     assert login("root").get(f"/admin/groups/edit/{administrators.pk}/").status_code == 200
 
 
+def test_an_administrator_deletes_an_account_within_their_rights(people):
+    client = login("admin")
+    jury = people["jury"]
+    assert client.get(f"/admin/users/delete/{jury.pk}/").status_code == 200
+    assert client.post(f"/admin/users/delete/{jury.pk}/").status_code == 302
+    assert not User.objects.filter(pk=jury.pk).exists()
+
+
 def test_every_change_of_rights_is_in_the_accounts_history(people):
     jury = people["jury"]
     client = login("admin")
