@@ -51,7 +51,10 @@ class SafeUrlMiddleware:
             and response.get("Content-Type", "").startswith("text/html")
             and not request.path.startswith("/admin/")
         ):
-            content = response.content.decode(response.charset)
+            try:
+                content = response.content.decode(response.charset)
+            except UnicodeDecodeError:
+                return response  # not text a browser would read as links either
             cleaned = ATTRIBUTE.sub(_replace, content)
             if cleaned != content:
                 response.content = cleaned.encode(response.charset)

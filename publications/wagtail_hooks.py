@@ -70,6 +70,7 @@ def keep_pdfs_of_private_reports_private(document, request):
         page.permissions_for_user(user).can_edit() for page in reports
     ):
         return None
-    if live:
-        return redirect(live[0].url)  # where the password or the login is asked for
+    address = next((page.url for page in live if page.url), None)
+    if address:
+        return redirect(address)  # where the password or the login is asked for
     raise Http404
