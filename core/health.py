@@ -8,6 +8,7 @@ only, nothing private."""
 import time
 
 from django.db import connection
+from django.db.models import Count, Min
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -47,22 +48,17 @@ def _age(oldest):
 
 
 def _search_outbox():
-    from django.db.models import Min
-
     from search.models import IndexChange
 
-    found = IndexChange.objects.aggregate(oldest=Min("created_at"))
-    pending = IndexChange.objects.count()
-    return {"pending": pending, "oldest_seconds": _age(found["oldest"])}
+    found = IndexChange.objects.aggregate(pending=Count("pk"), oldest=Min("created_at"))
+    return {"pending": found["pending"], "oldest_seconds": _age(found["oldest"])}
 
 
 def _tasks():
-    from django.db.models import Min
     from django_tasks_db.models import DBTaskResult
 
-    ready = DBTaskResult.objects.ready()
-    found = ready.aggregate(oldest=Min("enqueued_at"))
-    return {"ready": ready.count(), "oldest_seconds": _age(found["oldest"])}
+    found = DBTaskResult.objects.ready().aggregate(ready=Count("pk"), oldest=Min("enqueued_at"))
+    return {"ready": found["ready"], "oldest_seconds": _age(found["oldest"])}
 
 
 @never_cache

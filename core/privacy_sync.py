@@ -47,9 +47,9 @@ def _copy(restriction, page):
     copy.groups.set(groups)
 
 
-def follow_source(page):
+def follow_source(page, source=None):
     """Give `page` its source's restriction, if the source has one."""
-    source = source_of(page)
+    source = source or source_of(page)
     if source is None or source.pk == page.pk:
         return
     restriction = source.view_restrictions.first()
@@ -85,7 +85,7 @@ def _restriction_deleted(sender, instance, origin=None, **kwargs):
         for copy in PageViewRestriction.objects.filter(page__in=_translations(page)).order_by("pk"):
             copy.delete()
     else:
-        follow_source(page)
+        follow_source(page, source)
 
 
 def _published(sender, instance, **kwargs):

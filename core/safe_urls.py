@@ -9,6 +9,8 @@ may have."""
 import html
 import re
 
+from .csp import in_admin
+
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 ATTRIBUTE = re.compile(
     r"""(?P<name>\s(?:href|src|action|formaction|poster|xlink:href)\s*=\s*)"""
@@ -49,7 +51,7 @@ class SafeUrlMiddleware:
         if (
             not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
-            and not request.path.startswith("/admin/")
+            and not in_admin(request)
         ):
             try:
                 content = response.content.decode(response.charset)

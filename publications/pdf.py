@@ -174,12 +174,7 @@ def read(stream, limit=None):
         if page_count > max_pages():
             raise TooManyPages
         parts, length, truncated = [], 0, False
-        try:
-            with _bounded():
-                pages = list(reader.pages)
-        except LimitReachedError as error:
-            raise TooManyPages from error
-        for page in pages:
+        for page in reader.pages:  # walked once already, within the budget, by _count_pages
             text = (page.extract_text() or "").strip()
             if text:
                 parts.append(text)
