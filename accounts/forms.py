@@ -1,18 +1,15 @@
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from .rights import Rights
-
 
 class _LimitedByEditor:
     """The account form as the editing person may fill it: groups they may grant, and the
     superuser flag and another person's password only for superusers."""
 
-    def __init__(self, *args, for_user=None, **kwargs):
+    def __init__(self, *args, rights, **kwargs):
         super().__init__(*args, **kwargs)
-        rights = Rights(for_user)
         if not rights.superuser:
             self.fields.pop("is_superuser", None)
-            if self.instance.pk and self.instance.pk != for_user.pk:
+            if self.instance.pk and self.instance.pk != rights.user.pk:
                 # A new password is set by its owner (here, or by the reset email).
                 self.fields.pop("password1", None)
                 self.fields.pop("password2", None)

@@ -5,6 +5,7 @@ included. Here a person manages only accounts whose rights they hold themselves 
 and every change of rights is written to the account's history."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import TemplateView
@@ -45,16 +46,23 @@ def log_rights_change(user, before, by):
     )
 
 
-class EditorFormMixin:
+class EditorRightsMixin:
+    @cached_property
+    def rights(self):
+        """What the person at the keyboard holds, read once for the view and its form."""
+        return Rights(self.request.user)
+
+
+class EditorFormMixin(EditorRightsMixin):
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
+        return {**super().get_form_kwargs(), "rights": self.rights}
 
 
-class ManagedAccountMixin:
+class ManagedAccountMixin(EditorRightsMixin):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         target = self.get_object()
-        if request.user.is_authenticated and not Rights(request.user).covers_user(target):
+        if request.user.is_authenticated and not self.rights.covers_user(target):
             raise PermissionDenied
 
 

@@ -5,7 +5,6 @@ import logging
 import sys
 
 from django.db import InterfaceError, InternalError, OperationalError
-from django.template import loader
 
 logger = logging.getLogger(__name__)
 RETRY_AFTER = 30  # seconds
@@ -19,12 +18,10 @@ def is_database_fault(exception):
 
 
 def unavailable(request, exception):
-    logger.warning("Database unavailable for %s: %s", request.path, exception)
-    # Rendered without context processors or any query: the database is what failed.
-    response = loader.get_template("503.html").render({"request": request})
-    from django.http import HttpResponse
+    from .views import bare_response
 
-    response = HttpResponse(response, status=503)
+    logger.warning("Database unavailable for %s: %s", request.path, exception)
+    response = bare_response(request, "503.html", 503)
     response["Retry-After"] = str(RETRY_AFTER)
     response["Cache-Control"] = "no-store"
     return response

@@ -6,8 +6,6 @@ then: a 200 MB file cost 200 MB of disk and a worker's time before the form refu
 check reads only the declared length."""
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.template import loader
 
 
 def too_large(request):
@@ -24,17 +22,18 @@ class UploadLimitMiddleware:
 
     def __call__(self, request):
         if request.method in ("POST", "PUT", "PATCH") and too_large(request):
-            # Rendered without a query or the body: nothing of the request is read.
+            from .views import bare_response
+
+            # Nothing of the request body is read.
             referer = request.META.get("HTTP_REFERER", "")
             same_site = referer.startswith(request.build_absolute_uri("/"))
-            page = loader.get_template("413.html").render(
-                {
-                    "limit_mb": settings.UPLOAD_MAX_BYTES // (1024 * 1024),
-                    "back_url": referer if same_site else None,
-                    "request": request,
-                }
+            response = bare_response(
+                request,
+                "413.html",
+                413,
+                limit_mb=settings.UPLOAD_MAX_BYTES // (1024 * 1024),
+                back_url=referer if same_site else None,
             )
-            response = HttpResponse(page, status=413)
             response["Connection"] = "close"  # the rest of the body is not wanted
             return response
         return self.get_response(request)

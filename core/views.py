@@ -1,4 +1,4 @@
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -9,13 +9,19 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"is_error_page": True}, status=404)
 
 
+def bare_response(request, template, status, **context):
+    """A page rendered without context processors or a query (templates extending
+    bare.html): whatever failed may be the database, or the request was refused unread."""
+    page = loader.get_template(template).render({"request": request, **context})
+    return HttpResponse(page, status=status)
+
+
 def server_error(request):
     from .faults import fault_being_handled, unavailable
 
     if (fault := fault_being_handled()) is not None:
         return unavailable(request, fault)
-    # Rendered without context processors or database access: whatever failed may be the database.
-    return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
+    return bare_response(request, "500.html", 500)
 
 
 @require_GET
