@@ -120,8 +120,9 @@ def fallback_route(parent, request, path_components):
     if parent.locale_id != active.pk or not path_components:
         return None  # only the visitor's own tree falls back, and only once
     slug = path_components[0]
-    if parent.get_children().filter(slug=slug).exists():
-        return None  # the child exists: what is missing lies deeper
+    if parent.get_children().live().filter(slug=slug).exists():
+        return None  # the child is live: what is missing lies deeper
+    # A draft translation (not yet reviewed) is passed over like a missing one.
     default = default_locale()
     counterparts = sorted(
         parent.get_translations().live(), key=lambda page: page.locale_id != default.pk

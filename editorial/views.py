@@ -1,8 +1,16 @@
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.models import Page
+from wagtail_localize.models import Translation
 
+from . import review
 from .completeness import LOW_COMPLETENESS, low_completeness
 from .translation_status import (
     STATES,
@@ -43,3 +51,39 @@ def translation_report(request):
             "low_completeness": LOW_COMPLETENESS,
         },
     )
+
+
+@require_POST
+def submit_translation(request, translation_id):
+    """ "Submit for review" in the translation editor's review bar (editorial/review.py)."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        page = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if not isinstance(page, Page):
+        raise PermissionDenied  # snippets (terms) have no review
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    try:
+        page = review.submit(translation, request.user)
+    except PermissionError as error:
+        raise PermissionDenied(
+            _(
+                "You cannot submit this translation: it is locked, already awaiting review, "
+                "or not yours to edit."
+            )
+        ) from error
+    except review.NotSubmitted as error:
+        messages.error(request, _("The translation could not be submitted: %s") % error)
+        return redirect(edit_url)
+    messages.success(
+        request,
+        _("The %(language)s translation of “%(title)s” was submitted for review.")
+        % {
+            "language": get_language_info(translation.target_locale.language_code)[
+                "name_translated"
+            ],
+            "title": page.title,
+        },
+    )
+    return redirect(edit_url)

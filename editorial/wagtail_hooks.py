@@ -37,9 +37,16 @@ def translators_edit_their_language_only(request, instance):
 def translation_report_url():
     from django.urls import path
 
-    from .views import translation_report
+    from .views import submit_translation, translation_report
 
-    return [path("reports/translations/", translation_report, name="translation_report")]
+    return [
+        path("reports/translations/", translation_report, name="translation_report"),
+        path(
+            "translations/<int:translation_id>/submit/",
+            submit_translation,
+            name="editorial_submit_translation",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -10,6 +10,27 @@ from django.conf import settings
 from django.core.management import call_command
 
 
+PASSWORD = "a-long-test-passphrase"
+
+
+def sign_in(username, *groups, superuser=False):
+    """A client signed in as a new account in these groups, through the login form as a person
+    signs in (so throttling, the session and the login signals all run)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.is_superuser = superuser
+    user.save()
+    user.groups.set(Group.objects.filter(name__in=groups))
+    client = Client()
+    response = client.post("/admin/login/", {"username": username, "password": PASSWORD})
+    assert response.status_code == 302, f"{username} could not sign in"
+    client.user = user
+    return client
+
+
 def in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

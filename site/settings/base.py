@@ -208,6 +208,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Deleting a translated page keeps its translators' strings (only the sync is stopped), so
 # translating the page again brings their work back (editorial/safeguards.py).
 WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
+# "Translate this page" creates drafts: a translation goes live through its review only, and
+# until then the language's address shows the source with a notice (core/i18n.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # An approved review publishes without the approver's own publish permission (translators).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_reviewed"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
