@@ -3,33 +3,29 @@ import tempfile
 import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-# wagtail-localize views that turn a synced translation into a free page, where a translator
-# could change facts (years, figures, taxonomy links) that must stay those of the source.
+from core.csp import in_admin
+
+from .admin_access import limits, may_manage_sync, may_open
+from .roles import translator_languages
+
+# wagtail-localize views that turn a synced translation into a free page, where facts (years,
+# figures, taxonomy links) could stop being those of the source: they need their own right.
 SYNC_VIEWS = {
     "wagtail_localize:stop_translation",
     "wagtail_localize:convert_to_alias",
     "wagtail_localize:edit_override",
 }
-# Admin views through which a page goes live, offline or private without a review. Translators
-# no longer hold the publish permission (an approved review publishes by itself,
-# editorial/workflows.py), so Wagtail refuses these already; they stay closed here as well
-# until this list becomes an allow-list of what translators may open (issue 14).
-REVIEW_BYPASSES = {
-    "wagtailadmin_pages:unpublish",
-    "wagtailadmin_pages:set_privacy",
-    "wagtailadmin_pages:copy",
-    "wagtailadmin_pages:move",
-    "wagtailadmin_pages:move_confirm",
-    "wagtail_bulk_action",
-}
 
 
-class TranslationSyncGuardMiddleware:
-    """What wagtail-localize and Wagtail leave open to translators, closed by view name."""
+class AdminAccessMiddleware:
+    """Translators and the jury open only the admin views allowed to them (admin_access.py);
+    the views that unlink a translation from its source need `manage_translation_sync`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,36 +36,30 @@ class TranslationSyncGuardMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
         user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated:
+        if match is None or user is None or not user.is_authenticated or not in_admin(request):
             return None
         name = match.view_name
-        if name == "wagtail_localize:upload_pofile" and request.method == "POST":
-            refused = _refuse_unusable_po(request)
-            if refused is not None:
-                return refused
-        if user.is_superuser or user.has_perm("editorial.manage_translation_sync"):
-            return None
-        if name in SYNC_VIEWS:
-            raise PermissionDenied
-        from .wagtail_hooks import translator_languages
-
-        languages = translator_languages(user)
-        if not languages:
-            return None
-        if name in REVIEW_BYPASSES:
-            raise PermissionDenied
-        if request.method == "POST" and request.POST.get("action") == "publish":
-            raise PermissionDenied  # wagtail-localize's editor publishes on this action
-        if name.startswith("wagtail_localize:") and "translation_id" in view_kwargs:
-            from wagtail_localize.models import Translation
-
+        if name in SYNC_VIEWS and not may_manage_sync(user):
+            raise PermissionDenied(
+                _("Only coordinators stop or restart the sync of a translation with its source.")
+            )
+        allowed = limits(user)
+        if allowed is not None and not may_open(allowed, name):
+            raise PermissionDenied(_("Your role does not give access to this part of the admin."))
+        if allowed is not None and "translation_id" in view_kwargs:
             target = (
                 Translation.objects.filter(pk=view_kwargs["translation_id"])
                 .values_list("target_locale__language_code", flat=True)
                 .first()
             )
-            if target is not None and target not in languages:
+            if target is not None and target not in translator_languages(user):
+                raise PermissionDenied(_("You translate into other languages than this one."))
+        if name == "wagtail_localize:upload_pofile" and request.method == "POST":
+            # Checked before the file, as the upload view would: only then is the file read.
+            translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
+            if not user_can_edit_instance(user, translation.get_target_instance()):
                 raise PermissionDenied
+            return _refuse_unusable_po(request)
         return None
 
 

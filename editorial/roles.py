@@ -45,6 +45,12 @@ def translators_group(code):
     return f"Translators ({get_language_info(code)['name']})"
 
 
+def translator_languages(user):
+    """Language codes a user translates into, from their translator groups."""
+    names = set(user.groups.values_list("name", flat=True))
+    return {code for code, _name in settings.LANGUAGES if translators_group(code) in names}
+
+
 def translation_workflow(code):
     return f"Translation review ({get_language_info(code)['name']})"
 

@@ -1,24 +1,16 @@
+from urllib.parse import urlsplit
+
 from django.core.exceptions import PermissionDenied
+from django.urls import Resolver404, resolve, reverse
 from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
-from .roles import translators_group
-
-
-def translator_languages(user):
-    """Language codes a user translates into, from their translator groups."""
-    from django.conf import settings
-
-    names = set(user.groups.values_list("name", flat=True))
-    return {code for code, _name in settings.LANGUAGES if translators_group(code) in names}
-
-
-def _may_manage_sync(user):
-    return user.is_superuser or user.has_perm("editorial.manage_translation_sync")
+from .admin_access import limits, may_manage_sync, may_open
+from .roles import translator_languages
 
 
 def _may_edit_language(user, instance):
-    if user.is_superuser or user.has_perm("editorial.manage_translation_sync"):
+    if may_manage_sync(user):
         return True
     languages = translator_languages(user)
     if not languages or not isinstance(instance, TranslatableMixin):
@@ -84,7 +76,7 @@ def restart_sync_without_losing_edits(request, page):
     ).first()
     if translation is None:
         return None
-    if not _may_manage_sync(request.user):
+    if not may_manage_sync(request.user):
         raise PermissionDenied
     edits = manual_edits(translation, page)
     if edits.lost and "confirm-restart" not in request.POST:
@@ -103,3 +95,32 @@ def restart_sync_without_losing_edits(request, page):
             % {"count": len(edits.kept)},
         )
     return None  # wagtail-localize's hook restarts the sync
+
+
+def _opens(allowed, url):
+    try:
+        return may_open(allowed, resolve(urlsplit(url).path).view_name)
+    except Resolver404:
+        return False
+
+
+def only_what_they_may_open(request, menu_items):
+    """A translator or juror sees no menu entry that leads to a refusal (admin_access.py)."""
+    allowed = limits(request.user)
+    if allowed is not None:
+        menu_items[:] = [
+            item for item in menu_items if not getattr(item, "url", "") or _opens(allowed, item.url)
+        ]
+
+
+hooks.register("construct_main_menu", only_what_they_may_open)
+hooks.register("construct_settings_menu", only_what_they_may_open)
+
+
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    # wagtail-localize's own list of translations beside the site's report (which also says
+    # what awaits review and what is out of date) made two "Translations" entries.
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if getattr(item, "url", "") != theirs]
+    only_what_they_may_open(request, menu_items)

@@ -48,5 +48,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler403 = core_views.permission_denied
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error

@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-
 PASSWORD = "a-long-test-passphrase"
 
 

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import get_language_info
 
+from ..admin_access import may_manage_sync
 from ..review import review_for
 
 register = template.Library()
@@ -19,3 +20,8 @@ def review_bar(context, translation, instance):
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def may_manage_translation_sync(context):
+    return may_manage_sync(context["request"].user)

@@ -120,7 +120,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "editorial.middleware.TranslationSyncGuardMiddleware",
+    "editorial.middleware.AdminAccessMiddleware",
     "core.faults.DatabaseFaultMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",

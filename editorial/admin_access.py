@@ -1,0 +1,108 @@
+"""The admin views that roles with narrow rights may open: allow-lists, closed by default.
+
+Wagtail lets anyone with `access_admin` open most of its views and leaves each view to check
+its own permission; wagtail-localize's views check only that the page may be edited. For a
+translator that left open stopping a sync, converting to an alias, and deleting a page of
+their language (which once slipped past a list of forbidden views). So translators and the
+jury open only the views named here, by URL name; a view that a future Wagtail or
+wagtail-localize release adds stays closed to them until it is added here. Inside each view,
+Wagtail's permission model (the rights of editorial/roles.py) still decides what they may do.
+
+People whose groups include any other role (officers, coordinators, administrators) are not
+limited by a list: their rights are Wagtail permissions, checked by Wagtail itself."""
+
+from fnmatch import fnmatchcase
+
+from django.conf import settings
+
+from .roles import JURY, translators_group
+
+# Signing in and out, one's own account, the dashboard and what every admin page loads.
+EVERYONE = {
+    "wagtailadmin_home",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_account",
+    "wagtailadmin_password_reset*",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_dismissibles",
+}
+
+# Terms a translator translates (snippets; narrowed to their language by a hook).
+TRANSLATED_TERMS = ("topic", "mechanism", "targetgroup", "governmentlevel", "countryintroduction")
+
+TRANSLATORS = EVERYONE | {
+    # Finding and editing pages of their language (page permissions decide which).
+    "wagtailadmin_explore",
+    "wagtailadmin_explore_root",
+    "wagtailadmin_explore_results",
+    "wagtailadmin_api:pages:listing",
+    "wagtailadmin_api:pages:detail",
+    "wagtailadmin_pages:search",
+    "wagtailadmin_pages:search_results",
+    "wagtailadmin_pages:edit",
+    "wagtailadmin_pages:preview_on_edit",
+    "wagtailadmin_pages:view_draft",
+    "wagtailadmin_pages:history",
+    "wagtailadmin_pages:history_results",
+    "wagtailadmin_pages:revisions_index",
+    "wagtailadmin_pages:revisions_view",
+    "wagtailadmin_pages:revisions_compare",
+    "wagtailadmin_editing_sessions:ping",
+    "wagtailadmin_editing_sessions:release",
+    # The review: submitting, and reviewing another translator's work.
+    "editorial_submit_translation",
+    "wagtailadmin_pages:workflow_action",
+    "wagtailadmin_pages:collect_workflow_action_data",
+    "wagtailadmin_pages:workflow_preview",
+    "wagtailadmin_pages:workflow_history",
+    "wagtailadmin_pages:workflow_history_detail",
+    # wagtail-localize's editor: strings, PO files, machine translation, preview.
+    "wagtail_localize:javascript_catalog",
+    "wagtail_localize:edit_string_translation",
+    "wagtail_localize:download_pofile",
+    "wagtail_localize:upload_pofile",
+    "wagtail_localize:machine_translate",
+    "wagtail_localize:preview_translation",
+    # Pictures chosen for a translation (an image's alternative text is translated).
+    "wagtailimages_chooser:choose",
+    "wagtailimages_chooser:choose_results",
+    "wagtailimages_chooser:chosen",
+    "wagtailimages_chooser:select_format",
+    # The terms of their language, and what is left to translate.
+    "wagtailsnippets:index",
+    *(
+        f"wagtailsnippets_taxonomy_{model}:{view}"
+        for model in TRANSLATED_TERMS
+        for view in ("list", "list_results", "edit", "history", "history_results", "usage")
+    ),
+    "translation_report",
+}
+
+# The jury signs in to judge the award (issue 16 adds its views); nothing of the editorial side.
+JURY_VIEWS = EVERYONE
+
+
+def limits(user):
+    """The view-name patterns `user` may open in the admin, or None when not limited."""
+    if user.is_superuser:
+        return None
+    names = set(user.groups.values_list("name", flat=True))
+    lists = {translators_group(code): TRANSLATORS for code, _name in settings.LANGUAGES}
+    lists[JURY] = JURY_VIEWS
+    if not names or names - set(lists):
+        return None  # no group (nothing to open anyway), or a role with Wagtail rights
+    allowed = set()
+    for name in names:
+        allowed |= lists[name]
+    return allowed
+
+
+def may_open(allowed, view_name):
+    return any(fnmatchcase(view_name, pattern) for pattern in allowed)
+
+
+def may_manage_sync(user):
+    """Stopping, restarting or overriding a translation's sync with its source."""
+    return user.is_superuser or user.has_perm("editorial.manage_translation_sync")

@@ -1,0 +1,271 @@
+"""Every role by every admin action, over HTTP with GET and POST, one subtest per cell.
+
+Each role signs in through the login form. A cell is *allowed* when the admin answers with
+its page or does the action, *refused* when it answers 403, sends the person back to the
+dashboard (Wagtail's own refusal) or, for visitors, to the login form. What a POST changes is
+checked as well where a refusal could hide a change (publish, delete, unpublish)."""
+
+import html
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
+from repository.models import ExperiencePage
+from taxonomy.models import Topic
+from tests.fixtures import sign_in
+
+pytestmark = pytest.mark.django_db
+
+ROLES = {
+    "officer": [OFFICERS],
+    "coordinator": [COORDINATORS],
+    "translator_fr": [translators_group("fr")],
+    "translator_es": [translators_group("es")],
+    "jury": [JURY],
+    "anonymous": None,
+    "superuser": [],  # may do everything: proves that every address below is a real one
+}
+EVERY_EDITOR = {"officer", "coordinator", "translator_fr", "translator_es"}
+
+
+def who_edits(language):
+    return {"en": {"officer", "coordinator"}}.get(
+        language, {"coordinator", f"translator_{language}"}
+    )
+
+
+def outcome(response):
+    # Some Wagtail views hide what a person may not manage behind a 404.
+    if response.status_code in (401, 403, 404):
+        return "refused"
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location == "/admin/" or location.startswith("/admin/login/"):
+            return "refused"
+        return "allowed"
+    if response.status_code == 200:
+        return "allowed"
+    return f"unexpected {response.status_code}"
+
+
+def cells(pages, translations, terms):
+    """(action, method, url, data, roles allowed)."""
+    found = []
+    for language, page in pages.items():
+        editors = who_edits(language)
+        creators = {"officer", "coordinator"} if language == "en" else {"coordinator"}
+        pk = page.pk
+        parent = page.get_parent().pk
+        found += [
+            ("edit", "get", f"/admin/pages/{pk}/edit/", None, editors),
+            ("history", "get", f"/admin/pages/{pk}/history/", None, editors),
+            ("preview", "get", f"/admin/pages/{pk}/edit/preview/", None, editors),
+            ("delete", "get", f"/admin/pages/{pk}/delete/", None, {"coordinator"}),
+            ("unpublish", "get", f"/admin/pages/{pk}/unpublish/", None, {"coordinator"}),
+            ("unpublish", "post", f"/admin/pages/{pk}/unpublish/", {}, {"coordinator"}),
+            ("move", "get", f"/admin/pages/{pk}/move/", None, {"coordinator"}),
+            # A copy is a new draft: those who may create pages here may copy.
+            ("copy", "get", f"/admin/pages/{pk}/copy/", None, creators),
+            (
+                "copy",
+                "post",
+                f"/admin/pages/{pk}/copy/",
+                {"new_title": "Copy", "new_slug": f"copy-{pk}", "new_parent_page": parent},
+                creators,
+            ),
+            ("privacy", "get", f"/admin/pages/{pk}/privacy/", None, {"coordinator"}),
+            (
+                "privacy",
+                "post",
+                f"/admin/pages/{pk}/privacy/",
+                {"restriction_type": "none"},
+                {"coordinator"},
+            ),
+            (
+                "lock",
+                "post",
+                f"/admin/pages/{pk}/lock/",
+                {"next": f"/admin/pages/{pk}/edit/"},
+                {"coordinator"},
+            ),
+            (
+                "unlock",
+                "post",
+                f"/admin/pages/{pk}/unlock/",
+                {"next": f"/admin/pages/{pk}/edit/"},
+                {"coordinator"},
+            ),
+        ]
+        found.append(
+            (
+                f"add under {language}",
+                "get",
+                f"/admin/pages/add/repository/experiencepage/{parent}/",
+                None,
+                {"officer", "coordinator"} if language == "en" else {"coordinator"},
+            )
+        )
+    for language, translation in translations.items():
+        editors = who_edits(language)
+        pk = translation.pk
+        target = pages[language].pk
+        found += [
+            (
+                "po download",
+                "get",
+                reverse("wagtail_localize:download_pofile", args=[pk]),
+                None,
+                editors,
+            ),
+            (
+                "po upload",
+                "post",
+                reverse("wagtail_localize:upload_pofile", args=[pk]),
+                {"next": f"/admin/pages/{target}/edit/"},
+                editors,
+            ),
+            (
+                "convert to alias",
+                "get",
+                reverse("wagtail_localize:convert_to_alias", args=[target]),
+                None,
+                {"coordinator"},
+            ),
+            (
+                "stop sync",
+                "post",
+                reverse("wagtail_localize:stop_translation", args=[pk]),
+                {"next": f"/admin/pages/{target}/edit/"},
+                {"coordinator"},
+            ),
+        ]
+    for language, term in terms.items():
+        editors = {"coordinator"} if language == "en" else who_edits(language)
+        url = f"/admin/snippets/taxonomy/topic/edit/{term.pk}/"
+        found += [
+            ("term", "get", url, None, editors),
+            ("term", "post", url, {}, editors),
+        ]
+    found += [
+        ("add term", "get", "/admin/snippets/taxonomy/topic/add/", None, {"coordinator"}),
+        ("translations report", "get", "/admin/reports/translations/", None, EVERY_EDITOR),
+        ("site history", "get", "/admin/reports/site-history/", None, {"officer", "coordinator"}),
+        ("workflow report", "get", "/admin/reports/workflow/", None, {"officer", "coordinator"}),
+        ("aging pages", "get", "/admin/reports/aging-pages/", None, {"officer", "coordinator"}),
+        ("locked pages", "get", "/admin/reports/locked/", None, {"coordinator"}),
+        ("site settings", "get", "/admin/settings/home/sitesettings/", None, set()),
+        ("redirects", "get", "/admin/redirects/", None, {"coordinator"}),
+        ("promoted results", "get", "/admin/searchpicks/", None, {"coordinator"}),
+        ("sites", "get", "/admin/sites/", None, set()),
+        ("locales", "get", "/admin/locales/", None, set()),
+        ("collections", "get", "/admin/collections/", None, set()),
+        ("users", "get", "/admin/users/", None, set()),
+        ("users", "post", "/admin/users/new/", {}, set()),
+        ("groups", "get", "/admin/groups/", None, set()),
+        ("groups", "post", "/admin/groups/new/", {}, set()),
+        ("workflows", "get", "/admin/workflows/list/", None, set()),
+        ("workflows", "post", "/admin/workflows/add/", {}, set()),
+        ("dashboard", "get", "/admin/", None, EVERY_EDITOR | {"jury"}),
+        ("account", "get", "/admin/account/", None, EVERY_EDITOR | {"jury"}),
+    ]
+    return found
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_role_by_action(role, subtests):
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    pages = {"en": source}
+    for language in ("fr", "es"):
+        pages[language] = ExperiencePage.objects.get(
+            translation_key=source.translation_key, locale__language_code=language
+        )
+    translations = {
+        language: Translation.objects.get(
+            source__object_id=source.translation_key, target_locale__language_code=language
+        )
+        for language in ("fr", "es")
+    }
+    terms = {
+        term.locale.language_code: term
+        for term in Topic.objects.filter(slug="climate").select_related("locale")
+    }
+    if ROLES[role] is None:
+        client = Client()
+    else:
+        client = sign_in(role, *ROLES[role], superuser=role == "superuser")
+    for action, method, url, data, allowed in cells(pages, translations, terms):
+        with subtests.test(action=action, method=method, url=url):
+            response = getattr(client, method)(url, data) if data is not None else client.get(url)
+            expected = "allowed" if role in allowed or role == "superuser" else "refused"
+            assert outcome(response) == expected, (
+                f"{role} {method} {url}: {response.status_code} {response.get('Location', '')}"
+            )
+
+    # What the refused POSTs tried did not happen.
+    for language, page in pages.items():
+        page.refresh_from_db()
+        with subtests.test(action="still live", language=language):
+            assert page.live or role in {"coordinator", "superuser"}
+
+    # Publishing: offered on the edit page (Wagtail's button, or wagtail-localize's editor)
+    # only to those who may; a publish POST from anyone else leaves the live page as it was.
+    for language, page in pages.items():
+        with subtests.test(action="publish", language=language):
+            content = html.unescape(client.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+            offered = 'name="action-publish"' in content or '"canPublish": true' in content
+            assert offered == (role in {"coordinator", "superuser"}), f"{role} {language}"
+            # wagtail-localize's editor posts this for "Publish" (coordinators stopped the
+            # sync above, so their French page now has Wagtail's own editor).
+            if language != "en" and role not in {"coordinator", "superuser"}:
+                live_revision = page.live_revision_id
+                client.post(f"/admin/pages/{page.pk}/edit/", {"action": "publish"})
+                page.refresh_from_db()
+                assert page.live_revision_id == live_revision
+
+    # Deleting, last: the page is gone only for those who may delete it.
+    for language, page in reversed(pages.items()):
+        with subtests.test(action="delete", method="post", language=language):
+            client.post(f"/admin/pages/{page.pk}/delete/")
+            exists = Page.objects.filter(pk=page.pk).exists()
+            assert exists != (role in {"coordinator", "superuser"}), f"{role} {language}"
+
+
+def test_a_refusal_says_why_on_an_admin_page_with_a_way_back():
+    translator = sign_in("tomas", translators_group("es"))
+    response = translator.get(
+        "/admin/reports/site-history/", HTTP_REFERER="http://testserver/admin/pages/"
+    )
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Your role does not give access to this part of the admin." in content
+    assert 'href="http://testserver/admin/pages/"' in content  # back where they came from
+    assert 'href="/admin/"' in content and "sidebar" in content  # the admin's own layout
+    visitor = Client().get("/admin/reports/site-history/")
+    assert visitor.status_code == 302  # visitors are asked to sign in, not told about rights
+
+
+def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = ExperiencePage.objects.get(
+        translation_key=source.translation_key, locale__language_code="fr"
+    )
+    translator = sign_in("francoise", translators_group("fr"))
+    coordinator = sign_in("carla", COORDINATORS)
+    dashboard = {
+        "translator": translator.get("/admin/").content.decode(),
+        "coordinator": coordinator.get("/admin/").content.decode(),
+    }
+    for url in ("/admin/reports/site-history/", "/admin/reports/workflow/", "/admin/redirects/"):
+        assert url not in dashboard["translator"], url
+        assert url in dashboard["coordinator"], url
+    assert "/admin/localize/reports/translations/" not in dashboard["coordinator"]
+    assert dashboard["coordinator"].count("/admin/reports/translations/") == 1
+
+    editor = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    assert 'class="translation-editor--synced-only"' in editor  # no "Stop Synced translation"
+    editor = coordinator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    assert "translation-editor--synced-only" not in editor
