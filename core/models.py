@@ -1,11 +1,16 @@
+import functools
+
+from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .forms import BasePageForm
 from .i18n import fallback_route
 
 
@@ -23,6 +28,7 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    base_form_class = BasePageForm
 
     translatable_fields = [
         TranslatableField("title"),
@@ -60,6 +66,11 @@ class BasePage(Page):
                 raise
             return found
 
+    def permissions_for_user(self, user):
+        # Roles can narrow Wagtail's page rights (settings.PAGE_PERMISSION_TESTER); Wagtail
+        # asks this for every page, also in listings of plain pages.
+        return page_permission_tester()(user, self)
+
     def structured_data(self, request):
         """schema.org data for this page as a dict (or a list for a graph); None for none."""
         return None
@@ -82,3 +93,8 @@ class SectionIndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+
+@functools.cache
+def page_permission_tester():
+    return import_string(settings.PAGE_PERMISSION_TESTER)

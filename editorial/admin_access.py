@@ -85,8 +85,15 @@ JURY_VIEWS = EVERYONE
 
 
 def limits(user):
-    """The view-name patterns `user` may open in the admin, or None when not limited."""
-    if user.is_superuser:
+    """The view-name patterns `user` may open in the admin, or None when not limited.
+    Read once per user object (a request's user), as Wagtail caches its permissions."""
+    if not hasattr(user, "_admin_view_limits"):
+        user._admin_view_limits = _limits(user)
+    return user._admin_view_limits
+
+
+def _limits(user):
+    if user.is_superuser or not user.is_authenticated:
         return None
     names = set(user.groups.values_list("name", flat=True))
     lists = {translators_group(code): TRANSLATORS for code, _name in settings.LANGUAGES}

@@ -265,6 +265,11 @@ def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
     assert "/admin/localize/reports/translations/" not in dashboard["coordinator"]
     assert dashboard["coordinator"].count("/admin/reports/translations/") == 1
 
+    listing = translator.get(f"/admin/pages/{french.get_parent().pk}/").content.decode()
+    assert f"/admin/pages/{french.pk}/edit/" in listing
+    for action in ("copy", "delete", "move", "unpublish", "privacy"):
+        assert f"/admin/pages/{french.pk}/{action}/" not in listing, action
+
     editor = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
     assert 'class="translation-editor--synced-only"' in editor  # no "Stop Synced translation"
     editor = coordinator.get(f"/admin/pages/{french.pk}/edit/").content.decode()

@@ -213,6 +213,8 @@ WAGTAILLOCALIZE_DISABLE_ON_DELETE = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # An approved review publishes without the approver's own publish permission (translators).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_reviewed"
+# Wagtail's page rights, narrowed for roles limited to a list of admin views (translators, jury).
+PAGE_PERMISSION_TESTER = "editorial.permissions.RolePagePermissionTester"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # LOCALE_DIR lets the catalogue check extract strings into a scratch copy.
 LOCALE_PATHS = [Path(env("LOCALE_DIR", BASE_DIR / "locale"))]
