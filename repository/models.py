@@ -247,7 +247,8 @@ class ExperiencePage(BasePage):
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")])],
+            # One under the other: side by side, the amount's box was too narrow to show it.
+            [FieldPanel("budget_amount"), FieldPanel("budget_currency")],
             heading=_("Budget"),
         ),
         MultiFieldPanel(

@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from .documents import fold
+from core.text import fold
+
 from .engine import EngineUnavailable, get_engine
 from .facets import FACETS_BY_NAME
 from .query import visible_documents

@@ -18,6 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from core.privacy import is_public, is_public_path, public
+from core.text import fold
 from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel
@@ -50,25 +51,6 @@ EXPERIENCE_FIELDS = (
     "ongoing",
     "end_year",
 )
-
-
-class _Uncombined(dict):
-    """str.translate table that drops combining characters, filled as characters are met."""
-
-    def __missing__(self, code):
-        self[code] = None if unicodedata.combining(chr(code)) else code
-        return self[code]
-
-
-_UNCOMBINED = _Uncombined()
-
-
-def fold(text):
-    """Lower case without accents: how the database fallback compares words."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    if decomposed.isascii():  # no combining characters to drop
-        return decomposed
-    return decomposed.translate(_UNCOMBINED)
 
 
 def _summary(text):

@@ -15,10 +15,11 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.text import fold
 from taxonomy.models import Term
 
 from . import postings
-from .documents import DocumentBuilder, fold, searchable_text
+from .documents import DocumentBuilder, searchable_text
 from .engine import EngineUnavailable, get_engine
 from .facets import facet_values
 from .models import DocumentFacet, IndexChange, IndexedDocument

@@ -17,10 +17,11 @@ from django.utils.safestring import mark_safe
 
 from core import sitecache
 from core.privacy import public
+from core.text import fold
 from taxonomy.models import Topic
 
 from . import postings
-from .documents import fold, words
+from .documents import words
 from .engine import COMBINED, SEPARATOR, YEAR, EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
 from .models import IndexedDocument

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .choosers import CountryChooserViewSet
 from .models import (
     Country,
     CountryIntroduction,
@@ -46,6 +47,7 @@ class CountryViewSet(SnippetViewSet):
     list_display = ["code", "name_en", "region"]
     list_filter = ["region"]
     search_fields = ["name_en", "code"]
+    chooser_viewset_class = CountryChooserViewSet
 
 
 class CountryIntroductionViewSet(SnippetViewSet):

@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.blocks.stream_block import StreamBlockValidationError
@@ -32,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
 from core.blocks import BodyStreamBlock
+from core.forms import BasePageForm
 from core.i18n import visible_pages
 from core.models import BasePage, SectionIndexPage
 from core.privacy import is_public, public
@@ -167,7 +167,7 @@ class EventPageQuerySet(PageQuerySet):
         )
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(BasePageForm):
     """Start and end are typed as wall-clock times of the event's zone, whatever the editor's
     own time zone: the form shows and reads them in that zone."""
 

@@ -15,7 +15,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from rest_framework import serializers
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -34,6 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyStreamBlock
+from core.forms import BasePageForm
 from core.i18n import visible_translation
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
@@ -147,7 +147,7 @@ class ReportPageKeyword(TaggedItemBase):
     )
 
 
-class ReportPageForm(WagtailAdminPageForm):
+class ReportPageForm(BasePageForm):
     def is_valid(self):
         # The PDF rows are cleaned with the formsets, after the page form's own clean().
         valid = super().is_valid()

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
+from core.text import fold
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
-from search.documents import fold
 from search.engine import EngineUnavailable, layout
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
