@@ -70,16 +70,11 @@ def review_for(page, user):
     may_edit = perms.can_edit() and not perms.page_locked()
     task_state = state.current_task_state.specific if state and state.current_task_state else None
     actions = []
-    changes_requested = None
+    refusal = None
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS and task_state:
         actions = task_state.task.specific.get_actions(page, user)
     elif state is not None:
-        changes_requested = (
-            state.task_states.filter(status=TaskState.STATUS_REJECTED)
-            .select_related("finished_by")
-            .order_by("-finished_at")
-            .first()
-        )
+        refusal = changes_requested(state)
     return Review(
         page=page,
         state=state,
@@ -87,7 +82,17 @@ def review_for(page, user):
         and (state is None or state.status == WorkflowState.STATUS_NEEDS_CHANGES),
         actions=actions,
         task_state=task_state,
-        changes_requested=changes_requested,
+        changes_requested=refusal,
+    )
+
+
+def changes_requested(state):
+    """The reviewer's request for changes (with its comment) that stopped this workflow."""
+    return (
+        state.task_states.filter(status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
     )
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from . import review
@@ -40,9 +40,11 @@ def translation_report(request):
                 for code, name in languages
             ],
             "languages": languages,
+            # Languages translated into: the source language has no translations to filter.
             "all_languages": [
                 (code, get_language_info(code)["name_translated"])
                 for code, _n in settings.LANGUAGES
+                if code != Locale.get_default().language_code
             ],
             "sections": sorted(sections.items(), key=lambda item: item[1]),
             "states": STATES,

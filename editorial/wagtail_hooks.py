@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.models import TranslatableMixin
 
 from .admin_access import limits, may_manage_sync, may_open
+from .review import changes_requested
 from .roles import translator_languages
 
 
@@ -124,3 +125,28 @@ def one_translations_report(request, menu_items):
     theirs = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if getattr(item, "url", "") != theirs]
     only_what_they_may_open(request, menu_items)
+
+
+@hooks.register("before_edit_page")
+def show_the_requested_changes(request, page):
+    """The reviewer's comment, on the editor of the person who has to make the changes (Wagtail
+    only emails it). The translation editor shows it in its review bar (review.py)."""
+    if request.method != "GET":
+        return None
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+    from wagtail_localize.models import Translation
+
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_NEEDS_CHANGES:
+        return None
+    if Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists():
+        return None  # wagtail-localize's editor, with its own review bar
+    refusal = changes_requested(state)
+    if refusal is not None:
+        who = refusal.finished_by.get_full_name() or refusal.finished_by.get_username()
+        text = _("%(who)s asked for changes:") % {"who": who}
+        messages.warning(request, f"{text} “{refusal.comment}”" if refusal.comment else text)
+    return None

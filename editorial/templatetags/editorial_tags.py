@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language_info
 
 from ..admin_access import may_manage_sync
+from ..aids import source_changes
 from ..review import review_for
 
 register = template.Library()
@@ -17,6 +18,7 @@ def review_bar(context, translation, instance):
         "translation": translation,
         # "the French translation" in the editor's own language (the locale says "Français").
         "language": get_language_info(translation.target_locale.language_code)["name_translated"],
+        "changes": source_changes(translation),
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }

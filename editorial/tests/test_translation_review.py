@@ -102,6 +102,8 @@ def test_a_translation_goes_live_only_when_a_second_translator_approves_it(
     write(francoise, translation, "title", "Assemblées de quartier de Lyonnesse")
     content = francoise.get(edit).content.decode()
     assert "This translation is not published" in content
+    # Wagtail lets whoever edits a draft delete it; the editor offers a translator no Delete.
+    assert '"canDelete": false' in html.unescape(content)
     submit = form_action(content, "Submit the French translation for review")
     response = francoise.post(submit, follow=True)
     assert "was submitted for review" in response.content.decode()
@@ -136,3 +138,12 @@ def test_a_translation_goes_live_only_when_a_second_translator_approves_it(
     content = visitor.get(french.get_url()).content.decode()
     assert "Assemblées de quartier de Lyonesse" in content and NOTICE_FR not in content
     assert 'hreflang="fr"' in visitor.get(source.get_url()).content.decode()
+
+
+def test_the_report_filters_by_the_languages_translated_into():
+    coordinator = sign_in("carla", COORDINATORS)
+    content = coordinator.get("/admin/reports/translations/").content.decode()
+    options = re.findall(
+        r'<option value="(\w+)"', content.split('name="language"')[1].split("</select>")[0]
+    )
+    assert options == ["fr", "es"]
