@@ -94,6 +94,15 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
         response["X-Robots-Tag"] = "noindex"
         return response
 
+    @path("feed/<str:kind>/")
+    def feed(self, request, kind):
+        """The newest experiences of this view (the same filters) as RSS or Atom."""
+        from .feeds import ExperienceFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return ExperienceFeed(self, kind, self.filters(request))(request)
+
     @path("codebook/")
     def codebook(self, request):
         from .exchange import write_codebook_csv

@@ -666,3 +666,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from publications.ical import feed_response
 
         return feed_response(request, self)
+
+    @path("feed/<str:kind>/", name="syndication")
+    def syndication(self, request, kind):
+        """The upcoming events (the same filters as the page) as RSS or Atom."""
+        from publications.feeds import AgendaFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return AgendaFeed(self, kind, self.filters(request))(request)
