@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core.blocks import LinkBlock
 from core.models import BasePage, SectionIndexPage
-from taxonomy.models import Country, GovernmentLevel, localize_terms
+from taxonomy.models import Country, GovernmentLevel, localize_terms, place_line
 
 from .blocks import ExperienceStreamBlock
 from .panels import CompletenessPanel
@@ -362,6 +362,11 @@ class ExperiencePage(BasePage):
     @property
     def listing_summary(self):
         return self.summary
+
+    @property
+    def place_line(self):
+        """ "City or region, Country" in the visitor's language, the country named once."""
+        return place_line(self.place, country=self.country)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -425,11 +425,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def place(self):
         """ "Venue, city, country" as far as known, in the visitor's language."""
-        from taxonomy.models import Country
+        from taxonomy.models import Country, place_line
 
+        if not self.in_person:
+            return ""
         country = Country.cached(self.country_id) if self.country_id else None
-        parts = [self.venue, self.city, country.name if country else ""]
-        return ", ".join(part for part in parts if part) if self.in_person else ""
+        return place_line(self.venue, self.city, country=country)
 
     @property
     def country_code(self):
