@@ -452,6 +452,14 @@ class EventPage(RoutablePageMixin, BasePage):
         return (self.end or self.start) < timezone.now()
 
     @property
+    def current_status(self):
+        """The status as visitors, calendars and search engines are told it: a date still "to
+        be confirmed" when the event is over was the date it took place on."""
+        if self.status == EventStatus.TO_BE_CONFIRMED and self.is_over:
+            return EventStatus.SCHEDULED
+        return EventStatus(self.status)
+
+    @property
     def listing_summary(self):
         return self.summary
 
@@ -560,7 +568,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "description": self.summary,
             "url": absolute(request, self.get_url(request)),
             "inLanguage": self.locale.language_code,
-            "eventStatus": f"https://schema.org/{SCHEMA_STATUS[self.status]}",
+            "eventStatus": f"https://schema.org/{SCHEMA_STATUS[self.current_status]}",
             "eventAttendanceMode": f"https://schema.org/{SCHEMA_ATTENDANCE[self.attendance_mode]}",
         }
         if self.all_day:
