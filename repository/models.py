@@ -363,6 +363,46 @@ class ExperiencePage(BasePage):
     def listing_summary(self):
         return self.summary
 
+    def structured_data(self, request):
+        """schema.org Article about the case: where (a Place with its coordinates) and when (an
+        ISO 8601 interval, open-ended while it runs)."""
+        from core import seo
+
+        data = {
+            "@type": "Article",
+            "name": self.title,
+            "headline": self.title[:110],
+            "description": self.summary,
+            "url": seo.canonical_url(request, self),
+            "inLanguage": self.locale.language_code,
+            "publisher": seo.organization(request),
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.place or self.country_id:
+            place = {"@type": "Place", "name": self.place_line}
+            if self.country_id:
+                place["address"] = {"@type": "PostalAddress", "addressCountry": self.country.code}
+            if self.latitude is not None and self.longitude is not None:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.latitude),
+                    "longitude": float(self.longitude),
+                }
+            data["spatialCoverage"] = place
+        if self.start_year:
+            end = ".." if self.ongoing else str(self.end_year or self.start_year)
+            data["temporalCoverage"] = f"{self.start_year}/{end}"
+        if self.sharing_image:
+            data["image"] = seo.image_url(request, self.sharing_image)
+        topics = [topic.name for topic in localize_terms(self.topics.all())]
+        if topics:
+            data["about"] = [{"@type": "Thing", "name": name} for name in topics]
+            data["keywords"] = ", ".join(topics)
+        return data
+
     @property
     def place_line(self):
         """ "City or region, Country" in the visitor's language, the country named once."""
