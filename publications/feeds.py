@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom 1.0 feeds of the news of one language, for all news or one topic."""
+"""RSS 2.0 and Atom 1.0 feeds of one language: the news (all or one topic), the reports and
+the upcoming events."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from core.feeds import xml_text
+from core.feeds import PageFeed, xml_text
 from taxonomy.models import Topic, localize_terms
 
 ITEMS = 20
@@ -85,3 +86,35 @@ class NewsFeed(Feed):
 
     def item_categories(self, item):
         return [xml_text(topic.name) for topic in item.feed_topics]
+
+
+class ReportFeed(PageFeed):
+    """The reports of one language, newest on the site first, with the index's filters."""
+
+    def __init__(self, index, kind, filters):
+        super().__init__(index, kind)
+        self.filters = filters
+
+    def title(self):
+        return self.site_title(self.index.title)
+
+    def items(self):
+        return self.filters.queryset().order_by("-first_published_at", "-pk")[: self.ITEMS]
+
+
+class AgendaFeed(PageFeed):
+    """The upcoming events of one language, soonest first, with the agenda's filters. An item
+    is dated when the event was announced; when and where it happens lead its description."""
+
+    def __init__(self, index, kind, filters):
+        super().__init__(index, kind)
+        self.filters = filters
+
+    def title(self):
+        return self.site_title(self.index.title)
+
+    def items(self):
+        return self.filters.apply(self.index.events().upcoming())[: self.ITEMS]
+
+    def item_description(self, item):
+        return xml_text(" · ".join(part for part in (item.when, item.place, item.summary) if part))

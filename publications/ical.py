@@ -54,10 +54,11 @@ def component(request, event):
         if event.end:
             item.add("dtend", event.local_end)
     title = event.title
-    if event.status != EventStatus.SCHEDULED:
-        title = f"{title} ({event.get_status_display()})"
+    status = event.current_status
+    if status != EventStatus.SCHEDULED:
+        title = f"{title} ({status.label})"
     item.add("summary", title)
-    item.add("status", ICAL_STATUS[event.status])
+    item.add("status", ICAL_STATUS[status])
     url = request.build_absolute_uri(event.get_url(request))
     item.add("url", url)
     location = event.place or (event.online_url if event.online else "")

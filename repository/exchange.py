@@ -122,7 +122,8 @@ def codebook():
 
 
 def export_rows(pages, request=None):
-    """One dict per page, lists as lists; `pages` must already be live and public."""
+    """One dict per page, typed as the codebook says: numbers as Decimal or int, lists as
+    lists, an empty value as None. `pages` must already be live and public."""
     pages = pages.select_related("country", "government_level", "locale").prefetch_related(
         "topics", "mechanisms", "target_groups", "tagged_items__tag", "organisations"
     )
@@ -132,17 +133,17 @@ def export_rows(pages, request=None):
             "external_id": page.external_id or f"{OWN_ID_PREFIX}{page.translation_key}",
             "title": page.title,
             "summary": page.summary,
-            "country": page.country.code if page.country else "",
-            "place": page.place,
-            "latitude": _decimal_text(page.latitude),
-            "longitude": _decimal_text(page.longitude),
-            "government_level": page.government_level.slug if page.government_level else "",
+            "country": page.country.code if page.country else None,
+            "place": page.place or None,
+            "latitude": page.latitude,
+            "longitude": page.longitude,
+            "government_level": page.government_level.slug if page.government_level else None,
             "start_year": page.start_year,
             "end_year": page.end_year,
             "ongoing": page.ongoing,
             "population": page.population,
-            "budget_amount": _decimal_text(page.budget_amount),
-            "budget_currency": page.budget_currency,
+            "budget_amount": page.budget_amount,
+            "budget_currency": page.budget_currency or None,
             "topics": sorted(term.slug for term in page.topics.all()),
             "mechanisms": sorted(term.slug for term in page.mechanisms.all()),
             "target_groups": sorted(term.slug for term in page.target_groups.all()),
@@ -152,12 +153,20 @@ def export_rows(pages, request=None):
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()
             if page.last_published_at
-            else "",
+            else None,
         }
 
 
 def _decimal_text(value):
     return "" if value is None else format(value.normalize(), "f")
+
+
+def _json_number(value):
+    """A Decimal as a JSON number: an integer when it is whole, else the float whose shortest
+    form is the same decimal (a latitude's 5 places, a budget's cents)."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula; an apostrophe in front
@@ -178,6 +187,8 @@ def _cell(value):
         return f"{LIST_SEPARATOR} ".join(_defuse(item) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return _decimal_text(value)
     if isinstance(value, str):
         # Numbers travel as text too ("-30.03"), and are left as they are.
         return value if _is_number(value) else _defuse(value)
@@ -210,7 +221,9 @@ def csv_chunks(rows):
 def json_chunks(rows):
     yield '{"experiences": ['
     for number, row in enumerate(rows):
-        yield (",\n" if number else "\n") + json.dumps(row, ensure_ascii=False, default=str)
+        yield (",\n" if number else "\n") + json.dumps(
+            row, ensure_ascii=False, default=_json_number
+        )
     yield "\n]}\n"
 
 
@@ -555,13 +568,14 @@ class ExperienceImporter:
             if name in ("topics", "mechanisms", "target_groups"):
                 new = sorted(term.slug for term in value)
             elif name in ("country", "government_level"):
-                new = (value.code if name == "country" else value.slug) if value else ""
-            elif isinstance(value, Decimal):
-                new = _decimal_text(value)
-            elif value is None:
-                new = "" if name in ("latitude", "longitude", "budget_amount") else None
+                new = (value.code if name == "country" else value.slug) if value else None
             else:
                 new = value
-            if current[name] != new:
+            # The export writes an empty value as None; the importer reads it as "" or None.
+            if _or_none(current[name]) != _or_none(new):
                 return True
         return False
+
+
+def _or_none(value):
+    return None if value == "" else value

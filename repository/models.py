@@ -29,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core.blocks import LinkBlock
 from core.models import BasePage, SectionIndexPage
-from taxonomy.models import Country, GovernmentLevel, localize_terms
+from taxonomy.models import Country, GovernmentLevel, localize_terms, place_line
 
 from .blocks import ExperienceStreamBlock
 from .panels import CompletenessPanel
@@ -93,6 +93,15 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
         response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
         response["X-Robots-Tag"] = "noindex"
         return response
+
+    @path("feed/<str:kind>/")
+    def feed(self, request, kind):
+        """The newest experiences of this view (the same filters) as RSS or Atom."""
+        from .feeds import ExperienceFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return ExperienceFeed(self, kind, self.filters(request))(request)
 
     @path("codebook/")
     def codebook(self, request):
@@ -354,6 +363,51 @@ class ExperiencePage(BasePage):
     @property
     def listing_summary(self):
         return self.summary
+
+    def structured_data(self, request):
+        """schema.org Article about the case: where (a Place with its coordinates) and when (an
+        ISO 8601 interval, open-ended while it runs)."""
+        from core import seo
+
+        data = {
+            "@type": "Article",
+            "name": self.title,
+            "headline": self.title[:110],
+            "description": self.summary,
+            "url": seo.canonical_url(request, self),
+            "inLanguage": self.locale.language_code,
+            "publisher": seo.organization(request),
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.place or self.country_id:
+            place = {"@type": "Place", "name": self.place_line}
+            if self.country_id:
+                place["address"] = {"@type": "PostalAddress", "addressCountry": self.country.code}
+            if self.latitude is not None and self.longitude is not None:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.latitude),
+                    "longitude": float(self.longitude),
+                }
+            data["spatialCoverage"] = place
+        if self.start_year:
+            end = ".." if self.ongoing else str(self.end_year or self.start_year)
+            data["temporalCoverage"] = f"{self.start_year}/{end}"
+        if self.sharing_image:
+            data["image"] = seo.image_url(request, self.sharing_image)
+        topics = [topic.name for topic in localize_terms(self.topics.all())]
+        if topics:
+            data["about"] = [{"@type": "Thing", "name": name} for name in topics]
+            data["keywords"] = ", ".join(topics)
+        return data
+
+    @property
+    def place_line(self):
+        """ "City or region, Country" in the visitor's language, the country named once."""
+        return place_line(self.place, country=self.country)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

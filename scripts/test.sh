@@ -13,9 +13,7 @@ export DJANGO_SETTINGS_MODULE=iopd_site.settings.test
 
 # Prerequisites first, so nothing is left half-done.
 find_python >/dev/null
-if [[ -z ${SEARCH_ENGINE_URL:-} ]]; then
-  command -v java >/dev/null 2>&1 || die "Java (17+) is required to run the search engine (Debian: apt-get install openjdk-17-jre-headless)"
-fi
+command -v java >/dev/null 2>&1 || die "Java (17+) is required to run the search engine and the Nu HTML checker (Debian: apt-get install openjdk-17-jre-headless)"
 
 setup_venv requirements-dev.txt
 start_services postgres search-engine
@@ -52,6 +50,18 @@ if [[ -z ${AXE_CORE_PATH:-} ]]; then
       "axe-core@$AXE_VERSION" >/dev/null || die "npm could not fetch axe-core $AXE_VERSION"
   fi
   export AXE_CORE_PATH
+fi
+
+# The Nu HTML checker (vnu.jar, run with the machine's Java) validates one page of every type.
+VNU_VERSION=26.9.27
+if [[ -z ${VNU_JAR_PATH:-} ]]; then
+  VNU_JAR_PATH=$IOPD_CACHE_DIR/node/vnu-jar-$VNU_VERSION/node_modules/vnu-jar/build/dist/vnu.jar
+  if [[ ! -f $VNU_JAR_PATH ]]; then
+    command -v npm >/dev/null 2>&1 || die "npm is required to fetch the Nu HTML checker (Debian: apt-get install npm)"
+    npm install --silent --no-save --no-audit --no-fund --prefix "$IOPD_CACHE_DIR/node/vnu-jar-$VNU_VERSION" \
+      "vnu-jar@$VNU_VERSION" >/dev/null || die "npm could not fetch vnu-jar $VNU_VERSION"
+  fi
+  export VNU_JAR_PATH
 fi
 
 python manage.py compile_translations

@@ -21,7 +21,7 @@ from core.privacy import is_public, is_public_path, public
 from core.text import fold
 from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
-from taxonomy.models import Country, GovernmentLevel
+from taxonomy.models import Country, GovernmentLevel, place_line
 from taxonomy.tree import topic_parents, with_broader
 
 # Models whose pages are searched, with their content type (a facet value).
@@ -264,9 +264,7 @@ class DocumentBuilder:
         if page.country:
             doc["country"] = [page.country.code]
             doc["region"] = [page.country.region] if page.country.region else []
-        doc["place"] = ", ".join(
-            part for part in (page.place, page.country and page.country.name) if part
-        )
+        doc["place"] = page.place_line
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
         doc["award"] = ["awarded"] if relations["awarded"] else []
         doc["keyword"] = sorted(relations["keywords"])
@@ -325,9 +323,7 @@ class DocumentBuilder:
         if page.country:
             doc["country"] = [page.country.code]
             doc["region"] = [page.country.region] if page.country.region else []
-        doc["place"] = ", ".join(
-            part for part in (page.venue, page.city, page.country and page.country.name) if part
-        )
+        doc["place"] = place_line(page.venue, page.city, country=page.country)
         doc["extra"] = [
             *(topic.name for topic in topics),
             *(value["name"] for value in page.organisations("organiser")),

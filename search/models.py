@@ -233,4 +233,5 @@ class CollectionPage(RoutablePageMixin, BasePage):
 
         language = get_language()
         params = self.search_params(request, language)
-        return rss_response(request, params, self.title, self.full_url or self.url)
+        # The page's relative address: the Site record's host may not be the one asked for.
+        return rss_response(request, params, self.title, self.get_url(request))

@@ -6,12 +6,14 @@ import io
 import json
 
 from django.core.paginator import Paginator
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from core.feeds import xml_text
 from taxonomy.tree import topic_parents
@@ -253,12 +255,19 @@ def rss_response(request, params, title, link):
         description=_("New results of this search on the observatory's website."),
         language=language,
     )
+    # An item is dated by its page's first publication, as the sections' feeds are.
+    published = dict(
+        Page.objects.filter(pk__in=[hit.page_id for hit in results.hits]).values_list(
+            "pk", Coalesce("first_published_at", "last_published_at")
+        )
+    )
     for hit in results.hits:
         url = request.build_absolute_uri(hit.url)
         feed.add_item(
             title=xml_text(hit.title),
             link=url,
             unique_id=url,
+            pubdate=published.get(hit.page_id),
             description=xml_text(render_to_string("search/feed_item.html", {"hit": hit})),
             categories=[xml_text(topic) for topic in hit.topics],
         )

@@ -4,13 +4,15 @@ Terms are translatable snippets: each language has its own name, description and
 while the slug is shared by all translations so that a filtered URL works in every language."""
 
 import gettext
+import re
 from functools import lru_cache
 
 import pycountry
+from babel import Locale, UnknownLocaleError
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
@@ -196,8 +198,19 @@ def _iso3166_catalogue(language):
     )
 
 
+@lru_cache(maxsize=16)
+def _common_names(language):
+    """CLDR's names of territories in `language` (through Babel): the short names people use,
+    "South Korea" where ISO 3166 says "Korea, Republic of"."""
+    try:
+        return Locale.parse(to_locale(language)).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
 class Country(models.Model):
-    """A country of ISO 3166-1; its name comes translated from the ISO catalogues."""
+    """A country of ISO 3166-1, named in each language by CLDR's common name, else by the ISO
+    catalogues."""
 
     code = models.CharField(max_length=2, unique=True, verbose_name=_("ISO code"))
     name_en = models.CharField(max_length=100, verbose_name=_("English name"))
@@ -215,7 +228,14 @@ class Country(models.Model):
 
     @property
     def name(self):
-        return _iso3166_catalogue(get_language() or "en").gettext(self.name_en)
+        language = get_language() or "en"
+        return _common_names(language).get(self.code) or _iso3166_catalogue(language).gettext(
+            self.name_en
+        )
+
+    def names(self):
+        """Every name the country goes by here: the visitor's, English common and ISO."""
+        return {self.name, _common_names("en").get(self.code, ""), self.name_en} - {""}
 
     @classmethod
     def cached(cls, pk):
@@ -228,6 +248,20 @@ class Country(models.Model):
     @classmethod
     def sorted_for_display(cls, queryset=None):
         return sorted(queryset if queryset is not None else cls.objects.all(), key=lambda c: c.name)
+
+
+def place_line(*parts, country=None):
+    """ "Place, Country" from the parts that are filled in, naming the country once: not
+    "Denmark, Denmark" when the place is the country itself, or already says which it is."""
+    parts = [part for part in parts if part]
+    if country is not None:
+        said = " ".join(parts).casefold()
+        if not any(
+            re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", said)
+            for name in country.names()
+        ):
+            parts.append(country.name)
+    return ", ".join(parts)
 
 
 class CountryIntroduction(TranslatableMixin, models.Model):

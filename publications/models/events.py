@@ -425,11 +425,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def place(self):
         """ "Venue, city, country" as far as known, in the visitor's language."""
-        from taxonomy.models import Country
+        from taxonomy.models import Country, place_line
 
+        if not self.in_person:
+            return ""
         country = Country.cached(self.country_id) if self.country_id else None
-        parts = [self.venue, self.city, country.name if country else ""]
-        return ", ".join(part for part in parts if part) if self.in_person else ""
+        return place_line(self.venue, self.city, country=country)
 
     @property
     def country_code(self):
@@ -449,6 +450,14 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_over(self):
         return (self.end or self.start) < timezone.now()
+
+    @property
+    def current_status(self):
+        """The status as visitors, calendars and search engines are told it: a date still "to
+        be confirmed" when the event is over was the date it took place on."""
+        if self.status == EventStatus.TO_BE_CONFIRMED and self.is_over:
+            return EventStatus.SCHEDULED
+        return EventStatus(self.status)
 
     @property
     def listing_summary(self):
@@ -559,7 +568,7 @@ class EventPage(RoutablePageMixin, BasePage):
             "description": self.summary,
             "url": absolute(request, self.get_url(request)),
             "inLanguage": self.locale.language_code,
-            "eventStatus": f"https://schema.org/{SCHEMA_STATUS[self.status]}",
+            "eventStatus": f"https://schema.org/{SCHEMA_STATUS[self.current_status]}",
             "eventAttendanceMode": f"https://schema.org/{SCHEMA_ATTENDANCE[self.attendance_mode]}",
         }
         if self.all_day:
@@ -666,3 +675,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from publications.ical import feed_response
 
         return feed_response(request, self)
+
+    @path("feed/<str:kind>/", name="syndication")
+    def syndication(self, request, kind):
+        """The upcoming events (the same filters as the page) as RSS or Atom."""
+        from publications.feeds import AgendaFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return AgendaFeed(self, kind, self.filters(request))(request)

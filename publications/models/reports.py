@@ -111,19 +111,23 @@ def validate_doi(value):
 # --- the index ----------------------------------------------------------------------------
 
 
-class ReportIndexPage(SectionIndexPage):
-    """The observatory's publications in one language, newest first, filtered from GET."""
+class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The observatory's publications in one language, newest first, filtered from GET, with
+    RSS and Atom feeds."""
 
     subpage_types = ["publications.ReportPage"]
 
     class Meta:
         verbose_name = _("reports index")
 
-    def get_context(self, request, *args, **kwargs):
+    def filters(self, request):
         from publications.report_filters import ReportFilters
 
+        return ReportFilters(request.GET, ReportPage.objects.child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = ReportFilters(request.GET, ReportPage.objects.child_of(self))
+        filters = self.filters(request)
         context["filters"] = filters
         context["reports"] = filters.page(request)
         return context
@@ -134,6 +138,15 @@ class ReportIndexPage(SectionIndexPage):
             # Filtered and paged views repeat the index; search engines should list it once.
             response["X-Robots-Tag"] = "noindex"
         return response
+
+    @path("feed/<str:kind>/")
+    def feed(self, request, kind):
+        """The newest reports of this view (the same filters) as RSS or Atom."""
+        from publications.feeds import ReportFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return ReportFeed(self, kind, self.filters(request))(request)
 
 
 # --- the report ---------------------------------------------------------------------------

@@ -122,6 +122,33 @@ def test_cancelled_and_tentative_events_say_so_everywhere(client):
     assert "Date to be confirmed" in listing
 
 
+def test_a_past_event_no_longer_waits_for_its_date_to_be_confirmed(client):
+    """The demo's 2021 conference was "to be confirmed" and is over: the page, its JSON-LD, its
+    .ics and the agenda's calendar all say it took place as scheduled, in every language."""
+    english = client.get("/en/agenda/conference-2021/")
+    pending = {
+        "en": ("to be confirmed", "Date to be confirmed"),
+        "fr": ("à confirmer", "Date à confirmer"),
+        "es": ("por confirmar", "Fecha por confirmar"),
+    }
+    alternates = dict(
+        re.findall(
+            r'<link rel="alternate" hreflang="(\w\w)" href="([^"]+)"', english.content.decode()
+        )
+    )
+    for language, (short, long) in pending.items():
+        response = client.get(alternates[language])
+        content = response.content.decode()
+        assert 'class="notice"' in content  # "This event is over."
+        assert short not in content and long not in content, language
+        assert json_ld(response)["eventStatus"] == "https://schema.org/EventScheduled"
+        [item] = ics(client, alternates[language] + "ical/").walk("VEVENT")
+        assert item["STATUS"] == "CONFIRMED"
+        assert long not in str(item["SUMMARY"])
+        past = client.get(agenda(language).url).content.decode()
+        assert long not in past, language
+
+
 def test_what_an_editor_typed_is_escaped_in_ics(client):
     title = "Budgets, votes; and you"
     summary = "Bring ID; doors open at 9, close at 10.\nSecond line\\end"
@@ -233,7 +260,6 @@ def test_json_ld_describes_a_hybrid_event(client):
 
 def test_the_demo_conference_shows_its_programme_organisers_and_zone(client):
     content = client.get("/es/agenda/conferencia-2021/").content.decode()
-    assert "Fecha por confirmar" in content
     assert "Plenaria de apertura" in content
     assert "Ganadores del 15.º Premio OIDP" in content
     assert "Ciudades y Gobiernos Locales Unidos" in content

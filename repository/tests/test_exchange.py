@@ -3,6 +3,8 @@
 import csv
 import io
 import json
+from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -173,6 +175,55 @@ def test_visitors_download_the_filtered_view_without_logging_in(client):
     codebook_response = client.get("/en/experiences/codebook/")
     assert "external_id,text" in codebook_response.content.decode()
     assert client.get("/en/experiences/export/xml/").status_code == 404
+
+
+def test_the_json_export_has_the_types_its_codebook_gives(client):
+    """A data user reads the codebook, then the JSON: numbers are numbers, empty is null."""
+    codebook_csv = client.get("/en/experiences/codebook/").content.decode()
+    kinds = {row["field"]: row["type"] for row in csv.DictReader(io.StringIO(codebook_csv))}
+    types = {
+        "decimal": (int, float),
+        "integer": (int,),
+        "boolean": (bool,),
+        "list": (list,),
+        "text": (str,),
+        "code": (str,),
+    }
+    records = download(client, "/en/experiences/export/json/")["experiences"]
+    csv_rows = {
+        row["external_id"]: row
+        for row in csv.DictReader(io.StringIO(download(client, "/en/experiences/export/csv/")))
+    }
+    assert len(records) == 3
+    wrong = []
+    for record in records:
+        assert set(record) == set(kinds)
+        for field, kind in kinds.items():
+            value = record[field]
+            # A bool is an int to Python, but not a number to a JSON reader.
+            typed = isinstance(value, types[kind]) and (kind == "boolean") == (
+                value is True or value is False
+            )
+            if not (value is None or (typed and value != "")):
+                wrong.append((record["external_id"], field, kind, value))
+            elif kind == "decimal" and value is not None:
+                # The same number as the CSV's text, not a float's approximation of it.
+                assert Decimal(str(value)) == Decimal(csv_rows[record["external_id"]][field])
+    assert wrong == []
+    by_slug = {
+        urlsplit(record["url"]).path.rstrip("/").rsplit("/", 1)[-1]: record for record in records
+    }
+    assert by_slug["youth-participatory-budget"]["budget_amount"] == 150000
+    assert by_slug["porto-alegre-participatory-budgeting"]["budget_amount"] is None
+    assert by_slug["porto-alegre-participatory-budgeting"]["budget_currency"] is None
+    assert all(isinstance(record["latitude"], float) for record in records)
+
+
+def download(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    return json.loads(content) if url.endswith("json/") else content
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):

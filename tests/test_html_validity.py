@@ -1,0 +1,171 @@
+"""The Nu HTML checker (vnu) finds no error on one page of every public page type in every
+language: the same checker validator.w3.org runs, fed what a visitor's browser receives."""
+
+import io
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from tests.fixtures import in_ci
+
+pytestmark = pytest.mark.django_db
+
+# One page of each public type, as a visitor reaches it, in English, French and Spanish.
+PAGES = {
+    "en": [
+        "/en/",
+        "/en/about/",
+        "/en/experiences/",
+        "/en/experiences/?topic=participatory-budgeting&country=BR&sort=oldest",
+        "/en/experiences/east-belgium-citizens-dialogue/",
+        "/en/experiences/seoul-citizens-participatory-budget/",
+        "/en/news/",
+        "/en/news/?topic=climate&topic=nonsense",
+        "/en/news/award-call-2027/",
+        "/en/agenda/",
+        "/en/agenda/conference-2021/",
+        "/en/reports/",
+        "/en/reports/agenda-for-local-democracy/",
+        "/en/youth-latin-america/",
+        "/en/search/?q=budget",
+        "/en/search/?q=zzqxjv",
+        "/en/nowhere/",
+    ],
+    "fr": [
+        "/fr/",
+        "/fr/a-propos/",
+        "/fr/experiences/",
+        "/fr/experiences/?status=ongoing&topic=inconnu",
+        "/fr/experiences/budget-participatif-porto-alegre/",
+        "/fr/experiences/loi-budget-participatif-republique-dominicaine/",
+        "/fr/actualites/",
+        "/fr/actualites/appel-a-sessions-conference/",
+        "/fr/agenda/",
+        "/fr/agenda/conference-2021/",
+        "/fr/rapports/",
+        "/fr/rapports/?type=annual",
+        "/fr/rapports/agenda-pour-la-democratie-locale/",
+        "/fr/jeunes-amerique-latine/",
+        "/fr/search/?q=budget&lang=all",
+        "/fr/search/?q=zzqxjv",
+        "/fr/nulle-part/",
+    ],
+    "es": [
+        "/es/",
+        "/es/sobre/",
+        "/es/experiencias/",
+        "/es/experiencias/?region=latin-america&from=2000&to=2020",
+        "/es/experiencias/dialogo-ciudadano-belgica-oriental/",
+        "/es/experiencias/presupuesto-participativo-nueva-york/",
+        "/es/noticias/",
+        "/es/noticias/acta-conferencia-2021/",
+        "/es/agenda/",
+        "/es/agenda/buro-ejecutivo-cglu-2021/",
+        "/es/informes/",
+        "/es/informes/agenda-para-la-democracia-local/",
+        "/es/jovenes-america-latina/",
+        "/es/search/?q=presupuesto",
+        "/es/search/?q=zzqxjv",
+        "/es/ninguna-parte/",
+    ],
+}
+NOT_FOUND = {"/en/nowhere/", "/fr/nulle-part/", "/es/ninguna-parte/"}
+PROTECTED = ["/en/news/award-call-2027/", "/es/informes/agenda-para-la-democracia-local/"]
+
+
+@pytest.fixture(scope="module")
+def vnu_jar():
+    path = os.environ.get("VNU_JAR_PATH")
+    java = shutil.which("java")
+    message = None
+    if not path or not Path(path).is_file():
+        message = "VNU_JAR_PATH is not set: `make test` fetches the Nu HTML checker (vnu-jar)"
+    elif not java:
+        message = "Java is required to run the Nu HTML checker"
+    if message:
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return [java, "-jar", path]
+
+
+def validate(vnu_jar, documents, tmp_path):
+    """Every document checked by one run of the checker (the JVM is slow to start): the
+    errors of each, keyed by its address."""
+    files = {}
+    for number, (address, content) in enumerate(documents.items()):
+        file = tmp_path / f"{number}.html"
+        file.write_bytes(content)
+        files[file.name] = address
+    run = subprocess.run(
+        [*vnu_jar, "--format", "json", "--stdout", *(str(tmp_path / name) for name in files)],
+        capture_output=True,
+        timeout=300,
+    )
+    assert run.stdout, run.stderr.decode()
+    report = json.loads(run.stdout)
+    errors = {}
+    for message in report["messages"]:
+        if message["type"] in {"error", "non-document-error"} or message.get("subType") == "fatal":
+            url = message.get("url", "")
+            where = files.get(url.rsplit("/", 1)[-1], url)
+            errors.setdefault(where, []).append(
+                f"line {message.get('lastLine')}: {message['message']} "
+                f"[{message.get('extract', '').strip()[:80]}]"
+            )
+    return errors
+
+
+def protect_with_password(paths):
+    """An editor protects pages with a password, as in the admin's privacy dialog."""
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw-1234")
+    client = Client()
+    client.force_login(editor)
+    for path in paths:
+        page = client.get(path).context["page"]
+        client.post(
+            f"/admin/pages/{page.pk}/privacy/",
+            {"restriction_type": "password", "password": "open-sesame"},
+        )
+
+
+def test_every_page_type_is_valid_html_in_every_language(
+    client, vnu_jar, tmp_path, django_capture_on_commit_callbacks
+):
+    # The whole demo, as `make run` serves it (indexed after commit): collections have results.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo_experiences", stdout=io.StringIO())
+    documents = {}
+    for paths in PAGES.values():
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == (404 if path in NOT_FOUND else 200), path
+            documents[path] = response.content
+    protect_with_password(PROTECTED)
+    for path in PROTECTED:
+        response = client.get(path)
+        assert b'name="password"' in response.content, path
+        documents[f"{path} (password required)"] = response.content
+    # The checker also reports an outline that skips a heading level (an h3 after the h1).
+    errors = validate(vnu_jar, documents, tmp_path)
+    report = "\n".join(f"{path}\n  " + "\n  ".join(found) for path, found in errors.items())
+    assert not errors, f"the Nu HTML checker found errors:\n{report}"
+
+
+@pytest.mark.parametrize("path", sorted(NOT_FOUND))
+def test_the_404_page_claims_no_address(client, path):
+    """A missing page is no page to index: no canonical link, no hreflang alternates, but
+    the visitor can still switch language (to each language's home)."""
+    content = client.get(path).content.decode()
+    head = content.split("</head>")[0]
+    assert 'rel="canonical"' not in head
+    assert "hreflang" not in head
+    assert 'name="robots" content="noindex"' in head
+    assert 'class="language-switcher"' in content

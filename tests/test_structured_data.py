@@ -1,0 +1,125 @@
+"""Every JSON-LD block on one page of every type, read as a search engine reads it: it parses,
+speaks schema.org, and each thing in it carries the properties its type requires."""
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/en/",
+    "/fr/",
+    "/es/",
+    "/en/experiences/east-belgium-citizens-dialogue/",
+    "/fr/experiences/budget-participatif-porto-alegre/",
+    "/es/experiencias/dialogo-ciudadano-belgica-oriental/",
+    "/en/news/award-call-2027/",
+    "/fr/actualites/appel-a-sessions-conference/",
+    "/es/noticias/acta-conferencia-2021/",
+    "/en/agenda/conference-2021/",
+    "/fr/agenda/appel-prix-2021/",
+    "/es/agenda/buro-ejecutivo-cglu-2021/",
+    "/en/reports/agenda-for-local-democracy/",
+    "/fr/rapports/agenda-pour-la-democratie-locale/",
+    "/es/informes/agenda-para-la-democracia-local/",
+]
+# What each type needs to be understood (schema.org, and what search engines ask of it).
+REQUIRED = {
+    "Organization": {"name"},
+    "WebSite": {"name", "url"},
+    "SearchAction": {"target", "query-input"},
+    "NewsArticle": {"headline", "datePublished", "url", "publisher", "inLanguage"},
+    "Article": {"headline", "datePublished", "url", "publisher", "inLanguage"},
+    "Report": {"name", "datePublished", "url", "publisher", "inLanguage"},
+    "Event": {"name", "startDate", "eventStatus", "location", "url"},
+    "Place": {"name"},
+    "VirtualLocation": {"url"},
+    "PostalAddress": {"addressCountry"},
+    "GeoCoordinates": {"latitude", "longitude"},
+    "Person": {"name"},
+    "Thing": {"name"},
+    "Offer": {"url"},
+    "MediaObject": {"contentUrl", "encodingFormat"},
+    "PropertyValue": {"propertyID", "value"},
+}
+BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def things(value):
+    """Every typed object in a JSON-LD value, nested ones included."""
+    if isinstance(value, list):
+        for item in value:
+            yield from things(item)
+    elif isinstance(value, dict):
+        if "@type" in value:
+            yield value
+        for item in value.values():
+            yield from things(item)
+
+
+def problems_of(path, block):
+    try:
+        data = json.loads(block)
+    except ValueError as error:
+        return [f"{path}: does not parse ({error})"]
+    problems = []
+    if data.get("@context") != "https://schema.org":
+        problems.append(f"{path}: @context {data.get('@context')}")
+    for thing in things(data.get("@graph", data)):
+        kind = thing["@type"]
+        if kind not in REQUIRED:
+            problems.append(f"{path}: {kind} has no declared requirements")
+            continue
+        missing = sorted(name for name in REQUIRED[kind] if thing.get(name) in (None, "", []))
+        if missing:
+            problems.append(f"{path}: {kind} lacks {', '.join(missing)}")
+        if kind == "GeoCoordinates" and not (
+            isinstance(thing["latitude"], int | float)
+            and isinstance(thing["longitude"], int | float)
+            and -90 <= thing["latitude"] <= 90
+            and -180 <= thing["longitude"] <= 180
+        ):
+            problems.append(f"{path}: coordinates {thing['latitude']}, {thing['longitude']}")
+    return problems
+
+
+def test_every_json_ld_block_parses_and_carries_what_its_type_requires(client):
+    problems, types = [], {}
+    for path in PAGES:
+        content = client.get(path).content.decode()
+        blocks = BLOCK.findall(content)
+        if not blocks:
+            problems.append(f"{path}: no JSON-LD")
+        for block in blocks:
+            problems += problems_of(path, block)
+            data = json.loads(block)
+            types[path] = [thing["@type"] for thing in things(data.get("@graph", data))]
+    assert not problems, "\n".join(problems)
+    assert "Article" in types["/en/experiences/east-belgium-citizens-dialogue/"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/experiences/east-belgium-citizens-dialogue/",
+        "/fr/experiences/budget-participatif-porto-alegre/",
+        "/es/experiencias/dialogo-ciudadano-belgica-oriental/",
+    ],
+)
+def test_an_experience_says_where_and_when_to_search_engines(client, path):
+    response = client.get(path)
+    [block] = BLOCK.findall(response.content.decode())
+    data = json.loads(block)
+    assert data["@type"] == "Article"
+    assert data["url"] == f"http://testserver{path}"
+    assert data["inLanguage"] == path[1:3]
+    place = data["spatialCoverage"]
+    assert place["@type"] == "Place" and place["geo"]["@type"] == "GeoCoordinates"
+    # The period as an ISO 8601 interval: "2019/2021", or "2019/.." while it runs.
+    assert re.fullmatch(r"\d{4}/(\d{4}|\.\.)", data["temporalCoverage"])
+    # What the page itself says: the place line and the years.
+    content = response.content.decode()
+    assert f"<dd>{place['name']}</dd>" in content
+    assert data["temporalCoverage"][:4] in content
