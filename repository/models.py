@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
 from core.blocks import LinkBlock
+from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
 from taxonomy.models import Country, GovernmentLevel, localize_terms, place_line
 
@@ -375,7 +376,7 @@ class ExperiencePage(BasePage):
             "headline": self.title[:110],
             "description": self.summary,
             "url": seo.canonical_url(request, self),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": self._language_code(),
             "publisher": seo.organization(request),
         }
         if self.first_published_at:
@@ -398,11 +399,18 @@ class ExperiencePage(BasePage):
             data["temporalCoverage"] = f"{self.start_year}/{end}"
         if self.sharing_image:
             data["image"] = seo.image_url(request, self.sharing_image)
-        topics = [topic.name for topic in localize_terms(self.topics.all())]
+        shown = getattr(self, "shown_topics", None)  # the topics get_context already read
+        if shown is None:
+            shown = localize_terms(self.topics.all())
+        topics = [topic.name for topic in shown]
         if topics:
             data["about"] = [{"@type": "Thing", "name": name} for name in topics]
             data["keywords"] = ", ".join(topics)
         return data
+
+    def _language_code(self):
+        active = active_locale()  # cached per request: no query when the page is in it
+        return active.language_code if self.locale_id == active.pk else self.locale.language_code
 
     @property
     def place_line(self):
@@ -420,7 +428,7 @@ class ExperiencePage(BasePage):
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
-        context["topics"] = localize_terms(topics)
+        context["topics"] = self.shown_topics = localize_terms(topics)  # also for JSON-LD
         context["mechanisms"] = localize_terms(mechanisms)
         context["target_groups"] = localize_terms(self.target_groups.all())
         context["government_level"] = (
