@@ -12,6 +12,19 @@ from django.core.management import call_command
 PASSWORD = "a-long-test-passphrase"
 
 
+def editorial_roles():
+    """Each editorial role and the groups of a person holding it (editorial/roles.py)."""
+    from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
+
+    return {
+        "officer": [OFFICERS],
+        "coordinator": [COORDINATORS],
+        "translator_fr": [translators_group("fr")],
+        "translator_es": [translators_group("es")],
+        "jury": [JURY],
+    }
+
+
 def sign_in(username, *groups, superuser=False):
     """A client signed in as a new account in these groups, through the login form as a person
     signs in (so throttling, the session and the login signals all run)."""

@@ -150,8 +150,7 @@ def journey(browser, base):
     francoise = sign_in(browser, base, "francoise")
     francoise.goto(french_edit)
     translate_segment(francoise, TITLE, "Assemblées de quartier de Lyonnesse")
-    francoise.get_by_role("button", name="Submit the French translation for review").click()
-    francoise.get_by_text("was submitted for review").wait_for()
+    submit_for_review(francoise)
     assert report_state(carla, base, TITLE) == "awaiting_review"
     assert francoise.get_by_role("button", name="Approve and publish").count() == 0
 
@@ -165,15 +164,12 @@ def journey(browser, base):
     review.get_by_text("fabien asked for changes:").wait_for()
     review.get_by_text("« Lyonesse » s’écrit comme dans la source.").wait_for()
     translate_segment(francoise, TITLE, TITLE_FR, again=True)
-    francoise.get_by_role("button", name="Submit the French translation for review").click()
-    francoise.get_by_text("was submitted for review").wait_for()
+    submit_for_review(francoise)
 
     # Approved: only now does the French page go live, with the reviewed words.
     visitor.goto(french_url)
     visitor.get_by_text("pas encore disponible en français").wait_for()
-    fabien.goto(french_edit)
-    fabien.get_by_role("button", name="Approve and publish").click()
-    fabien.wait_for_load_state()
+    approve(fabien, french_edit)
     visitor.goto(french_url)
     visitor.get_by_role("heading", level=1, name=TITLE_FR).wait_for()
     assert "pas encore disponible en français" not in visitor.content()
@@ -201,13 +197,21 @@ def journey(browser, base):
     translate_segment(francoise, TITLE_2, TITLE_FR_2)
     francoise.reload()
     assert francoise.locator(".translation-changes").count() == 0
-    francoise.get_by_role("button", name="Submit the French translation for review").click()
-    francoise.get_by_text("was submitted for review").wait_for()
-    fabien.goto(french_edit)
-    fabien.get_by_role("button", name="Approve and publish").click()
-    fabien.wait_for_load_state()
+    submit_for_review(francoise)
+    approve(fabien, french_edit)
     visitor.goto(french_url)
     visitor.get_by_role("heading", level=1, name=TITLE_FR_2).wait_for()
+
+
+def submit_for_review(page):
+    page.get_by_role("button", name="Submit the French translation for review").click()
+    page.get_by_text("was submitted for review").wait_for()
+
+
+def approve(page, edit_url):
+    page.goto(edit_url)
+    page.get_by_role("button", name="Approve and publish").click()
+    page.wait_for_load_state()
 
 
 def translate_segment(page, source_text, translation, again=False):

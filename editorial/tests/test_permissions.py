@@ -6,21 +6,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
-from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
 from home.models import HomePage, StandardPage
 from publications.models import EventPage, NewsPage
 from repository.models import ExperiencePage
 from taxonomy.models import Topic
+from tests.fixtures import editorial_roles
 
 pytestmark = pytest.mark.django_db
 
-ROLES = {
-    "officer": [OFFICERS],
-    "coordinator": [COORDINATORS],
-    "translator_fr": [translators_group("fr")],
-    "translator_es": [translators_group("es")],
-    "jury": [JURY],
-}
+ROLES = editorial_roles()
 SECTIONS = {
     "repository": ExperiencePage,
     "news": NewsPage,

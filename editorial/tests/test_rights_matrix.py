@@ -13,19 +13,15 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
+from editorial.roles import COORDINATORS, translators_group
 from repository.models import ExperiencePage
 from taxonomy.models import Topic
-from tests.fixtures import sign_in
+from tests.fixtures import editorial_roles, sign_in
 
 pytestmark = pytest.mark.django_db
 
 ROLES = {
-    "officer": [OFFICERS],
-    "coordinator": [COORDINATORS],
-    "translator_fr": [translators_group("fr")],
-    "translator_es": [translators_group("es")],
-    "jury": [JURY],
+    **editorial_roles(),
     "anonymous": None,
     "superuser": [],  # may do everything: proves that every address below is a real one
 }
