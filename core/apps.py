@@ -6,7 +6,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import privacy_sync, sitecache
+        from . import bulk, privacy_sync, sitecache
 
         sitecache.connect()
+        bulk.register_deferral(sitecache.invalidation_deferred)
+        bulk.register_deferral(privacy_sync.published_deferred)
         privacy_sync.connect()

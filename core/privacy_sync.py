@@ -8,7 +8,12 @@ wagtail-localize know only the page a restriction hangs on (wagtail-localize cop
 when a translation is created through it), so without this the French copy of a private
 page stayed public."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published
 
@@ -22,8 +27,18 @@ def source_of(page):
         TranslationSource.objects.filter(object_id=page.translation_key)
         .values_list("locale_id", flat=True)
         .first()
-    ) or Locale.get_default().pk
+    )
+    if locale_id is None:
+        if page.locale.language_code == default_language():
+            return page  # most pages: no query beyond the one above
+        locale_id = Locale.get_default().pk
+    if locale_id == page.locale_id:
+        return page
     return Page.objects.filter(translation_key=page.translation_key, locale_id=locale_id).first()
+
+
+def default_language():
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def _translations(page):
@@ -91,7 +106,40 @@ def _restriction_deleted(sender, instance, origin=None, **kwargs):
 def _published(sender, instance, **kwargs):
     # Translations created or updated by any path (the background sync, a PO import, code)
     # are made private with their source before anyone can read them.
+    if (pending := _deferred.get()) is not None:
+        pending.append(instance)
+        return
     follow_source(instance)
+
+
+# Inside `published_deferred()`: pages published are followed at the end, all at once.
+_deferred = ContextVar("privacy_deferred", default=None)
+
+
+@contextmanager
+def published_deferred():
+    """For bulk work (an import): one query to find which of the published pages are
+    translations, before the transaction commits."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    from wagtail_localize.models import TranslationSource
+
+    translated = set(
+        TranslationSource.objects.filter(
+            object_id__in={page.translation_key for page in pending}
+        ).values_list("object_id", flat=True)
+    )
+    for page in pending:
+        # A page never translated follows a source only if it is not in the default language.
+        if page.translation_key in translated or page.locale.language_code != default_language():
+            follow_source(page)
 
 
 def connect():

@@ -5,6 +5,8 @@ Any save or delete of a watched model starts a new cache generation, so nothing 
 served: apps declare in `ready()` which of their models the cached answers depend on."""
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -70,11 +72,34 @@ def _bump():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+# Inside `invalidation_deferred()`: saves are only noted, and one new generation follows.
+_deferred = ContextVar("sitecache_deferred", default=None)
+
+
 def invalidate(**kwargs):
+    if (pending := _deferred.get()) is not None:
+        pending.append(True)
+        return
     # Once now, and again after commit: a request that read the old rows while the
     # transaction was open must not keep its stale answer under the new generation.
     _bump()
     transaction.on_commit(_bump)
+
+
+@contextmanager
+def invalidation_deferred():
+    """For bulk work (an import): one new generation at the end instead of one per save."""
+    if _deferred.get() is not None:
+        yield  # already deferred by an outer block
+        return
+    pending = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        if pending:
+            invalidate()
 
 
 def _model_changed(sender, **kwargs):

@@ -8,20 +8,22 @@ import csv
 import io
 import json
 import re
+import time
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pycountry
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import find_available_slug
 
+from core.bulk import publish_new_pages, reserve_slugs, side_effects_deferred, validate_new_page
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
-from .models import ExperienceOrganisation, ExperiencePage
+from .models import ExperienceOrganisation, ExperiencePage, ExperiencePageKeyword
 
 LIST_SEPARATOR = ";"
 # Experiences written on this site have no external id; the export names them by the
@@ -389,12 +391,20 @@ def _list(value):
     return [_restore(item) for item in items if item]
 
 
+# Rows are committed in batches of at most this many rows or seconds: a visitor or an editor
+# who writes meanwhile waits for one batch at most (SQLite has a single writer), and a failure
+# keeps the batches already committed.
+BATCH_ROWS = 200
+BATCH_SECONDS = 1.0
+
+
 class ExperienceImporter:
-    def __init__(self, parent, dry_run=False, progress_stream=None):
+    def __init__(self, parent, dry_run=False, progress_stream=None, batch_size=BATCH_ROWS):
         self.parent = parent
         self.locale = parent.locale
         self.dry_run = dry_run
         self.progress_stream = progress_stream
+        self.batch_size = max(1, batch_size)
         self.lookups = {
             "topics": TermLookup(Topic, self.locale),
             "mechanisms": TermLookup(Mechanism, self.locale),
@@ -403,26 +413,55 @@ class ExperienceImporter:
         }
         self.countries = {country.code: country for country in Country.objects.all()}
         self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
+        self.tags = {}
 
     def run(self, rows):
         report = ImportReport()
         progress = Progress(len(rows), "Importing", stream=self.progress_stream)
-        seen = set()
-        with transaction.atomic():
-            for line, raw in rows:
-                try:
-                    if not isinstance(raw, dict):
-                        raise RowError([str(_("a record must be an object with named fields"))])
-                    if "__shape__" in raw:
-                        raise RowError([raw["__shape__"]])
-                    outcome = self.import_row(raw, seen)
-                    setattr(report, outcome, getattr(report, outcome) + 1)
-                except RowError as error:
-                    report.errors.extend((line, message) for message in error.messages)
-                progress.advance()
-            if self.dry_run:
-                transaction.set_rollback(True)
+        seen, position = set(), 0
+        while position < len(rows):
+            with transaction.atomic():
+                with side_effects_deferred():
+                    end = self._batch(rows, position, report, seen)
+                if self.dry_run:
+                    transaction.set_rollback(True)
+            progress.advance(end - position)  # rows done, their batch committed
+            position = end
         return report
+
+    def _batch(self, rows, start, report, seen):
+        """Import rows from `start` until the batch is full; returns where the next begins."""
+        started = time.monotonic()
+        batch = rows[start : start + self.batch_size]
+        existing = self._existing(raw for _line, raw in batch)
+        new = []  # (line, page): created together at the end of the batch
+        for line, raw in batch:
+            start += 1
+            try:
+                if not isinstance(raw, dict):
+                    raise RowError([str(_("a record must be an object with named fields"))])
+                if "__shape__" in raw:
+                    raise RowError([raw["__shape__"]])
+                outcome = self.import_row(raw, seen, existing)
+                if isinstance(outcome, ExperiencePage):
+                    new.append((line, outcome))
+                else:
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+            except RowError as error:
+                report.errors.extend((line, message) for message in error.messages)
+            if time.monotonic() - started > BATCH_SECONDS:
+                break
+        reserve_slugs(self.parent, [page for _line, page in new])
+        valid = []
+        for line, page in new:
+            try:
+                validate_new_page(page, self.parent)
+                valid.append(page)
+            except ValidationError as error:
+                report.errors.extend((line, message) for message in _messages(error))
+        publish_new_pages(self.parent, valid)
+        report.created += len(valid)
+        return start
 
     def clean(self, raw):
         """The typed values of a row, or RowError listing every problem with its column."""
@@ -494,7 +533,9 @@ class ExperienceImporter:
             raise ValueError(_("unknown values: %(values)s") % {"values": ", ".join(unknown)})
         return sorted({term.pk: term for term in terms}.values(), key=lambda term: term.slug)
 
-    def import_row(self, raw, seen):
+    def import_row(self, raw, seen, existing):
+        """Update the row's experience now and say how it went, or return the new one to
+        create with the rest of the batch."""
         values = self.clean(raw)
         if values["external_id"] in seen:
             raise RowError([str(_("external_id: appears twice in this file"))])
@@ -510,8 +551,8 @@ class ExperienceImporter:
                     )
                 ]
             )
-        page = self._existing(values["external_id"])
-        if page is not None and not self._changes(page, values):
+        page, current = existing.get(values["external_id"], (None, None))
+        if page is not None and not self._changes(current, values):
             return "unchanged"
         if page is not None and (not page.live or page.has_unpublished_changes):
             # Importing would publish over an editor's withdrawal or unfinished draft.
@@ -525,45 +566,58 @@ class ExperienceImporter:
                     )
                 ]
             )
+        if page is None:
+            page = ExperiencePage(locale=self.locale)
+            self._assign(page, values)
+            return page
         try:
             # A savepoint per row: a row that fails leaves nothing behind.
             with transaction.atomic():
-                created = page is None
-                if created:
-                    page = ExperiencePage(locale=self.locale)
                 self._assign(page, values)
-                if created:
-                    page.slug = find_available_slug(self.parent, slugify(page.title)[:80] or "x")
-                    self.parent.add_child(instance=page)
                 page.save_revision().publish()
         except ValidationError as error:
-            raise RowError(
-                [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
-            ) from error
-        return "created" if created else "updated"
+            raise RowError(_messages(error)) from error
+        return "updated"
 
-    def _existing(self, external_id):
-        pages = ExperiencePage.objects.filter(locale=self.locale)
-        page = pages.filter(external_id=external_id).first()
-        if page is None and external_id.startswith(OWN_ID_PREFIX):
-            key = external_id.removeprefix(OWN_ID_PREFIX)
-            with contextlib.suppress(ValidationError, ValueError):
-                page = pages.filter(translation_key=key).first()
-        return page
+    def _existing(self, raws):
+        """{external_id: (page, its exported row)} for the rows' experiences, in two queries
+        and the prefetches of the export."""
+        ids = {str(raw.get("external_id") or "").strip() for raw in raws if isinstance(raw, dict)}
+        keys = set()
+        for external_id in ids:
+            if external_id.startswith(OWN_ID_PREFIX):
+                with contextlib.suppress(ValueError):
+                    keys.add(uuid.UUID(external_id.removeprefix(OWN_ID_PREFIX)))
+        pages = ExperiencePage.objects.filter(locale=self.locale).filter(
+            Q(external_id__in=ids) | Q(translation_key__in=keys)
+        )
+        found = {}
+        for page, row in zip(pages.order_by("pk"), export_rows(pages.order_by("pk")), strict=True):
+            # Matched on external_id first, then on the key an export without one writes.
+            if page.external_id:
+                found[page.external_id] = (page, row)
+            found.setdefault(f"{OWN_ID_PREFIX}{page.translation_key}", (page, row))
+        return found
+
+    def _tag(self, name):
+        """The keyword's tag, looked up once per import rather than once per row."""
+        if name not in self.tags:
+            tags = ExperiencePageKeyword.tag_model().objects
+            self.tags[name] = tags.filter(name=name).first() or tags.create(name=name)
+        return self.tags[name]
 
     def _assign(self, page, values):
         for name, value in values.items():
             if name in ("topics", "mechanisms", "target_groups"):
                 setattr(page, name, value)
             elif name == "keywords":
-                page.keywords.set(value)
+                page.keywords.set([self._tag(keyword) for keyword in value])
             elif name == "organisations":
                 page.organisations = [ExperienceOrganisation(name=name) for name in value]
             else:
                 setattr(page, name, value)
 
-    def _changes(self, page, values):
-        current = next(export_rows(ExperiencePage.objects.filter(pk=page.pk)))
+    def _changes(self, current, values):
         for name, value in values.items():
             if name in ("topics", "mechanisms", "target_groups"):
                 new = sorted(term.slug for term in value)
@@ -575,6 +629,10 @@ class ExperienceImporter:
             if _or_none(current[name]) != _or_none(new):
                 return True
         return False
+
+
+def _messages(error):
+    return [f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()]
 
 
 def _or_none(value):

@@ -8,8 +8,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
-        from core import sitecache
+        from core import bulk, sitecache
 
-        from . import indexing  # noqa: F401  (connects the signals that fill the outbox)
+        from . import indexing  # (connects the signals that fill the outbox)
 
         sitecache.watch(SearchPromotion)  # promotions.promoted_queries()
+        bulk.register_deferral(indexing.records_deferred)

@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from repository.exchange import codebook
 from repository.models import ExperiencePage
+from tests.fixtures import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +307,59 @@ def test_values_that_are_not_text_and_control_characters_are_refused(tmp_path):
     records = [{"external_id": "n-6", "title": "T", "summary": "Line one\nline two\tand a tab."}]
     failed, _out, err = import_file(tmp_path, json.dumps(records), "records.json")
     assert not failed, err
+
+
+def test_imported_experiences_are_published_as_the_admin_publishes(
+    tmp_path, client, django_capture_on_commit_callbacks
+):
+    taken = ExperiencePage.objects.filter(locale__language_code="en").first()
+    text = HEADER + (
+        f'new-1,"{taken.title}",Sharing a title with a page already there.,PT,2019,,true,'
+        "youth,\n"
+        f'new-2,"{taken.title}",Sharing it with the row above too.,PT,2020,,true,,\n'
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        failed, _out, err = import_file(tmp_path, text)
+    assert not failed, err
+    first, second = ExperiencePage.objects.filter(external_id__in=["new-1", "new-2"]).order_by(
+        "external_id"
+    )
+    assert len({taken.slug, first.slug, second.slug}) == 3
+
+    for page in (first, second):
+        assert page.live and not page.has_unpublished_changes and page.first_published_at
+        assert page.latest_revision == page.live_revision
+        assert page.live_revision.as_object().summary == page.summary
+        assert sorted(
+            ExperiencePage.objects.get(pk=page.pk)
+            .get_parent()
+            .get_children()
+            .values_list("path", flat=True)
+        ) == sorted(
+            Page.objects.filter(
+                path__startswith=page.get_parent().path, depth=page.depth
+            ).values_list("path", flat=True)
+        )
+        # The reference index holds what Wagtail itself computes for the page.
+        before = sorted(
+            ReferenceIndex.objects.filter(object_id=page.pk).values_list(
+                "to_content_type", "to_object_id", "model_path", "content_path"
+            )
+        )
+        ReferenceIndex.create_or_update_for_object(page)
+        assert before == sorted(
+            ReferenceIndex.objects.filter(object_id=page.pk).values_list(
+                "to_content_type", "to_object_id", "model_path", "content_path"
+            )
+        )
+        assert client.get(page.url).status_code == 200
+    assert [topic.slug for topic in first.live_revision.as_object().topics.all()] == ["youth"]
+    assert first.get_parent().numchild == first.get_parent().get_children().count()
+
+    editor = sign_in("importer", superuser=True)
+    history = editor.get(f"/admin/pages/{first.pk}/history/").content.decode()
+    assert "Published" in history and "Created" in history
+    found = editor.get("/admin/pages/search/", {"q": taken.title}).content.decode()
+    assert f"/admin/pages/{first.pk}/edit/" in found and f"/admin/pages/{second.pk}/edit/" in found
+    results = client.get("/en/search/", {"q": "Sharing a title"}).content.decode()
+    assert first.url in results

@@ -170,10 +170,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The demo's server and its translation worker write the same file: take the write lock at
-    # the start of a transaction (no deadlock upgrading a read lock) and wait for the other's.
+    # The demo's server, its translation worker and an import write the same file: take the
+    # write lock at the start of a transaction (no deadlock upgrading a read lock) and wait
+    # for the other's; in WAL mode readers never wait for a writer.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+        {
+            "timeout": float(env("SQLITE_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

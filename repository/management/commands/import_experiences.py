@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from repository.exchange import ExperienceImporter, RowError, read_rows
+from repository.exchange import BATCH_ROWS, ExperienceImporter, RowError, read_rows
 from repository.models import ExperienceIndexPage
 
 
@@ -11,13 +11,20 @@ class Command(BaseCommand):
     help = (
         "Import experiences from a UTF-8 CSV or JSON file (see the codebook). Rows are matched "
         "on external_id, so importing the same file again changes nothing. Bad rows are "
-        "reported with their line and skipped; good rows are saved."
+        "reported with their line and skipped; good rows are saved, in batches committed one "
+        "after the other, so the site keeps answering during a long import."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a .csv or .json file")
         parser.add_argument("--parent", type=int, help="id of the repository page to import into")
         parser.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_ROWS,
+            help=f"rows per transaction (default {BATCH_ROWS}; a batch also ends after a second)",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -36,7 +43,10 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {error}") from error
 
         report = ExperienceImporter(
-            parent, dry_run=options["dry_run"], progress_stream=self.stderr
+            parent,
+            dry_run=options["dry_run"],
+            progress_stream=self.stderr,
+            batch_size=options["batch_size"],
         ).run(rows)
         for line, message in report.errors:
             self.stderr.write(f"{path.name}, line {line}: {message}")
