@@ -1,8 +1,9 @@
 """Translations follow their source page in the background after it is published.
 
 The editor's request only records which pages were published; when its transaction commits,
-one task per batch of pages goes to the durable "translations" queue (TASKS in settings),
-which `manage.py db_worker --backend translations` runs. For each source page the task:
+one task per batch of pages goes to the durable "translations" queue of the "background"
+tasks (TASKS in settings), which `manage.py db_worker --backend background` runs. For each
+source page the task:
 
 1. updates wagtail-localize's TranslationSource from the page as now published, so that
    translators see new and changed segments in their editor;
@@ -80,7 +81,7 @@ def on_page_published(sender, instance, **kwargs):
 page_published.connect(on_page_published, dispatch_uid="editorial.sync")
 
 
-@task(backend="translations")
+@task(backend="background", queue_name="translations")
 def sync_translations(page_ids):
     """Bring the translations of these pages up to date; returns what was done per page."""
     pages = list(Page.objects.filter(pk__in=page_ids, live=True).specific())

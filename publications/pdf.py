@@ -1,17 +1,31 @@
 """The text of the PDF files attached to reports: checked when an editor attaches them, read
-once per version of the file, and kept (`PdfText`) for the site search.
+once per version of the file in the background, and kept (`PdfText`) for the site search.
+
+The report form only looks at the file's size, header and page count (a bounded look: the
+declared count, or at most ~1,200 entries of the page tree). Reading the text, the slow part,
+is queued on the "documents" queue of the background worker, and done in a child process
+that is killed when it passes its time or memory: a hostile file costs a bounded amount, and
+never the worker itself. Until then the edit form says the PDF is being read.
 
 Limits, each a setting so a deployment can move it:
 - `REPORT_PDF_MAX_BYTES` (40 MB): a larger file is refused on the report form.
 - `REPORT_PDF_MAX_PAGES` (600): a longer file is refused on the report form.
 - `REPORT_PDF_MAX_CHARS` (300,000): reading stops there; the rest of the text is not searched.
+- `REPORT_PDF_MAX_SECONDS` (60) and `REPORT_PDF_MAX_MEMORY` (512 MB): what reading one file
+  may take; beyond, it is reported as damaged.
 
 A file that is a PDF but cannot be read (damaged, encrypted, only scanned images) is accepted:
 the page saves, the editor gets a warning and the edit form shows the status. Reading never
 raises: whatever pypdf does with a hostile file ends as a status and an error text."""
 
+import contextlib
+import io
 import logging
+import multiprocessing
+import resource
+import signal
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +33,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 from pypdf import PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
 
@@ -27,6 +42,8 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 40 * 1024 * 1024
 MAX_PAGES = 600
 MAX_CHARS = 300_000
+MAX_SECONDS = 60
+MAX_MEMORY = 512 * 1024 * 1024
 # A PDF's header may follow a little junk; readers look in the first kilobyte.
 HEADER_WINDOW = 1024
 
@@ -41,6 +58,14 @@ def max_pages():
 
 def max_chars():
     return getattr(settings, "REPORT_PDF_MAX_CHARS", MAX_CHARS)
+
+
+def max_seconds():
+    return getattr(settings, "REPORT_PDF_MAX_SECONDS", MAX_SECONDS)
+
+
+def max_memory():
+    return getattr(settings, "REPORT_PDF_MAX_MEMORY", MAX_MEMORY)
 
 
 @dataclass
@@ -150,10 +175,9 @@ def _page_count(document, stream):
         PdfText.objects.filter(document=document, file_hash=document.file_hash)
         .exclude(file_hash="")
         .values_list("page_count", flat=True)
-        .first()
     )
-    if known is not None:
-        return known
+    for count in known:
+        return count  # None too: a file that could not tell is not asked again
     try:
         reader, _status = _open_reader(stream)
         return _count_pages(reader) if reader else None
@@ -190,6 +214,45 @@ def read(stream, limit=None):
         return Reading("broken", error=f"{type(error).__name__}: {error}"[:500])
 
 
+def read_within_limits(data):
+    """`read(data)` in a child process limited to `max_seconds()` and `max_memory()` more than
+    this process holds; never raises."""
+    context = multiprocessing.get_context("fork")  # no new interpreter: pypdf is loaded
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_read_in_child, args=(data, sender), daemon=True)
+    child.start()
+    sender.close()
+    reading = None
+    try:
+        if receiver.poll(max_seconds()):
+            reading = receiver.recv()
+    except (EOFError, OSError):  # the child died: the kernel refused it memory, say
+        pass
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if reading is not None:
+        return reading
+    if child.exitcode == -signal.SIGKILL:
+        return Reading("broken", error=f"Reading took longer than {max_seconds()} s.")
+    return Reading("broken", error=f"Reading stopped (exit code {child.exitcode}).")
+
+
+def _read_in_child(data, sender):
+    with contextlib.suppress(ValueError, OSError):  # no /proc or no limit: time still holds
+        held = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+        limit = held + max_memory()
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        sender.send(read(io.BytesIO(data)))
+    except MemoryError:
+        sender.send(Reading("broken", error="Reading needed more memory than allowed."))
+    finally:
+        sender.close()
+
+
 def extract(document):
     """Read `document` and store its text; returns the PdfText row (unsaved if storing failed)."""
     from .models import PdfText
@@ -197,7 +260,7 @@ def extract(document):
     try:
         file_hash = document.get_file_hash()
         with document.open_file() as stream:
-            reading = read(stream)
+            reading = read_within_limits(stream.read())
     except Exception as error:  # a missing file is a broken one
         file_hash = document.file_hash
         reading = Reading("broken", error=f"{type(error).__name__}: {error}"[:500])
@@ -218,8 +281,17 @@ def extract(document):
     return row
 
 
+def _needs_reading(document, row):
+    return (
+        row is None
+        or row.status == row.Status.PENDING
+        or not document.file_hash
+        or row.file_hash != document.file_hash
+    )
+
+
 def ensure_extracted(documents):
-    """{document id: PdfText} for `documents`, reading only those new or changed since."""
+    """{document id: PdfText} for `documents`, reading now only those new, changed or queued."""
     from .models import PdfText
 
     documents = [document for document in documents if document is not None]
@@ -227,18 +299,57 @@ def ensure_extracted(documents):
     rows = {}
     for document in documents:
         row = stored.get(document.pk)
-        if row is None or not document.file_hash or row.file_hash != document.file_hash:
-            row = extract(document)
-        rows[document.pk] = row
+        rows[document.pk] = extract(document) if _needs_reading(document, row) else row
     return rows
 
 
-def extract_quietly(documents):
+def schedule(documents):
+    """Queue the reading of the documents new or changed since they were read; returns
+    {document id: PdfText} as known now ("pending" for those queued). Never raises: the
+    search goes without the text, the save goes on."""
+    from .models import PdfText
+
     try:
-        return ensure_extracted(documents)
-    except Exception:  # the search goes without the text, the save goes on
-        logger.exception("PDF text extraction failed")
+        documents = [document for document in documents if document is not None]
+        rows = PdfText.objects.in_bulk([document.pk for document in documents])
+        queued = []
+        for document in documents:
+            if _needs_reading(document, rows.get(document.pk)):
+                rows[document.pk], _created = PdfText.objects.update_or_create(
+                    document=document,
+                    defaults={
+                        "file_hash": document.file_hash,
+                        "status": PdfText.Status.PENDING,
+                        "text": "",
+                        "page_count": None,
+                        "truncated": False,
+                        "error": "",
+                    },
+                )
+                queued.append(document.pk)
+        if queued:
+            # In the save's transaction: the worker sees the task when the save commits, and
+            # never one whose save was rolled back.
+            read_documents.enqueue(queued)
+            rows.update(PdfText.objects.in_bulk(queued))  # read already by an immediate queue
+        return rows
+    except Exception:
+        logger.exception("Could not queue the reading of PDFs")
         return {}
+
+
+@task(backend="background", queue_name="documents")
+def read_documents(document_ids):
+    """Read the queued PDFs and search the reports that carry them by their text."""
+    from wagtail.documents import get_document_model
+
+    from search.indexing import record
+
+    from .models import ReportPdf
+
+    rows = ensure_extracted(get_document_model().objects.filter(pk__in=document_ids))
+    record(ReportPdf.objects.filter(document_id__in=document_ids).values_list("page_id", flat=True))
+    return {str(pk): row.status for pk, row in rows.items()}
 
 
 # --- keeping the text in step ---------------------------------------------------------------
@@ -250,22 +361,19 @@ def report_documents(page):
 
 def _report_published(sender, instance, **kwargs):
     # Pages created by code (imports, the demo, workflows) are read here too.
-    extract_quietly(report_documents(instance))
+    schedule(report_documents(instance))
 
 
 def _document_saved(sender, instance, created, **kwargs):
     """A replaced file is read again, and the reports that carry it are searched by it."""
-    from search.indexing import record
-
-    from .models import PdfText, ReportPdf
+    from .models import PdfText
 
     if created:
         return
     stored = PdfText.objects.filter(document=instance).values_list("file_hash", flat=True).first()
     if stored is None or stored == instance.file_hash:
         return
-    extract_quietly([instance])
-    record(ReportPdf.objects.filter(document=instance).values_list("page_id", flat=True))
+    schedule([instance])
 
 
 def connect():

@@ -1,21 +1,32 @@
-"""Editors hear about a report's PDFs right after saving: which ones the site cannot read."""
+"""Editors hear about a report's PDFs right after saving: which ones are being read, which
+ones the site cannot read."""
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .models import ReportPage
-from .pdf import extract_quietly
+from .models import PdfText, ReportPage
+from .pdf import schedule
 
 
 def warn_about_pdfs(request, page):
     if not isinstance(page, ReportPage):
         return
     pdfs = [pdf for pdf in page.pdfs.all() if pdf.document_id]
-    texts = extract_quietly([pdf.document for pdf in pdfs])
+    texts = schedule([pdf.document for pdf in pdfs])
+    pending = [pdf for pdf in pdfs if _status(texts, pdf) == PdfText.Status.PENDING]
+    if pending:
+        messages.info(
+            request,
+            _(
+                "The text of %(titles)s is being read in the background so that the site "
+                "search finds it; the report's edit form shows when it is done."
+            )
+            % {"titles": ", ".join(f"“{pdf.document.title}”" for pdf in pending)},
+        )
     for pdf in pdfs:
         text = texts.get(pdf.document_id)
-        if text is None or text.readable:
+        if text is None or text.readable or text.status == PdfText.Status.PENDING:
             continue
         messages.warning(
             request,
@@ -29,6 +40,11 @@ def warn_about_pdfs(request, page):
                 "status": text.get_status_display(),
             },
         )
+
+
+def _status(texts, pdf):
+    text = texts.get(pdf.document_id)
+    return text.status if text else None
 
 
 @hooks.register("after_create_page")

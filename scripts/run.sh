@@ -18,10 +18,10 @@ python manage.py load_demo
 python manage.py load_demo_experiences
 python manage.py search_drift
 python manage.py ensure_admin
-# The worker that updates translations after a publish runs beside the server, is started
-# again if it dies (a locked database, say), and stops with the server.
-SUPERVISED_COMMAND="python manage.py db_worker --backend translations --no-reload" \
-  "$ROOT/scripts/supervise.sh" translation-worker &
+# The worker that updates translations after a publish and reads report PDFs runs beside the
+# server, is started again if it dies (a locked database, say), and stops with the server.
+SUPERVISED_COMMAND="python manage.py db_worker --backend background --queue-name '*' --no-reload" \
+  "$ROOT/scripts/supervise.sh" background-worker &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT
 echo "Serving the site on http://$HOST:$PORT/ (admin: http://$HOST:$PORT/admin/); Ctrl-C stops it."

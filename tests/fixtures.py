@@ -43,6 +43,35 @@ def sign_in(username, *groups, superuser=False):
     return client
 
 
+# The background queue as production has it: tasks wait in a table for the worker.
+DURABLE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["translations", "documents"],
+    },
+}
+
+
+def run_background_worker(monkeypatch):
+    """The real worker command, run once over every queue. Between tasks it closes connections
+    that are not in autocommit, which inside a test's transaction is the test's own."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    call_command(
+        "db_worker",
+        "--batch",
+        "--backend",
+        "background",
+        "--queue-name",
+        "*",
+        "--no-startup-delay",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+
+
 def in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

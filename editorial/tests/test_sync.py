@@ -1,11 +1,8 @@
 """Translations follow a published source page in the background, keeping translators' work."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
@@ -22,13 +19,10 @@ from editorial.sync import sync_translations
 from editorial.translation_status import translation_status
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from tests.fixtures import DURABLE_TASKS as DURABLE
+from tests.fixtures import run_background_worker
 
 pytestmark = pytest.mark.django_db
-
-DURABLE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "translations": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
 
 
 def in_language(page, code):
@@ -177,23 +171,6 @@ def bulk_publish(client, pages, commit):
     assert response.status_code == 302
 
 
-def run_worker(monkeypatch):
-    """The real worker command, run once over the queue. Between tasks it closes connections
-    that are not in autocommit, which inside a test's transaction is the test's own."""
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-    call_command(
-        "db_worker",
-        "--batch",
-        "--backend",
-        "translations",
-        "--no-startup-delay",
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
-
-
 def test_a_bulk_publish_only_queues_the_work(
     client,
     settings,
@@ -219,7 +196,7 @@ def test_a_bulk_publish_only_queues_the_work(
     assert queued.count() == 1
     assert {in_language(page, "fr").start_year for page in translated} == {2001}
 
-    run_worker(monkeypatch)
+    run_background_worker(monkeypatch)
     assert queued.get().status == "SUCCESSFUL"
     assert {in_language(page, "fr").start_year for page in translated} == {2002}
 

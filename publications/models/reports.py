@@ -619,6 +619,7 @@ class PdfText(models.Model):
         EMPTY = "empty", _("No text found (a scan without text?)")
         ENCRYPTED = "encrypted", _("Protected by a password: its text cannot be read")
         BROKEN = "broken", _("Damaged: the file cannot be read")
+        PENDING = "pending", _("Being read; the status shows here when done")
 
     document = models.OneToOneField(
         get_document_model_string(),

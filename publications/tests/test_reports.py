@@ -4,6 +4,7 @@ import datetime
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.test import RequestFactory, override_settings
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -32,6 +34,7 @@ from publications.models.reports import isbn_is_valid, validate_doi, validate_is
 from search.indexing import deliver
 from search.models import IndexedDocument
 from taxonomy.models import Topic
+from tests.fixtures import DURABLE_TASKS, run_background_worker, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -213,6 +216,89 @@ def test_the_text_is_stored_once_and_read_again_when_the_file_changes():
     doc.save()
     row = PdfText.objects.get(pk=doc.pk)
     assert "climate" in row.text and "sortition" not in row.text
+
+
+def pdf_with_content(content):
+    """A one-page PDF whose page draws `content` (PDF operators), stored compressed."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    stream = StreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_reading_a_hostile_pdf_stops_at_its_time_and_memory_limits(settings):
+    # 20 KB that take seconds to read: a word drawn 50,000 times.
+    slow = pdf_with_content(b"BT /F1 12 Tf 10 10 Td (word) Tj ET\n" * 50_000)
+    # 40 KB that unpack to 40 MB.
+    bomb = pdf_with_content(b"BT /F1 12 Tf 10 10 Td (" + b"a" * 40_000_000 + b") Tj ET\n")
+    settings.REPORT_PDF_MAX_SECONDS = 1
+    settings.REPORT_PDF_MAX_MEMORY = 16 * 1024 * 1024
+    started = time.monotonic()
+    reading = pdf.read_within_limits(slow)
+    assert time.monotonic() - started < 3
+    assert (reading.status, reading.error) == ("broken", "Reading took longer than 1 s.")
+    reading = pdf.read_within_limits(bomb)
+    assert reading.status == "broken" and "MemoryError" in reading.error
+    # Within the limits, the child reads as well as this process does.
+    settings.REPORT_PDF_MAX_SECONDS = 60
+    reading = pdf.read_within_limits(pdf_bytes(ENGLISH))
+    assert reading.status == "ok" and "Participatory budgeting" in reading.text
+
+
+def test_the_form_answers_at_once_and_the_worker_reads_the_pdf_after(
+    settings, monkeypatch, django_capture_on_commit_callbacks, client
+):
+    settings.TASKS = DURABLE_TASKS
+    page = new_report()
+    annex = document(
+        pdf_bytes("Sortition panels in Mongolia chose the constitutional changes."),
+        "annex.pdf",
+        "Mongolian annex",
+    )
+    editor = sign_in("reader", superuser=True)
+    response = editor.post(
+        f"/admin/pages/{page.pk}/edit/", {**form_data(page, [("en", annex)]), "action-publish": "1"}
+    )
+    assert response.status_code == 302
+    notes = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("“Mongolian annex” is being read in the background" in note for note in notes)
+    assert PdfText.objects.get(pk=annex.pk).status == "pending"
+    content = editor.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Being read; the status shows here when done" in content
+    assert page.title not in client.get("/en/search/", {"q": "Mongolia"}).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_background_worker(monkeypatch)
+    text = PdfText.objects.get(pk=annex.pk)
+    assert text.status == "ok" and "Sortition panels" in text.text and text.page_count == 1
+    content = editor.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Text read (1 page)" in content
+    found = client.get("/en/search/", {"q": "Mongolia"}).content.decode()
+    assert page.title in found
+
+
+def test_a_file_read_once_is_not_counted_again_when_it_could_not_tell(monkeypatch):
+    damaged = document(BROKEN, "damaged.pdf")
+    pdf.ensure_extracted([damaged])
+    assert PdfText.objects.get(pk=damaged.pk).page_count is None
+    opened = []
+    monkeypatch.setattr(pdf, "_open_reader", lambda stream: opened.append(1) or (None, "x"))
+    pdf.validate_document(damaged)
+    assert opened == []
 
 
 # --- identifiers --------------------------------------------------------------------------

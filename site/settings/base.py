@@ -170,7 +170,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The demo's server, its translation worker and an import write the same file: take the
+    # The demo's server, its background worker and an import write the same file: take the
     # write lock at the start of a transaction (no deadlock upgrading a read lock) and wait
     # for the other's; in WAL mode readers never wait for a writer.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -301,12 +301,14 @@ def machine_translator_from_env():
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
 # Background tasks. Wagtail's own small tasks (reference index, image focal points) stay
-# immediate; updating every translation of a published page is slow and goes to a durable
-# queue in the database, run by `manage.py db_worker --backend translations` (see README).
+# immediate; slow work goes to a durable queue in the database, run by
+# `manage.py db_worker --backend background --queue-name '*'` (see README): updating every
+# translation of a published page ("translations") and reading report PDFs ("documents").
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "translations": {
-        "BACKEND": env("TRANSLATION_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    "background": {
+        "BACKEND": env("BACKGROUND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["translations", "documents"],
     },
 }
 
