@@ -4,7 +4,9 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from wagtail.documents import get_document_model
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,34 @@ def test_the_documents_library_refuses_a_file_above_its_own_limit(editor, settin
         response.content.decode()
     )
     assert get_document_model().objects.count() == before
+
+
+READ_ONLY = """
+CREATE FUNCTION refuse_writes() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION USING ERRCODE = 'read_only_sql_transaction',
+    MESSAGE = 'cannot execute INSERT in a read-only transaction';
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER read_only BEFORE INSERT ON wagtaildocs_document
+  FOR EACH ROW EXECUTE FUNCTION refuse_writes();
+"""
+
+
+def test_an_upload_the_database_refuses_leaves_no_file_behind(editor):
+    def stored():
+        return set(default_storage.listdir("documents")[1])
+
+    before = stored()
+    with connection.cursor() as cursor:
+        cursor.execute(READ_ONLY)  # the documents table answers as a read-only database does
+    response = editor.post(
+        "/admin/documents/add/",
+        {
+            "title": "annex",
+            "file": SimpleUploadedFile("annex.pdf", b"%PDF-1.4 annex"),
+            "collection": 1,
+        },
+    )
+    assert response.status_code == 503
+    assert "The site is briefly unavailable" in response.content.decode()
+    assert stored() == before

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.uploads.UploadLimitMiddleware",
+    "core.uploads.UnfinishedUploadMiddleware",
     # Both read the finished response: the policy header, and every link's scheme checked.
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.safe_urls.SafeUrlMiddleware",
