@@ -124,7 +124,10 @@ class Visitor(threading.Thread):
         except OSError as error:
             ok = False
             print(f"  visitor: {path} failed: {error}", file=sys.stderr)
-        self.samples.append((started, time.monotonic() - started, ok))
+        took = time.monotonic() - started
+        if took > 2:
+            print(f"  visitor: {path} took {took:.1f} s", file=sys.stderr)
+        self.samples.append((started, took, ok))
         return body
 
     @staticmethod

@@ -15,11 +15,18 @@ from decimal import Decimal, InvalidOperation
 
 import pycountry
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import get_all_child_relations
 
-from core.bulk import publish_new_pages, reserve_slugs, side_effects_deferred, validate_new_page
+from core.bulk import (
+    publish_changed_pages,
+    publish_new_pages,
+    reserve_slugs,
+    side_effects_deferred,
+    validate_page,
+)
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
@@ -391,11 +398,16 @@ def _list(value):
     return [_restore(item) for item in items if item]
 
 
-# Rows are committed in batches of at most this many rows or seconds: a visitor or an editor
-# who writes meanwhile waits for one batch at most (SQLite has a single writer), and a failure
-# keeps the batches already committed.
+# Rows are committed in batches of at most BATCH_ROWS rows, sized from the rate of the batch
+# before to take about BATCH_SECONDS: a visitor or an editor who writes meanwhile waits for one
+# batch at most (SQLite has a single writer), and a failure keeps the batches already committed.
 BATCH_ROWS = 200
 BATCH_SECONDS = 1.0
+FIRST_BATCH = 20  # before any rate is known
+# SQLite keeps no queue for its write lock: a waiting writer polls it, sleeping up to 100 ms
+# between tries, and would rarely find the moment between two batches free. A pause that
+# long after each batch gives it its turn.
+SQLITE_PAUSE = 0.1
 
 
 class ExperienceImporter:
@@ -418,23 +430,28 @@ class ExperienceImporter:
     def run(self, rows):
         report = ImportReport()
         progress = Progress(len(rows), "Importing", stream=self.progress_stream)
-        seen, position = set(), 0
+        seen, position, size = set(), 0, min(FIRST_BATCH, self.batch_size)
         while position < len(rows):
+            started = time.monotonic()
             with transaction.atomic():
                 with side_effects_deferred():
-                    end = self._batch(rows, position, report, seen)
+                    end = self._batch(rows[position : position + size], position, report, seen)
                 if self.dry_run:
                     transaction.set_rollback(True)
+            rate = (end - position) / max(time.monotonic() - started, 1e-3)
+            size = max(1, min(self.batch_size, int(rate * BATCH_SECONDS)))
             progress.advance(end - position)  # rows done, their batch committed
             position = end
+            if connection.vendor == "sqlite" and position < len(rows):
+                time.sleep(SQLITE_PAUSE)
         return report
 
-    def _batch(self, rows, start, report, seen):
-        """Import rows from `start` until the batch is full; returns where the next begins."""
+    def _batch(self, batch, start, report, seen):
+        """Import the rows of `batch` (the first at `start`), or as many as can be read in the
+        batch's time; returns where the next batch begins."""
         started = time.monotonic()
-        batch = rows[start : start + self.batch_size]
         existing = self._existing(raw for _line, raw in batch)
-        new = []  # (line, page): created together at the end of the batch
+        new, changed = [], []  # (line, page): written together at the end of the batch
         for line, raw in batch:
             start += 1
             try:
@@ -442,26 +459,32 @@ class ExperienceImporter:
                     raise RowError([str(_("a record must be an object with named fields"))])
                 if "__shape__" in raw:
                     raise RowError([raw["__shape__"]])
-                outcome = self.import_row(raw, seen, existing)
-                if isinstance(outcome, ExperiencePage):
-                    new.append((line, outcome))
+                outcome, page = self.import_row(raw, seen, existing)
+                if outcome == "unchanged":
+                    report.unchanged += 1
                 else:
-                    setattr(report, outcome, getattr(report, outcome) + 1)
+                    (new if outcome == "created" else changed).append((line, page))
             except RowError as error:
                 report.errors.extend((line, message) for message in error.messages)
             if time.monotonic() - started > BATCH_SECONDS:
                 break
         reserve_slugs(self.parent, [page for _line, page in new])
+        new, changed = self._valid(new, report), self._valid(changed, report)
+        publish_new_pages(self.parent, new)
+        publish_changed_pages(changed)
+        report.created += len(new)
+        report.updated += len(changed)
+        return start
+
+    def _valid(self, pages, report):
         valid = []
-        for line, page in new:
+        for line, page in pages:
             try:
-                validate_new_page(page, self.parent)
+                validate_page(page)
                 valid.append(page)
             except ValidationError as error:
                 report.errors.extend((line, message) for message in _messages(error))
-        publish_new_pages(self.parent, valid)
-        report.created += len(valid)
-        return start
+        return valid
 
     def clean(self, raw):
         """The typed values of a row, or RowError listing every problem with its column."""
@@ -534,8 +557,7 @@ class ExperienceImporter:
         return sorted({term.pk: term for term in terms}.values(), key=lambda term: term.slug)
 
     def import_row(self, raw, seen, existing):
-        """Update the row's experience now and say how it went, or return the new one to
-        create with the rest of the batch."""
+        """("created" | "updated" | "unchanged", the page with the row's values in memory)."""
         values = self.clean(raw)
         if values["external_id"] in seen:
             raise RowError([str(_("external_id: appears twice in this file"))])
@@ -553,7 +575,7 @@ class ExperienceImporter:
             )
         page, current = existing.get(values["external_id"], (None, None))
         if page is not None and not self._changes(current, values):
-            return "unchanged"
+            return "unchanged", page
         if page is not None and (not page.live or page.has_unpublished_changes):
             # Importing would publish over an editor's withdrawal or unfinished draft.
             raise RowError(
@@ -566,18 +588,11 @@ class ExperienceImporter:
                     )
                 ]
             )
+        outcome = "created" if page is None else "updated"
         if page is None:
             page = ExperiencePage(locale=self.locale)
-            self._assign(page, values)
-            return page
-        try:
-            # A savepoint per row: a row that fails leaves nothing behind.
-            with transaction.atomic():
-                self._assign(page, values)
-                page.save_revision().publish()
-        except ValidationError as error:
-            raise RowError(_messages(error)) from error
-        return "updated"
+        self._assign(page, values)
+        return outcome, page
 
     def _existing(self, raws):
         """{external_id: (page, its exported row)} for the rows' experiences, in two queries
@@ -591,8 +606,14 @@ class ExperienceImporter:
         pages = ExperiencePage.objects.filter(locale=self.locale).filter(
             Q(external_id__in=ids) | Q(translation_key__in=keys)
         )
+        # The revision written for a changed page serialises every child relation: read them
+        # for the whole batch here, not three queries a page there.
+        relations = [
+            relation.get_accessor_name() for relation in get_all_child_relations(ExperiencePage)
+        ]
+        loaded = pages.order_by("pk").prefetch_related(*relations)
         found = {}
-        for page, row in zip(pages.order_by("pk"), export_rows(pages.order_by("pk")), strict=True):
+        for page, row in zip(loaded, export_rows(pages.order_by("pk")), strict=True):
             # Matched on external_id first, then on the key an export without one writes.
             if page.external_id:
                 found[page.external_id] = (page, row)

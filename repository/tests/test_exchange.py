@@ -363,3 +363,45 @@ def test_imported_experiences_are_published_as_the_admin_publishes(
     assert f"/admin/pages/{first.pk}/edit/" in found and f"/admin/pages/{second.pk}/edit/" in found
     results = client.get("/en/search/", {"q": "Sharing a title"}).content.decode()
     assert first.url in results
+
+
+def test_an_updated_experience_is_published_as_the_admin_publishes(
+    tmp_path, client, django_capture_on_commit_callbacks
+):
+    page = ExperiencePage.objects.filter(
+        locale__language_code="en",
+        translation_key__in=ExperiencePage.objects.filter(locale__language_code="fr").values(
+            "translation_key"
+        ),
+    ).first()
+    before = page.live_revision_id
+
+    def reimport(title):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["external_id", "title", "summary", "population", "topics"])
+        writer.writerow([f"iopd:{page.translation_key}", title, page.summary, 123456, "youth"])
+        with django_capture_on_commit_callbacks(execute=True):
+            failed, out, err = import_file(tmp_path, buffer.getvalue())
+        assert not failed, err
+        assert "0 were created, 1 updated" in out
+        return ExperiencePage.objects.get(pk=page.pk)
+
+    # New facts: the page and, as after a publish in the admin, its French translation.
+    updated = reimport(page.title)
+    assert updated.population == 123456 and updated.live and not updated.has_unpublished_changes
+    assert updated.live_revision_id == updated.latest_revision_id != before
+    live = updated.live_revision.as_object()
+    assert live.population == 123456 and [t.slug for t in live.topics.all()] == ["youth"]
+    french = ExperiencePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="fr"
+    )
+    assert french.population == 123456
+
+    # A new title: the history says it was renamed, and the search finds the new one.
+    renamed = reimport("Renamed by an import")
+    editor = sign_in("reimporter", superuser=True)
+    history = editor.get(f"/admin/pages/{page.pk}/history/").content.decode()
+    assert "Renamed by an import" in history and "Published" in history and "Renamed" in history
+    found = client.get("/en/search/", {"q": "Renamed by an import"}).content.decode()
+    assert renamed.url in found
