@@ -7,7 +7,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import Translation
 
 from . import review
@@ -52,6 +52,27 @@ def translation_report(request):
             "incomplete": low_completeness(section, visible=visible),
             "low_completeness": LOW_COMPLETENESS,
         },
+    )
+
+
+def translation_history(request, page_id):
+    """Who translated, submitted, reviewed and published each language of a page, and when:
+    Wagtail's history of every page sharing its translation key, newest first."""
+    source = get_object_or_404(Page, pk=page_id)
+    visible = visible_sources(request.user)
+    if not may_follow_translations(request.user) or (
+        visible is not None and source.pk not in visible
+    ):
+        raise PermissionDenied
+    entries = (
+        PageLogEntry.objects.filter(page__translation_key=source.translation_key)
+        .select_related("user", "page__locale", "revision")
+        .order_by("-timestamp", "-pk")
+    )
+    return render(
+        request,
+        "editorial/translation_history.html",
+        {"source": source, "entries": entries[:500], "truncated": entries.count() > 500},
     )
 
 

@@ -30,10 +30,15 @@ def translators_edit_their_language_only(request, instance):
 def translation_report_url():
     from django.urls import path
 
-    from .views import submit_translation, translation_report
+    from .views import submit_translation, translation_history, translation_report
 
     return [
         path("reports/translations/", translation_report, name="translation_report"),
+        path(
+            "reports/translations/<int:page_id>/history/",
+            translation_history,
+            name="translation_history",
+        ),
         path(
             "translations/<int:translation_id>/submit/",
             submit_translation,

@@ -139,6 +139,31 @@ def test_a_translation_goes_live_only_when_a_second_translator_approves_it(
     assert "Assemblées de quartier de Lyonesse" in content and NOTICE_FR not in content
     assert 'hreflang="fr"' in visitor.get(source.get_url()).content.decode()
 
+    # The coordinator follows the report to the page's translation history: who did what.
+    report = coordinator.get("/admin/reports/translations/").content.decode()
+    history_url = f"/admin/reports/translations/{source.pk}/history/"
+    assert f'href="{history_url}"' in report
+    rows = [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(
+            r"<tr data-action=[^>]*>(.*?)</tr>", coordinator.get(history_url).content.decode(), re.S
+        )
+    ]
+    french_rows = [
+        html.unescape(" | ".join(row)).split(" | ") for row in rows if row[1] == "Français"
+    ]
+    assert any(row[2] == "francoise" and "started" in row[3] for row in french_rows), french_rows
+    assert any(row[2] == "francoise" and "Resubmitted" in row[3] for row in french_rows)
+    assert any(
+        row[2] == "fabien" and row[4] == "Écrire « Lyonesse » comme dans la source."
+        for row in french_rows
+    ), french_rows
+    assert any(row[2] == "fabien" and "Published" in row[3] for row in french_rows), french_rows
+    # Not for the jury, who follows no translation.
+    from editorial.roles import JURY
+
+    assert sign_in("juror", JURY).get(history_url).status_code == 403
+
 
 def test_the_report_filters_by_the_languages_translated_into():
     coordinator = sign_in("carla", COORDINATORS)
