@@ -1,12 +1,16 @@
-"""Publishing many new pages under one parent in a few queries a page.
+"""Publishing many pages in a few queries a page (an import).
 
 Wagtail's way, `add_child` then `save_revision().publish()`, saves a page and its clusters three
 times and updates the search index, the reference index and the caches after each save: about
-190 queries a page here, ten minutes for an import of 10,000 rows. This writes the rows that
-way would leave (the page, its child rows and relations, one revision that is both latest and
-live, the "created" and "published" history entries, the reference index, Wagtail's admin
-search index) in bulk, then sends `page_published` for each page, so every receiver sees a
-publish as it would from the admin.
+190 queries a page here, ten minutes for an import of 10,000 rows.
+
+`publish_new_pages` writes the rows that way would leave (the page, its child rows and
+relations, one revision that is both latest and live, the "created" and "published" history
+entries, the reference index, Wagtail's admin search index) in bulk. `publish_changed_pages`
+saves each page as Wagtail does, then writes the revisions, history and references in bulk.
+Both then send `page_published` for each page, so every receiver sees a publish as it would
+from the admin; inside `side_effects_deferred()` the receivers' own per-page work (a cache
+generation, a search outbox row, following a source's privacy) is done once for the block.
 
 The pages must be validated first (see `validate_page`)."""
 
