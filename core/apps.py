@@ -6,10 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import bulk, privacy_sync, sitecache, uploads
+        from . import privacy_sync, sitecache, uploads
 
         sitecache.connect()
-        bulk.register_deferral(sitecache.invalidation_deferred)
-        bulk.register_deferral(privacy_sync.published_deferred)
         privacy_sync.connect()
         uploads.connect()

@@ -9,13 +9,13 @@ relations, one revision that is both latest and live, the "created" and "publish
 entries, the reference index, Wagtail's admin search index) in bulk. `publish_changed_pages`
 saves each page as Wagtail does, then writes the revisions, history and references in bulk.
 Both then send `page_published` for each page, so every receiver sees a publish as it would
-from the admin; inside `side_effects_deferred()` the receivers' own per-page work (a cache
-generation, a search outbox row, following a source's privacy) is done once for the block.
+from the admin; inside `core.deferral.side_effects_deferred()` the receivers' own per-page
+work (a cache generation, a search outbox row, following a source's privacy) is done once for
+the block.
 
 The pages must be validated first (see `validate_page`)."""
 
 import uuid
-from contextlib import ExitStack, contextmanager
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -28,25 +28,6 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
-
-# Context managers that hold back per-save side effects (cache generations, search outbox
-# writes) until the end of a block of bulk work; apps register theirs in `ready()`.
-_deferrals = []
-
-
-def register_deferral(context_manager):
-    _deferrals.append(context_manager)
-
-
-@contextmanager
-def side_effects_deferred():
-    """Per-save work (a new cache generation, an outbox row, a delivery) done once at the end
-    of the block instead of after every save; use inside the block's transaction."""
-    with ExitStack() as stack:
-        for deferral in _deferrals:
-            stack.enter_context(deferral())
-        yield
-
 
 # Filled in by publish_new_pages, so not checked when validating.
 TREE_FIELDS = ["path", "depth", "numchild", "url_path", "draft_title"]
@@ -68,15 +49,14 @@ def validate_page(page):
         del page._check_slug_is_unique
 
 
-def reserve_slugs(parent, pages, used=None):
-    """Give each page a slug from its title, unused among the parent's children and in `used`
-    (the slugs given so far in the batch, updated here): one query, one more for each title
-    already taken."""
+def reserve_slugs(parent, pages):
+    """Give each page a slug from its title, unused among the parent's children and the other
+    pages: one query, one more for each title already taken."""
     allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
     bases = [slugify(page.title, allow_unicode=allow_unicode)[:80] or "page" for page in pages]
     children = parent.get_children()
     taken = set(children.filter(slug__in=bases).values_list("slug", flat=True))
-    used = set() if used is None else used
+    used = set()
     for page, base in zip(pages, bases, strict=True):
         slug = base
         if slug in taken or slug in used:

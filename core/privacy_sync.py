@@ -8,14 +8,13 @@ wagtail-localize know only the page a restriction hangs on (wagtail-localize cop
 when a translation is created through it), so without this the French copy of a private
 page stayed public."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published
+
+from .deferral import Deferral
 
 
 def source_of(page):
@@ -106,29 +105,14 @@ def _restriction_deleted(sender, instance, origin=None, **kwargs):
 def _published(sender, instance, **kwargs):
     # Translations created or updated by any path (the background sync, a PO import, code)
     # are made private with their source before anyone can read them.
-    if (pending := _deferred.get()) is not None:
+    if (pending := deferral.pending()) is not None:
         pending.append(instance)
         return
     follow_source(instance)
 
 
-# Inside `published_deferred()`: pages published are followed at the end, all at once.
-_deferred = ContextVar("privacy_deferred", default=None)
-
-
-@contextmanager
-def published_deferred():
-    """For bulk work (an import): one query to find which of the published pages are
-    translations, before the transaction commits."""
-    if _deferred.get() is not None:
-        yield
-        return
-    pending = []
-    token = _deferred.set(pending)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
+def _follow_sources(pending):
+    """One query to find which of the published pages are translations."""
     from wagtail_localize.models import TranslationSource
 
     translated = set(
@@ -140,6 +124,10 @@ def published_deferred():
         # A page never translated follows a source only if it is not in the default language.
         if page.translation_key in translated or page.locale.language_code != default_language():
             follow_source(page)
+
+
+# For bulk work (an import): the pages published are followed at the end, before the commit.
+deferral = Deferral("privacy", list, _follow_sources)
 
 
 def connect():

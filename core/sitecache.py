@@ -5,8 +5,6 @@ Any save or delete of a watched model starts a new cache generation, so nothing 
 served: apps declare in `ready()` which of their models the cached answers depend on."""
 
 import uuid
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -15,6 +13,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
+
+from .deferral import Deferral
 
 GENERATION_KEY = "iopd:site:generation"
 TIMEOUT = 60 * 60 * 24
@@ -72,12 +72,8 @@ def _bump():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-# Inside `invalidation_deferred()`: saves are only noted, and one new generation follows.
-_deferred = ContextVar("sitecache_deferred", default=None)
-
-
 def invalidate(**kwargs):
-    if (pending := _deferred.get()) is not None:
+    if (pending := deferral.pending()) is not None:
         pending.append(True)
         return
     # Once now, and again after commit: a request that read the old rows while the
@@ -86,20 +82,8 @@ def invalidate(**kwargs):
     transaction.on_commit(_bump)
 
 
-@contextmanager
-def invalidation_deferred():
-    """For bulk work (an import): one new generation at the end instead of one per save."""
-    if _deferred.get() is not None:
-        yield  # already deferred by an outer block
-        return
-    pending = []
-    token = _deferred.set(pending)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-        if pending:
-            invalidate()
+# For bulk work (an import): saves are only noted, and one new generation follows.
+deferral = Deferral("sitecache", list, lambda saves: saves and invalidate(), on_error=True)
 
 
 def _model_changed(sender, **kwargs):

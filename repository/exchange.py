@@ -20,13 +20,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 
-from core.bulk import (
-    publish_changed_pages,
-    publish_new_pages,
-    reserve_slugs,
-    side_effects_deferred,
-    validate_page,
-)
+from core.bulk import publish_changed_pages, publish_new_pages, reserve_slugs, validate_page
+from core.deferral import side_effects_deferred
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 

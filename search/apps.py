@@ -8,9 +8,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
-        from core import bulk, sitecache
+        from core import sitecache
 
-        from . import indexing  # (connects the signals that fill the outbox)
+        from . import indexing  # noqa: F401  (connects the signals that fill the outbox)
 
         sitecache.watch(SearchPromotion)  # promotions.promoted_queries()
-        bulk.register_deferral(indexing.records_deferred)

@@ -7,8 +7,6 @@ next save, or `manage.py search_worker`) sends them."""
 
 import logging
 import time
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import F
@@ -17,6 +15,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.deferral import Deferral
 from core.text import fold
 from taxonomy.models import Term
 
@@ -30,16 +29,12 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 
 
-# Inside `records_deferred()`: the pages are collected and recorded once at the end.
-_deferred = ContextVar("search_records_deferred", default=None)
-
-
 def record(page_ids, deliver_after_commit=True):
     """Note that these pages' documents must be rebuilt, and deliver after commit."""
     page_ids = {int(pk) for pk in page_ids}
     if not page_ids:
         return
-    if (pending := _deferred.get()) is not None:
+    if (pending := deferral.pending()) is not None:
         pending["pages"].update(page_ids)
         return
     IndexChange.objects.bulk_create([IndexChange(page_id=pk) for pk in sorted(page_ids)])
@@ -50,20 +45,13 @@ def record(page_ids, deliver_after_commit=True):
         transaction.on_commit(deliver_quietly)
 
 
-@contextmanager
-def records_deferred():
-    """For bulk work (an import): one outbox write and one delivery for all the pages."""
-    if _deferred.get() is not None:
-        yield
-        return
-    pending = {"pages": set(), "keys": set()}
-    token = _deferred.set(pending)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
+def _record_deferred(pending):
     keys = Page.objects.filter(translation_key__in=pending["keys"]).values_list("pk", flat=True)
     record(pending["pages"] | set(keys))
+
+
+# For bulk work (an import): one outbox write and one delivery for all the pages.
+deferral = Deferral("search_records", lambda: {"pages": set(), "keys": set()}, _record_deferred)
 
 
 def record_subtree(page):
@@ -77,7 +65,7 @@ def record_subtree(page):
 
 
 def record_translations(page):
-    if (pending := _deferred.get()) is not None:
+    if (pending := deferral.pending()) is not None:
         pending["keys"].add(page.translation_key)  # one query at the end for all of them
         return
     record(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
