@@ -54,7 +54,8 @@ def test_loading_the_demo_again_keeps_what_editors_changed():
     assert about.title == "About us, as edited"
 
 
-def run_django(settings_module, env, *args):
+def django_environment(settings_module, env):
+    """This process's environment for a Django process of its own: these settings, `env`."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -67,10 +68,14 @@ def run_django(settings_module, env, *args):
         }
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=settings_module)
+    return environment
+
+
+def run_django(settings_module, env, *args):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=environment,
+        env=django_environment(settings_module, env),
         capture_output=True,
         text=True,
         timeout=120,

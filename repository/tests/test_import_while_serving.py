@@ -5,7 +5,6 @@ SQLite has one writer. An import held it from its first row to its last, so a si
 for the busy timeout and got "database is locked"; the import now commits in short batches."""
 
 import csv
-import os
 import re
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from http.cookiejar import CookieJar
 
 import pytest
 
-from tests.test_admin_and_settings import ROOT, run_django
+from tests.test_admin_and_settings import ROOT, django_environment, run_django
 from tests.test_production import free_port
 
 PASSWORD = "a-long-test-passphrase"
@@ -104,7 +103,7 @@ def test_visitors_read_and_sign_in_while_an_import_runs(demo, tmp_path):
     rows = tmp_path / "rows.csv"
     write_rows(rows, 1000)
     port = free_port()
-    environment = {**run_env(demo), "DJANGO_SETTINGS_MODULE": "iopd_site.settings.dev"}
+    environment = django_environment("iopd_site.settings.dev", demo)
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -131,16 +130,6 @@ def test_visitors_read_and_sign_in_while_an_import_runs(demo, tmp_path):
     assert sign_ins, "the visitor signed in at least once during the import"
     failures = [(what, status) for what, status in visitor.answers if status != 200]
     assert failures == [], failures
-
-
-def run_env(env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-    }
-    environment.update(env)
-    return environment
 
 
 def wait_for(url):
