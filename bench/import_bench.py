@@ -17,7 +17,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,8 +26,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookies import SimpleCookie
 from pathlib import Path
+
+from serving import fetch, free_port, fresh_database, production_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -71,24 +71,10 @@ def generate(path, rows, seed, title_suffix=""):
             )
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def manage(env, *args, check=True):
     return subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=check, capture_output=True, text=True
     )
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-NO_REDIRECTS = urllib.request.build_opener(_NoRedirects)
 
 
 class Visitor(threading.Thread):
@@ -109,34 +95,15 @@ class Visitor(threading.Thread):
 
     def request(self, path, data=None, cookies=None):
         started = time.monotonic()
-        ok, body = True, ""
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
-        request = urllib.request.Request(self.base + path, data=data, headers=headers)
-        try:
-            with NO_REDIRECTS.open(request, timeout=60) as response:
-                body = response.read().decode()
-                self.keep(response, cookies)
-        except urllib.error.HTTPError as error:
-            # The login form answers a redirect once signed in.
-            ok = error.code == 302 and data is not None
-            if not ok:
-                print(f"  visitor: {path} answered {error.code}", file=sys.stderr)
-        except OSError as error:
-            ok = False
-            print(f"  visitor: {path} failed: {error}", file=sys.stderr)
-        took = time.monotonic() - started
+        status, body, took = fetch(self.base + path, data, cookies, timeout=60)
+        # The login form answers a redirect once signed in.
+        ok = status == 200 or (status == 302 and data is not None)
+        if not ok:
+            print(f"  visitor: {path} answered {status or 'nothing'}", file=sys.stderr)
         if took > 2:
             print(f"  visitor: {path} took {took:.1f} s", file=sys.stderr)
         self.samples.append((started, took, ok))
-        return body
-
-    @staticmethod
-    def keep(response, cookies):
-        # Cookies are kept by hand: production marks them Secure, and the bench speaks http.
-        if cookies is not None:
-            for header in response.headers.get_all("Set-Cookie") or []:
-                jar = SimpleCookie(header)
-                cookies.update({name: morsel.value for name, morsel in jar.items()})
+        return body.decode() if ok else ""
 
     def sign_in(self):
         cookies = {}
@@ -161,11 +128,9 @@ def serve(env, port, production):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5).close()
+        if fetch(f"http://127.0.0.1:{port}/en/", timeout=5)[0] == 200:
             return server
-        except OSError:
-            time.sleep(0.2)
+        time.sleep(0.2)
     server.kill()
     sys.exit("bench: the server did not answer")
 
@@ -175,17 +140,9 @@ def bench_database(name, database_url, rows, batch):
     does (runserver, development settings)."""
     work = Path(tempfile.mkdtemp(prefix="iopd-import-"))
     production = name == "postgresql"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": f"iopd_site.settings.{'production' if production else 'dev'}",
-        "DATABASE_URL": database_url,
-        "SEARCH_ENGINE_URL": "",
-        "SECRET_KEY": "bench-" + "k" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",  # the bench speaks http on loopback
-        "STATIC_ROOT": str(work / "static"),
-        "MEDIA_ROOT": str(work / "media"),
-    }
+    env = {**production_environment(database_url, work), "SEARCH_ENGINE_URL": ""}
+    if not production:
+        env["DJANGO_SETTINGS_MODULE"] = "iopd_site.settings.dev"
     env.pop("SEARCH_ENGINE_KIND", None)
     commands = [["migrate", "--noinput"], ["createcachetable"], ["load_demo"]]
     if production:
@@ -257,18 +214,6 @@ print(ExperiencePage.objects.filter(locale__language_code="en", live=True).first
 """
 
 
-def postgres_database(server_url):
-    """A fresh database beside the one DATABASE_URL names (dropped first if a run left it)."""
-    import psycopg
-
-    parts = urllib.parse.urlsplit(server_url)
-    name = "iopd_import_bench"
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {name}")
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2000)
@@ -284,7 +229,7 @@ def main():
                 sys.exit(
                     "bench: set DATABASE_URL to a PostgreSQL server (bench/import.sh starts one)"
                 )
-            url = postgres_database(server_url)
+            url = fresh_database(server_url, "iopd_import_bench")
         else:
             folder = tempfile.mkdtemp(prefix="iopd-import-sqlite-")
             url = f"sqlite:///{folder}/db.sqlite3"

@@ -24,7 +24,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,20 +32,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookies import SimpleCookie
 from pathlib import Path
+
+from serving import fetch, free_port, fresh_database, production_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PASSWORD = "a-long-bench-passphrase"
 QUERIES = ["budget", "youth", "climate assembly", "participatory", "digital", "sortition"]
 FILTERS = ["", "&topic=climate", "&region=europe", "&mechanism=citizens-assembly"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def manage(env, *args):
@@ -56,32 +50,6 @@ def manage(env, *args):
     if result.returncode:
         sys.exit(f"bench: manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
     return result.stdout
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-OPENER = urllib.request.build_opener(_NoRedirects)
-
-
-def fetch(url, data=None, cookies=None):
-    """(status, body, seconds); cookies kept by hand (production marks them Secure)."""
-    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
-    started = time.monotonic()
-    try:
-        with OPENER.open(urllib.request.Request(url, data, headers), timeout=30) as response:
-            body, status = response.read(), response.status
-            headers = response.headers
-    except urllib.error.HTTPError as error:
-        body, status, headers = error.read(), error.code, error.headers
-    except OSError:
-        return 0, b"", time.monotonic() - started
-    if cookies is not None:
-        for header in headers.get_all("Set-Cookie") or []:
-            cookies.update({name: m.value for name, m in SimpleCookie(header).items()})
-    return status, body, time.monotonic() - started
 
 
 class Crowd:
@@ -186,25 +154,13 @@ class Site:
     """A copy of the demo in its own database, served by gunicorn with production settings."""
 
     def __init__(self, workers, engine):
-        import psycopg
-
         server = os.environ.get("DATABASE_URL", "")
         if not server.startswith("postgres"):
             sys.exit("bench: set DATABASE_URL to a PostgreSQL server (bench/load.sh starts one)")
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS iopd_load_bench WITH (FORCE)")
-            connection.execute("CREATE DATABASE iopd_load_bench")
-        parts = urllib.parse.urlsplit(server)
         self.work = Path(tempfile.mkdtemp(prefix="iopd-load-"))
+        database_url = fresh_database(server, "iopd_load_bench")
         self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "iopd_site.settings.production",
-            "DATABASE_URL": urllib.parse.urlunsplit(parts._replace(path="/iopd_load_bench")),
-            "SECRET_KEY": "bench-" + "k" * 60,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",  # loopback http
-            "STATIC_ROOT": str(self.work / "static"),
-            "MEDIA_ROOT": str(self.work / "media"),
+            **production_environment(database_url, self.work),
             "SEARCH_INDEX": "iopd_load_bench",
         }
         if not engine:
