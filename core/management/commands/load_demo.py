@@ -269,12 +269,13 @@ class Command(BaseCommand):
                 )
             self.created += 1
         if not FooterText.objects.filter(locale=locale).exists():
-            FooterText.objects.create(body=content.FOOTER, locale=locale)
+            FooterText.objects.create(
+                body=content.FOOTER, address=content.CONTACT_ADDRESS, locale=locale
+            )
             self.created += 1
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         if not site_settings.contact_email:
             site_settings.contact_email = content.CONTACT_EMAIL
-            site_settings.contact_address = content.CONTACT_ADDRESS
             site_settings.save()
 
     # Translations through wagtail-localize ------------------------------------------------
