@@ -34,8 +34,32 @@ def terms(name):
     return APIField(name, serializer=TermsField())
 
 
+class OnRequestHost(serializers.Field):
+    """A field whose addresses are absolute on the host the reader asked for."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(*args, **kwargs)
+
+    def absolute(self, url):
+        return self.context["request"].build_absolute_uri(url) if url else url
+
+    def to_representation(self, value):
+        return value
+
+
+class RenditionField(ImageRenditionField):
+    """Wagtail's rendition, whose `full_url` names WAGTAILADMIN_BASE_URL, not the host asked for."""
+
+    def to_representation(self, image):
+        data = super().to_representation(image)
+        if data.get("url"):
+            data["full_url"] = self.context["request"].build_absolute_uri(data["url"])
+        return data
+
+
 def image(name, spec="fill-1200x630"):
-    return APIField(name, serializer=ImageRenditionField(spec))
+    return APIField(name, serializer=RenditionField(spec))
 
 
 class TermField(TermsField):

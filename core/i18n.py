@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from babel import Locale as BabelLocale
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import escape, format_html
 from django.utils.translation import get_language, to_locale
 from wagtail.models import Page
 
@@ -148,3 +149,17 @@ def fallback_language(page):
         "language": names.get(visitor, visitor),
         "source": names.get(code, code),
     }
+
+
+def source_lang_attribute():
+    """` lang="en"` for words written once in the source language for every translation
+    (an organisation's name, keywords, an image's description) when the visitor reads
+    another language; nothing otherwise."""
+    code = settings.LANGUAGE_CODE
+    return "" if get_language() == code else format_html(' lang="{}"', code)
+
+
+def as_written(text):
+    """`text`, written in the source language, as HTML marked with its language when needed."""
+    attribute = source_lang_attribute()
+    return format_html("<span{}>{}</span>", attribute, text) if attribute else escape(text)

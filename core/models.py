@@ -66,6 +66,18 @@ class BasePage(Page):
                 raise
             return found
 
+    def get_full_url(self, request=None):
+        """The page's address on the host the request asked for, else on the configured base
+        URL (emails, commands): the Site record's `localhost:80` is no address for a reader."""
+        url = self.get_url(request)
+        if url is None or url.startswith(("http://", "https://")):
+            return url  # not routable, or on another Site of a multi-site setup
+        if request is not None:
+            return request.build_absolute_uri(url)
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+    full_url = property(get_full_url)
+
     def permissions_for_user(self, user):
         # Roles can narrow Wagtail's page rights (settings.PAGE_PERMISSION_TESTER); Wagtail
         # asks this for every page, also in listings of plain pages.

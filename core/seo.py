@@ -40,7 +40,7 @@ def canonical_url(request, page=None):
 
 def organization(request):
     """schema.org Organization of the observatory, built from the site settings."""
-    from home.models import SiteSettings
+    from home.models import FooterText, SiteSettings
 
     settings = SiteSettings.cached_for_request(request)
     data = {
@@ -53,8 +53,9 @@ def organization(request):
         data["logo"] = image_url(request, settings.logo, "height-256")
     if settings.contact_email:
         data["email"] = settings.contact_email
-    if settings.contact_address:
-        data["address"] = settings.contact_address
+    address = FooterText.cached_for_request(request).get("address")
+    if address:
+        data["address"] = address
     same_as = [link.value["url"] for link in settings.social_links if link.value.get("url")]
     if same_as:
         data["sameAs"] = same_as

@@ -114,7 +114,8 @@ class SocialLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Identity and contact details of the site, the same in every language."""
+    """Identity and contact details of the site, the same in every language (the postal
+    address has words to translate: it is in the footer text)."""
 
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -125,16 +126,13 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("logo"),
     )
     contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
-    contact_address = models.TextField(blank=True, verbose_name=_("postal address"))
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
     )
 
     panels = [
         FieldPanel("logo"),
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_address")], heading=_("Contact")
-        ),
+        MultiFieldPanel([FieldPanel("contact_email")], heading=_("Contact")),
         FieldPanel("social_links"),
     ]
 
@@ -150,11 +148,16 @@ class SiteSettings(BaseSiteSetting):
 
 
 class FooterText(TranslatableMixin, models.Model):
-    """The short text at the foot of every page, one per language."""
+    """The short text and the postal address at the foot of every page, one per language."""
 
     body = RichTextField(features=["bold", "italic", "link"], verbose_name=_("text"))
+    address = models.TextField(
+        blank=True,
+        verbose_name=_("postal address"),
+        help_text=_("One line per line of the address; also given to search engines."),
+    )
 
-    panels = [FieldPanel("body")]
+    panels = [FieldPanel("body"), FieldPanel("address")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")
@@ -166,6 +169,16 @@ class FooterText(TranslatableMixin, models.Model):
     @classmethod
     def for_active_locale(cls):
         return in_visitor_language(cls.objects.all())
+
+    @classmethod
+    def cached_for_request(cls, request):
+        """{"body", "address"} in the visitor's language, from the site cache."""
+
+        def compute():
+            text = cls.for_active_locale()
+            return {"body": text.body, "address": text.address} if text else {}
+
+        return sitecache.cached(request, "footer", compute)
 
 
 class NavigationMenu(TranslatableMixin, ClusterableModel):

@@ -9,11 +9,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext, override
 
 from core import seo
+from core.i18n import as_written
 
 from .models.reports import compact_isbn
 
@@ -60,24 +62,26 @@ def apa_name(family, given, organisation):
 
 
 def apa_authors(names):
+    """The names joined as APA joins them, as HTML (each name escaped unless already safe)."""
+    names = [conditional_escape(name) for name in names]
     if len(names) == 1:
         return names[0]
-    if len(names) == 2:
-        return f"{names[0]}, & {names[1]}"
-    return ", ".join(names[:-1]) + f", & {names[-1]}"
+    return format_html("{}, &amp; {}", mark_safe(", ".join(names[:-1])), names[-1])
 
 
 def apa_reference(page, request):
     """The reference as safe HTML: Author, A. (2021). <em>Title</em> (Type). Publisher. URL.
 
     The type follows the visitor's language; the publisher is left out when it is the author."""
-    authors = authors_of(page)
-    names = [apa_name(*author) for author in authors]
+    names = [apa_name(*author) for author in authors_of(page)]
     link = page.doi_url or seo.canonical_url(request, page)
     publisher_part = "" if publisher() in names else f" {publisher()}."
+    # An organisation's name is shown as written, marked as the source language's words.
+    written = {author.display_name for author in page.author_list if author.name_as_written}
+    shown = [as_written(name) if name in written else name for name in names]
     return format_html(
         "{} ({}). <em>{}</em> ({}).{} {}",
-        apa_authors(names),
+        apa_authors(shown),
         page.year,
         one_line(page.title),
         page.get_report_type_display(),

@@ -8,6 +8,8 @@ cd "$ROOT"
 HOST=${IOPD_HOST:-127.0.0.1}
 PORT=${IOPD_PORT:-8000}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-iopd_site.settings.dev}
+# Links in emails name this address, and load_demo gives it to the demo's Site record.
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}
 
 port_free "$PORT" || die "port $PORT on $HOST is already in use (set IOPD_PORT to use another)"
 setup_venv requirements.txt

@@ -1,9 +1,11 @@
 """The public read API as an open-data user meets it: live public pages only, with the fields
 each type declares, and clear errors for bad parameters."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from publications.models import NewsPage
 from repository.models import ExperiencePage
@@ -27,7 +29,7 @@ def test_news_come_with_their_public_fields_in_their_language(client):
     assert {"slug": "climate", "name": "Participation et changement climatique"} in climate[
         "topics"
     ]
-    assert climate["meta"]["html_url"].startswith("http://localhost/fr/")
+    assert climate["meta"]["html_url"].startswith("http://testserver/fr/")
 
 
 def test_experience_detail_names_its_country_and_terms_in_its_language(client):
@@ -75,3 +77,46 @@ def test_bad_parameters_get_a_400_with_a_message(client):
         response = client.get("/api/v2/pages/", params)
         assert response.status_code == 400, (params, response.status_code)
         assert response.json()["message"]
+
+
+def test_search_answers_in_the_language_asked_for(client):
+    """Without a type too; the same page never comes back once per language."""
+    for language, expected in (("en", "Participatory budgeting in Porto Alegre"), (None, None)):
+        params = {"search": "budget"} | ({"locale": language} if language else {})
+        data = listing(client, **params)
+        assert data["items"], params
+        assert {item["meta"]["locale"] for item in data["items"]} == {"en"}, params
+        keys = [Page.objects.get(pk=item["id"]).translation_key for item in data["items"]]
+        assert len(keys) == len(set(keys))
+        if expected:
+            assert expected in [item["title"] for item in data["items"]]
+    french = listing(client, search="budget", locale="fr")["items"]
+    assert french and {item["meta"]["locale"] for item in french} == {"fr"}
+    assert "Le budget participatif de Porto Alegre" in [item["title"] for item in french]
+    typed = listing(client, search="presupuesto", locale="es", type="repository.ExperiencePage")
+    assert typed["items"] and {i["meta"]["locale"] for i in typed["items"]} == {"es"}
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "slug"),
+    [
+        ("/en/about/", "en", "about"),
+        ("/fr/a-propos/", "fr", "a-propos"),
+        ("/es/", "es", None),
+        ("/fr/experiences/budget-participatif-porto-alegre/", "fr", None),
+    ],
+)
+def test_find_resolves_a_page_address_with_its_language_prefix(client, path, language, slug):
+    response = client.get("/api/v2/pages/find/", {"html_path": path})
+    assert response.status_code == 302, (path, response.status_code)
+    data = client.get(response["Location"]).json()
+    assert data["meta"]["locale"] == language
+    assert urlsplit(data["meta"]["html_url"]).path == path
+    if slug:
+        assert data["meta"]["slug"] == slug
+
+
+def test_find_answers_404_for_an_address_of_no_page(client):
+    for path in ("/en/no-such-page/", "/zz/about/", "/", "/fr/experiences/nothing/"):
+        response = client.get("/api/v2/pages/find/", {"html_path": path})
+        assert response.status_code == 404, path

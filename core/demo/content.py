@@ -175,7 +175,10 @@ FOOTER_TEXT = (
 )
 FOOTER = f"<p>{FOOTER_TEXT}</p>"
 CONTACT_EMAIL = "info@oidp.net"
+# Words to translate: the address is part of the footer text, one per language.
 CONTACT_ADDRESS = "Technical secretariat\nBarcelona"
+# The address as a translation segment: wagtail-localize writes its line breaks as <br/>.
+ADDRESS_SEGMENT = CONTACT_ADDRESS.replace("\n", "<br/>")
 
 # Menu labels are the page titles, translated with the pages.
 MAIN_MENU = ["experiences", "reports", "news", "agenda", "about"]
@@ -326,6 +329,7 @@ TRANSLATIONS = {
             "L'Observatoire international de la démocratie participative travaille avec "
             "Cités et Gouvernements Locaux Unis."
         ),
+        ADDRESS_SEGMENT: "Secrétariat technique<br/>Barcelone",
     },
     "es": {
         "Home": "Inicio",
@@ -461,5 +465,6 @@ TRANSLATIONS = {
             "El Observatorio Internacional de la Democracia Participativa trabaja con "
             "Ciudades y Gobiernos Locales Unidos."
         ),
+        ADDRESS_SEGMENT: "Secretaría técnica<br/>Barcelona",
     },
 }

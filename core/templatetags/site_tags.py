@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, to_locale
 
 from core import seo, sitecache
-from core.i18n import alternates, fallback_language, home_url
+from core.i18n import alternates, fallback_language, home_url, source_lang_attribute
 from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
@@ -38,6 +38,12 @@ def content_lang(context):
 
 
 @register.simple_tag
+def source_lang():
+    """` lang="en"` on words written in the source language, for a visitor of another."""
+    return source_lang_attribute()
+
+
+@register.simple_tag
 def default_language():
     return settings.LANGUAGE_CODE
 
@@ -67,11 +73,8 @@ def navigation_menu(context, location, label):
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
-    def compute():
-        text = FooterText.for_active_locale()
-        return text.body if text else ""
-
-    return sitecache.cached(context.get("request"), "footer", compute)
+    """The footer's text and postal address in the visitor's language."""
+    return FooterText.cached_for_request(context.get("request"))
 
 
 def _babel_locale():

@@ -74,10 +74,14 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             request,
             context_overrides={
                 "news": paginate(request, news, PER_PAGE),
+                # By slug: a translated news item keeps its source's terms, and the French
+                # names are those of the terms that share their slugs.
                 "topics": Topic.objects.filter(
-                    pk__in=NewsPage.topics.through.objects.filter(
-                        newspage__in=public(NewsPage.objects.child_of(self).live())
-                    ).values("topic")
+                    slug__in=Topic.objects.filter(
+                        pk__in=NewsPage.topics.through.objects.filter(
+                            newspage__in=public(NewsPage.objects.child_of(self).live())
+                        ).values("topic")
+                    ).values("slug")
                 ).localized_terms(),
                 "selected_topics": selected,
                 "chips": chips,

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -40,6 +41,14 @@ from core.models import BasePage, SectionIndexPage
 from taxonomy.models import localize_terms
 
 CARD_COVER = "fill-300x424"
+# The observatory's own name is in the catalogues: as an author or affiliation it is shown in
+# the page's language. Other names are shown as written, in the source language.
+OBSERVATORY = gettext_noop("International Observatory on Participatory Democracy")
+
+
+def named(name):
+    """`name` in the active language when it is the observatory's, else as written."""
+    return gettext(OBSERVATORY) if " ".join(name.split()) == OBSERVATORY else name
 
 
 class ReportType(models.TextChoices):
@@ -506,7 +515,7 @@ class ReportAuthor(Orderable):
         """(family, given) of a person; (name, "") of an organisation."""
         name = " ".join(self.name.split())
         if self.is_organisation:
-            return name, ""
+            return named(name), ""
         if "," in name:
             family, given = name.split(",", 1)
             return family.strip(), given.strip()
@@ -523,7 +532,7 @@ class ReportAuthor(Orderable):
         if self.affiliation:
             data["affiliation" if not self.is_organisation else "parentOrganization"] = {
                 "@type": "Organization",
-                "name": self.affiliation,
+                "name": self.display_affiliation,
             }
         return data
 
@@ -531,6 +540,20 @@ class ReportAuthor(Orderable):
     def display_name(self):
         family, given = self.name_parts
         return f"{given} {family}".strip()
+
+    @property
+    def display_affiliation(self):
+        return named(self.affiliation)
+
+    @property
+    def name_as_written(self):
+        """An organisation's name other than the observatory's: written once, in the source
+        language, for every translation (authors are facts); a person's name has no language."""
+        return self.is_organisation and named(self.name) is self.name
+
+    @property
+    def affiliation_as_written(self):
+        return bool(self.affiliation) and named(self.affiliation) is self.affiliation
 
 
 def validate_language(value):

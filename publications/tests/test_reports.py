@@ -556,7 +556,8 @@ def test_the_cite_box_gives_a_reference_in_the_visitors_language(client):
     content = client.get("/fr/rapports/rapport-annuel-2021/").content.decode()
     assert "Citer ce rapport" in content
     assert (
-        "IOPD Technical Secretariat, &amp; Martínez Soler, L. (2022). "
+        # The organisation's name is written once, in English, and marked as such.
+        '<span lang="en">IOPD Technical Secretariat</span>, &amp; Martínez Soler, L. (2022). '
         "<em>Rapport annuel 2021</em> (Rapport annuel). "
         "Observatoire international de la démocratie participative. "
         "https://doi.org/10.5555/iopd.2022.1"

@@ -3,6 +3,7 @@ changes a page or snippet that already exists, so editors' work survives."""
 
 import json
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management import call_command
@@ -56,6 +57,7 @@ class Command(BaseCommand):
                 Collection.add_root(name="Root")
             call_command("load_vocabularies", stdout=self.stdout)
             home = self.ensure_home()
+            self.ensure_site_address()
             pages = self.ensure_pages(home)
             for locale in locales[1:]:
                 self.translate_tree(home, locale)
@@ -115,6 +117,19 @@ class Command(BaseCommand):
         site.site_name = "IOPD"
         site.save()
         return home
+
+    @staticmethod
+    def ensure_site_address():
+        """The default Site names the address the site is served on (WAGTAILADMIN_BASE_URL,
+        which `make run` sets from its host and port) while it still has Wagtail's
+        placeholder, localhost:80; an address an administrator chose is kept."""
+        site = Site.objects.get(is_default_site=True)
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL or "")
+        if (site.hostname, site.port) != ("localhost", 80) or not base.hostname:
+            return
+        site.hostname = base.hostname
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+        site.save()
 
     def child(self, parent, model, slug, **fields):
         existing = parent.get_children().filter(slug=slug).first()
@@ -254,12 +269,13 @@ class Command(BaseCommand):
                 )
             self.created += 1
         if not FooterText.objects.filter(locale=locale).exists():
-            FooterText.objects.create(body=content.FOOTER, locale=locale)
+            FooterText.objects.create(
+                body=content.FOOTER, address=content.CONTACT_ADDRESS, locale=locale
+            )
             self.created += 1
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         if not site_settings.contact_email:
             site_settings.contact_email = content.CONTACT_EMAIL
-            site_settings.contact_address = content.CONTACT_ADDRESS
             site_settings.save()
 
     # Translations through wagtail-localize ------------------------------------------------
