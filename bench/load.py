@@ -1,24 +1,38 @@
 """Load benchmark: the site as production serves it, under a mixed crowd of visitors and a few
 editors publishing.
 
-    ./bench/load.sh [--users 10 50 100] [--duration 30] [--workers 4] [--soak 600]
+    ./bench/load.sh [--users 10 50 100] [--duration 30] [--workers 2] [--paths engine builtin
+                    database] [--soak 600] [--kill-engine]
 
-A fresh copy of the demo on PostgreSQL (and the search engine when SEARCH_ENGINE_URL is set) is
-served by gunicorn with the production settings, on loopback only. Each simulated visitor
-loops over a weighted mix (home, the repository with and without filters, experience pages,
-search with facets, autocomplete, feeds), waiting `--think` seconds between requests as people
-do; one editor in twenty signs in through the login form and publishes a page through the
-admin's bulk action. Every run is bounded by `--duration` seconds per level and the number
-of users given.
+One copy of the demo (load_demo, load_demo_experiences, the engine index rebuilt) in its own
+PostgreSQL database, served by gunicorn on loopback with the production settings as a
+TLS-terminating proxy would reach them (`X-Forwarded-Proto: https`, `X-Forwarded-For`). Each
+search path serves the same database in turn:
 
-Printed: one row per level (users) and search path (the engine, then the database search that
-runs when no engine is configured), with requests, throughput, p50/p95/p99 and errors; then a
-saturation row per path (searches only, no think time) and their ratio. `--soak N` then runs
-the 50-user mix for N seconds and prints each gunicorn worker's memory every 30 s.
+- `engine`: our search, one engine request a results page (`iopd_site.wsgi`);
+- `builtin`: the same page and autocomplete answered by Wagtail's built-in OpenSearch back-end,
+  one request for the hits, one for their total and one per facet (`bench/load_wsgi.py`,
+  `bench/builtin.py`; experiences only, filters on topic, region, country, level, status);
+- `database`: no engine configured, our database search (what visitors get when it is down).
+
+The crowd (threads, stdlib HTTP) is bounded by `--duration` seconds and `--max-requests` per
+level. Visitors loop over a weighted mix (home, the repository with and without filters,
+experience pages, search with facets, autocomplete, feeds), waiting `--think` seconds on
+average; one user in twenty is an editor who signs in through the login form, then opens an
+experience's edit form and posts it back with `action-publish`, as the browser does, every few
+seconds. Then `--saturation-users` users search without pause: searches per second at
+saturation, and the ratio of the engine to the other paths.
+
+`--soak N` runs the 50-user mix for N seconds on the engine path and samples each gunicorn
+worker's memory every 30 s. `--kill-engine` starts an engine node of its own, runs the 50-user
+mix on it and kills the node (SIGKILL) a third of the way in: failed requests and searches
+answered by the database fallback, before and after.
 
 Figures depend on the machine, which is shared and noisy: compare rows of one run."""
 
 import argparse
+import html.parser
+import json
 import os
 import random
 import re
@@ -34,13 +48,24 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from serving import fetch, free_port, fresh_database, production_environment
+import serving
+from serving import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PASSWORD = "a-long-bench-passphrase"
+DATABASE = "iopd_load_bench"
+ALIAS = "iopd_load_bench"
 QUERIES = ["budget", "youth", "climate assembly", "participatory", "digital", "sortition"]
-FILTERS = ["", "&topic=climate", "&region=europe", "&mechanism=citizens-assembly"]
+# Search filters both search paths can apply; listings also take a mechanism.
+SEARCH_FILTERS = ["", "&topic=climate", "&region=europe", "&topic=climate&region=europe"]
+LISTING_FILTERS = ["", "topic=climate", "region=europe", "mechanism=citizens-assembly"]
+FALLBACK_NOTICE = b"The search engine is not answering"
+PATHS = {
+    "engine": ("iopd_site.settings.production", "iopd_site.wsgi", True),
+    "builtin": ("load_settings", "load_wsgi", True),
+    "database": ("iopd_site.settings.production", "iopd_site.wsgi", False),
+}
 
 
 def manage(env, *args):
@@ -52,20 +77,116 @@ def manage(env, *args):
     return result.stdout
 
 
-class Crowd:
-    """`users` threads for `seconds`: visitors, one editor in twenty."""
+def fetch(url, data=None, cookies=None):
+    """As the proxy passes a browser's request on: over HTTPS for the site (so Secure cookies
+    and the CSRF origin check apply)."""
+    origin = "https://" + urllib.parse.urlsplit(url).netloc
+    headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
+    if data is not None:
+        headers.update({"Origin": origin, "Referer": origin + urllib.parse.urlsplit(url).path})
+    return serving.fetch(url, data, cookies, timeout=60, headers=headers)
 
-    def __init__(self, base, users, seconds, think, experiences, pages, searches_only=False):
+
+class EditForm(html.parser.HTMLParser):
+    """The fields a browser would post from the page edit form: inputs, text areas, selects,
+    and each StreamField flattened from the state its widget carries, as Wagtail's script
+    writes it into the form before submitting."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.inside, self.textarea, self.select = [], False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == "page-edit-form":
+            self.inside = True
+        if not self.inside:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields.append((name, attrs.get("value", "on")))
+            elif kind not in ("submit", "button", "file", "image"):
+                self.fields.append((name, attrs.get("value") or ""))
+        elif tag == "textarea" and name:
+            self.textarea = [name, ""]
+        elif tag == "select" and name:
+            self.select = {"name": name, "first": None, "chosen": []}
+        elif tag == "option" and self.select is not None:
+            value = attrs.get("value", "")
+            if self.select["first"] is None:
+                self.select["first"] = value
+            if "selected" in attrs:
+                self.select["chosen"].append(value)
+        elif tag == "div" and "data-w-block-arguments-value" in attrs:
+            state = json.loads(attrs["data-w-block-arguments-value"])[0]
+            self.fields.extend(flatten(attrs["id"], state))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.inside:
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            # The browser drops the one newline that follows <textarea>.
+            name, text = self.textarea
+            self.fields.append((name, text[1:] if text.startswith("\n") else text))
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            chosen = self.select["chosen"] or [self.select["first"] or ""]
+            self.fields.extend((self.select["name"], value) for value in chosen)
+            self.select = None
+
+
+def flatten(prefix, state):
+    """Form fields of a block's form state: a stream's children carry a type, a list's
+    children a value and an id, a struct is a dict of its children."""
+    if isinstance(state, list) and all(isinstance(c, dict) and "value" in c for c in state):
+        fields = [(f"{prefix}-count", str(len(state)))]
+        for i, child in enumerate(state):
+            if "type" in child:
+                fields.append((f"{prefix}-{i}-type", child["type"]))
+            fields += [
+                (f"{prefix}-{i}-id", child.get("id") or ""),
+                (f"{prefix}-{i}-deleted", ""),
+                (f"{prefix}-{i}-order", str(i)),
+            ]
+            fields += flatten(f"{prefix}-{i}-value", child["value"])
+        return fields
+    if isinstance(state, dict):
+        return [pair for key, value in state.items() for pair in flatten(f"{prefix}-{key}", value)]
+    if isinstance(state, list):
+        return [(prefix, str(value)) for value in state]
+    if state is None or state is False:
+        return [] if state is False else [(prefix, "")]
+    return [(prefix, "on" if state is True else str(state))]
+
+
+class Crowd:
+    """`users` threads for `seconds` (and at most `max_requests`): visitors, and one editor in
+    twenty. Samples are (second since start, kind, seconds, ok, degraded)."""
+
+    def __init__(self, base, users, seconds, think, pages, searches_only=False, max_requests=0):
         self.base, self.users, self.seconds, self.think = base, users, seconds, think
-        self.experiences, self.pages = experiences, pages
+        self.pages = pages  # [(id, url)] of English experiences
         self.searches_only = searches_only
-        self.samples = []  # (kind, seconds, ok)
+        self.max_requests = max_requests or 10**9
+        self.samples = []
         self.lock = threading.Lock()
+        self.published = {}  # page url -> the last title an editor published
 
     def run(self):
-        self.deadline = time.monotonic() + self.seconds
+        self.started = time.monotonic()
+        self.deadline = self.started + self.seconds
         threads = [
-            threading.Thread(target=self.editor if n % 20 == 19 else self.visitor, args=(n,))
+            threading.Thread(
+                target=self.editor if n % 20 == 0 and not self.searches_only else self.visitor,
+                args=(n,),
+            )
             for n in range(self.users)
         ]
         for thread in threads:
@@ -74,9 +195,13 @@ class Crowd:
             thread.join()
         return self.samples
 
-    def record(self, kind, status, seconds, expected=(200,)):
+    def going(self):
+        return time.monotonic() < self.deadline and len(self.samples) < self.max_requests
+
+    def record(self, kind, status, seconds, expected=(200,), degraded=False):
         with self.lock:
-            self.samples.append((kind, seconds, status in expected))
+            moment = time.monotonic() - self.started
+            self.samples.append((moment, kind, seconds, status in expected, degraded))
 
     def pause(self, rng):
         if self.think:
@@ -84,22 +209,22 @@ class Crowd:
 
     def visitor(self, number):
         rng = random.Random(number)
-        while time.monotonic() < self.deadline:
+        while self.going():
             kind, path = self.pick(rng)
-            status, _body, seconds = fetch(self.base + path)
-            self.record(kind, status, seconds)
+            status, body, seconds = fetch(self.base + path)
+            self.record(kind, status, seconds, degraded=FALLBACK_NOTICE in body)
             self.pause(rng)
 
     def pick(self, rng):
         query = urllib.parse.quote(rng.choice(QUERIES))
-        search = ("search", f"/en/search/?q={query}{rng.choice(FILTERS)}")
+        search = ("search", f"/en/search/?q={query}{rng.choice(SEARCH_FILTERS)}")
         if self.searches_only:
             return search
         return rng.choices(
             [
                 ("home", "/en/"),
-                ("listing", f"/en/experiences/?{rng.choice(FILTERS).lstrip('&')}"),
-                ("experience", rng.choice(self.experiences)),
+                ("listing", f"/en/experiences/?{rng.choice(LISTING_FILTERS)}"),
+                ("experience", rng.choice(self.pages)[1]),
                 search,
                 ("autocomplete", f"/en/search/autocomplete/?q={query[:3]}"),
                 ("feed", "/en/experiences/feed/rss/"),
@@ -108,8 +233,8 @@ class Crowd:
         )[0]
 
     def editor(self, number):
-        """Signs in through the form, then publishes a page through the bulk action, as a
-        person does from a page listing; again and again until the end."""
+        """Signs in through the login form, then edits one experience again and again: opens
+        its edit form, changes the title, posts the form with `action-publish`."""
         rng = random.Random(number)
         cookies = {}
         _status, body, _s = fetch(self.base + "/admin/login/", cookies=cookies)
@@ -119,18 +244,28 @@ class Crowd:
             self.base + "/admin/login/", urllib.parse.urlencode(form).encode(), cookies
         )
         self.record("sign-in", status, seconds, expected=(302,))
-        while time.monotonic() < self.deadline:
-            page_id = rng.choice(self.pages)
-            url = f"{self.base}/admin/bulk/wagtailcore/page/publish/?id={page_id}"
-            _status, body, _s = fetch(url, cookies=cookies)
-            token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-            if token is None:
-                self.record("publish", 0, 0)
+        page_id, page_url = self.pages[(number // 20) % len(self.pages)]  # a page each
+        edit = f"{self.base}/admin/pages/{page_id}/edit/"
+        edits = 0
+        while self.going():
+            status, body, seconds = fetch(edit, cookies=cookies)
+            self.record("edit form", status, seconds)
+            parser = EditForm()
+            parser.feed(body.decode())
+            fields = dict(parser.fields)
+            if status != 200 or "title" not in fields:
+                time.sleep(1)
                 continue
-            data = urllib.parse.urlencode({"csrfmiddlewaretoken": token[1].decode()}).encode()
-            status, _body, seconds = fetch(url, data, cookies)
+            edits += 1
+            title = re.sub(r" \(edit \d+\)$", "", fields["title"]) + f" (edit {edits})"
+            data = [(k, title if k == "title" else v) for k, v in parser.fields]
+            data.append(("action-publish", "action-publish"))
+            status, _body, seconds = fetch(edit, urllib.parse.urlencode(data).encode(), cookies)
             self.record("publish", status, seconds, expected=(302,))
-            time.sleep(max(self.think, 1) * 5)  # editors publish far less often than visitors read
+            if status == 302:
+                self.published[page_url] = title
+            # Editors publish far less often than visitors read: every 5 s or so.
+            time.sleep(rng.uniform(3, 7))
 
 
 def percentile(values, share):
@@ -138,37 +273,46 @@ def percentile(values, share):
 
 
 def summary(samples, seconds):
-    latencies = sorted(s for _kind, s, _ok in samples)
-    errors = sum(1 for _kind, _s, ok in samples if not ok)
+    """requests, req/s, p50, p95, p99, errors, degraded."""
+    latencies = sorted(s for _t, _kind, s, _ok, _d in samples)
     return (
         len(samples),
         f"{len(samples) / seconds:.1f}",
         f"{percentile(latencies, 0.5):.0f}",
         f"{percentile(latencies, 0.95):.0f}",
         f"{percentile(latencies, 0.99):.0f}",
-        errors,
+        sum(1 for *_rest, ok, _d in samples if not ok),
+        sum(1 for *_rest, degraded in samples if degraded),
     )
 
 
-class Site:
-    """A copy of the demo in its own database, served by gunicorn with production settings."""
+def print_table(header, rows):
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    for row in (header, *rows):
+        print("  ".join(f"{cell!s:>{width}}" for cell, width in zip(row, widths, strict=True)))
 
-    def __init__(self, workers, engine):
+
+class Site:
+    """The demo in its own database, served by gunicorn as production serves it."""
+
+    def __init__(self, engine_url, workers, threads):
         server = os.environ.get("DATABASE_URL", "")
         if not server.startswith("postgres"):
             sys.exit("bench: set DATABASE_URL to a PostgreSQL server (bench/load.sh starts one)")
         self.work = Path(tempfile.mkdtemp(prefix="iopd-load-"))
-        database_url = fresh_database(server, "iopd_load_bench")
+        self.engine_url = engine_url
         self.env = {
-            **production_environment(database_url, self.work),
-            "SEARCH_INDEX": "iopd_load_bench",
+            **serving.production_environment(
+                serving.fresh_database(server, DATABASE), self.work, behind_proxy=True
+            ),
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "bench")]),
+            "SEARCH_ENGINE_URL": engine_url,
+            "SEARCH_INDEX": ALIAS,
         }
-        if not engine:
-            self.env["SEARCH_ENGINE_URL"] = ""
-        self.workers = workers
+        self.workers, self.threads = workers, threads
         self.server = None
 
-    def prepare(self):
+    def prepare(self, builtin):
         for command in (
             ["migrate", "--noinput"],
             ["createcachetable"],
@@ -177,8 +321,13 @@ class Site:
             ["collectstatic", "--noinput"],
         ):
             manage(self.env, *command)
-        if self.env.get("SEARCH_ENGINE_URL"):
-            manage(self.env, "rebuild_search_index")
+        if self.engine_url:
+            manage(self.env, "rebuild_search_index", "--refresh-documents")
+        if builtin:
+            manage(
+                {**self.env, "DJANGO_SETTINGS_MODULE": "load_settings"},
+                "shell", "-c", "import builtin; builtin.index_builtin()",
+            )  # fmt: skip
         manage(
             self.env,
             "shell",
@@ -194,98 +343,251 @@ class Site:
             "for p in ExperiencePage.objects.live().filter(locale__language_code='en'):\n"
             "    print('PAGE', p.pk, p.url)",
         )
-        pages = [line.split() for line in found.splitlines() if line.startswith("PAGE ")]
-        return [url for _tag, _pk, url in pages], [int(pk) for _tag, pk, _url in pages]
+        return [
+            (int(line.split()[1]), line.split()[2])
+            for line in found.splitlines()
+            if line.startswith("PAGE ")
+        ]
 
-    def start(self):
+    def start(self, path, engine_url=None):
+        settings, wsgi, engine = PATHS[path]
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": settings}
+        env["SEARCH_ENGINE_URL"] = (engine_url or self.engine_url) if engine else ""
         port = free_port()
-        self.server = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "iopd_site.wsgi", "-b", f"127.0.0.1:{port}",
-             "-w", str(self.workers)],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+        # Sync workers, one per core by default: a request here is CPU work (templates, the
+        # ORM), and PostgreSQL, the engine and this crowd run on the same two cores, so more
+        # processes only queue for them (--workers 4 measured no better, see docs/deployment.md).
+        command = [PYTHON, "-m", "gunicorn", wsgi, "-b", f"127.0.0.1:{port}",
+                   "-w", str(self.workers)]  # fmt: skip
+        if self.threads > 1:
+            command += ["--threads", str(self.threads)]
+        self.log = self.work / f"gunicorn-{path}.log"
+        with self.log.open("a") as log:
+            self.server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
         self.base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             if fetch(self.base + "/en/")[0] == 200:
+                for warm in ("/en/search/?q=budget", "/en/experiences/"):
+                    for _worker in range(self.workers * 2):
+                        fetch(self.base + warm)
                 return self.base
             time.sleep(0.2)
-        sys.exit("bench: gunicorn did not answer")
+        sys.exit(f"bench: gunicorn did not answer ({path})")
 
     def worker_memory(self):
-        """RSS in MB of each gunicorn worker (the children of the master)."""
-        children = subprocess.run(
+        """{pid: RSS in MB} of each gunicorn worker (the children of the master)."""
+        listing = subprocess.run(
             ["ps", "--ppid", str(self.server.pid), "-o", "pid=,rss="],
             capture_output=True, text=True,
         ).stdout.split()  # fmt: skip
-        return {
-            int(pid): int(rss) // 1024
-            for pid, rss in zip(children[::2], children[1::2], strict=True)
-        }
+        return {int(p): int(r) / 1024 for p, r in zip(listing[::2], listing[1::2], strict=True)}
 
     def stop(self):
         if self.server:
             self.server.send_signal(signal.SIGTERM)
-            self.server.wait(timeout=30)
+            self.server.wait(timeout=60)
+            self.server = None
+            # Django logs each 500 this way; engine warnings (--kill-engine) are expected.
+            errors = re.findall(r"^Internal Server Error", self.log.read_text(), re.M)
+            if errors:
+                print(
+                    f"bench: {self.log.name}: {len(errors)} server errors, the log ends:",
+                    file=sys.stderr,
+                )
+                print(self.log.read_text()[-3000:], file=sys.stderr)
+
+    def remove(self):
+        self.stop()
         shutil.rmtree(self.work, ignore_errors=True)
+        if self.engine_url:
+            drop_indices(self.engine_url)
+
+
+def drop_indices(url):
+    """The bench's indices on an engine it may share (ours and the built-in path's)."""
+    try:
+        with urllib.request.urlopen(f"{url}/_cat/indices/iopd_load_*?h=index", timeout=30) as r:
+            names = r.read().decode().split()
+        for name in names:
+            request = urllib.request.Request(f"{url}/{name}", method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
+    except OSError as error:
+        print(f"bench: could not drop the bench indices: {error}", file=sys.stderr)
+
+
+def check_published(site, crowd):
+    """Each editor's last publish shows on the public page (a 302 alone proves nothing)."""
+    missing = [
+        url
+        for url, title in crowd.published.items()
+        if title.encode() not in fetch(site.base + url)[1].replace(b"&#x27;", b"'")
+    ]
+    return len(crowd.published), missing
+
+
+def levels(site, path, args, pages, rows, by_kind, saturation):
+    site.start(path)
+    try:
+        for users in args.users:
+            crowd = Crowd(
+                site.base, users, args.duration, args.think, pages, False, args.max_requests
+            )
+            samples = crowd.run()
+            done, missing = check_published(site, crowd)
+            shown = f"{done - len(missing)}/{done}"
+            rows.append((path, users, *summary(samples, args.duration), shown))
+            for kind in sorted({s[1] for s in samples}):
+                picked = [s for s in samples if s[1] == kind]
+                by_kind.append((path, users, kind, *summary(picked, args.duration)))
+        crowd = Crowd(
+            site.base, args.saturation_users, args.duration, 0, pages, True, args.max_requests
+        )
+        saturation[path] = summary(crowd.run(), args.duration)
+    finally:
+        site.stop()
+
+
+def soak(site, args, pages):
+    """The 50-user mix for `args.soak` seconds; each worker's RSS every 30 s."""
+    site.start("engine")
+    try:
+        crowd = Crowd(site.base, 50, args.soak, args.think, pages)
+        thread = threading.Thread(target=crowd.run)
+        thread.start()
+        started, samples = time.monotonic(), []
+        while thread.is_alive():
+            samples.append(((time.monotonic() - started) / 60, site.worker_memory()))
+            thread.join(timeout=30)
+        samples.append(((time.monotonic() - started) / 60, site.worker_memory()))
+    finally:
+        site.stop()
+    pids = sorted({pid for _minute, memory in samples for pid in memory})
+    print(f"\nSoak: 50 users for {args.soak} s on the engine path, RSS of each worker (MB)")
+    print_table(
+        ("minute", *(f"worker {pid}" for pid in pids)),
+        [
+            (f"{minute:.1f}", *(f"{memory[p]:.0f}" if p in memory else "-" for p in pids))
+            for minute, memory in samples
+        ],
+    )
+    print(f"soak: {summary(crowd.samples, args.soak)[:6]} (requests, req/s, p50, p95, p99, errors)")
+    # Warm-up (imports, caches, the first pages of every kind) is over after the first third;
+    # stable means no worker grew by more than 5 % from then to the end.
+    warm = samples[len(samples) // 3][1]
+    last = samples[-1][1]
+    growth = {pid: last[pid] / warm[pid] - 1 for pid in warm if pid in last}
+    stable = len(growth) == len(warm) and all(g <= 0.05 for g in growth.values())
+    print(
+        "soak: memory "
+        + ("stable" if stable else "NOT stable")
+        + f" (growth after warm-up: {', '.join(f'{g:+.1%}' for g in growth.values()) or 'n/a'};"
+        f" workers replaced: {len(pids) - len(warm)})"
+    )
+
+
+def kill_engine(site, args, pages):
+    """The 50-user mix on an engine node started for this, killed a third of the way in."""
+    run_dir = Path(tempfile.mkdtemp(prefix="iopd-load-engine-"))
+    env = {**os.environ, "IOPD_ENGINE_RUN_DIR": str(run_dir)}
+    script = str(ROOT / "scripts" / "search-engine.sh")
+    subprocess.run([script, "start", str(free_port())], env=env, check=True)
+    try:
+        url = dict(line.split("=", 1) for line in (run_dir / "env").read_text().splitlines())[
+            "SEARCH_ENGINE_URL"
+        ]
+        manage({**site.env, "SEARCH_ENGINE_URL": url}, "rebuild_search_index")
+        site.start("engine", engine_url=url)
+        crowd = Crowd(site.base, 50, args.duration * 3, args.think, pages)
+        thread = threading.Thread(target=crowd.run)
+        thread.start()
+        time.sleep(args.duration)
+        node = int((run_dir / "pid").read_text())
+        os.kill(node, signal.SIGKILL)
+        killed = time.monotonic() - crowd.started
+        thread.join()
+        site.stop()
+    finally:
+        subprocess.run([script, "stop"], env=env, check=False, capture_output=True)
+        shutil.rmtree(run_dir, ignore_errors=True)
+    before = [s for s in crowd.samples if s[0] < killed]
+    after = [s for s in crowd.samples if s[0] >= killed]
+    print(f"\nEngine killed (SIGKILL) at {killed:.0f} s, 50 users on the engine path")
+    header = ("", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "degraded")
+    print_table(
+        header,
+        [
+            ("before", *summary(before, killed)),
+            ("after", *summary(after, args.duration * 3 - killed)),
+            (
+                "after, searches",
+                *summary([s for s in after if s[1] == "search"], args.duration * 3 - killed),
+            ),
+        ],
+    )
+    print("degraded: search pages answered by the database with the engine's notice")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, nargs="+", default=[10, 50, 100])
+    parser.add_argument(
+        "--users",
+        type=int,
+        nargs="*",
+        default=[10, 50, 100],
+        help="none: only --soak/--kill-engine",
+    )
     parser.add_argument("--duration", type=int, default=30, help="seconds per level")
+    parser.add_argument("--max-requests", type=int, default=20_000, help="per level, at most")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between requests")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (as in docs)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument("--saturation-users", type=int, default=20)
+    parser.add_argument("--paths", nargs="+", choices=list(PATHS), default=list(PATHS))
     parser.add_argument("--soak", type=int, default=0, help="seconds of the 50-user mix")
+    parser.add_argument("--kill-engine", action="store_true")
     args = parser.parse_args()
 
-    paths = [("engine", True)] if os.environ.get("SEARCH_ENGINE_URL") else []
-    paths.append(("database search", False))
-    rows, saturation = [], {}
-    for label, engine in paths:
-        site = Site(args.workers, engine)
-        try:
-            print(f"{label}: preparing the demo ...", file=sys.stderr)
-            experiences, pages = site.prepare()
-            base = site.start()
-            for users in args.users:
-                samples = Crowd(base, users, args.duration, args.think, experiences, pages).run()
-                rows.append((label, users, *summary(samples, args.duration)))
-            samples = Crowd(base, 20, args.duration, 0, experiences, pages, True).run()
-            saturation[label] = summary(samples, args.duration)
-            rows.append((f"{label}, searches only", "20*", *saturation[label]))
-            if args.soak and engine == paths[0][1]:
-                soak(site, base, args, experiences, pages)
-        finally:
-            site.stop()
-
-    header = ("search path", "users", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors")
-    widths = [24, 6, 9, 7, 7, 7, 7, 7]
-    print(" ".join(f"{cell:>{width}}" for cell, width in zip(header, widths, strict=True)))
-    for row in rows:
-        print(" ".join(f"{cell!s:>{width}}" for cell, width in zip(row, widths, strict=True)))
-    print("20*: searches only, no think time (saturation)")
-    if len(saturation) == 2:
-        engine_rate, database_rate = (float(saturation[label][1]) for label, _e in paths)
-        print(
-            f"searches/s at saturation, engine / database search: {engine_rate / database_rate:.1f}"
-        )
+    engine_url = os.environ.get("SEARCH_ENGINE_URL", "")
+    paths = [p for p in args.paths if engine_url or not PATHS[p][2]]
+    site = Site(engine_url, args.workers, args.threads)
+    rows, by_kind, saturation = [], [], {}
+    try:
+        print("bench: preparing the demo ...", file=sys.stderr)
+        pages = site.prepare(builtin="builtin" in paths)
+        for path in paths if args.users else []:
+            print(f"bench: {path} ...", file=sys.stderr)
+            levels(site, path, args, pages, rows, by_kind, saturation)
+        if rows:
+            report(args, rows, by_kind, saturation)
+        if args.soak and engine_url:
+            soak(site, args, pages)
+        if args.kill_engine:
+            kill_engine(site, args, pages)
+    finally:
+        site.remove()
 
 
-def soak(site, base, args, experiences, pages):
-    crowd = Crowd(base, 50, args.soak, args.think, experiences, pages)
-    thread = threading.Thread(target=crowd.run)
-    thread.start()
-    print(f"{'minute':>7} {'worker RSS MB':>40}")
-    started = time.monotonic()
-    while thread.is_alive():
-        memory = site.worker_memory()
-        minutes = (time.monotonic() - started) / 60
-        print(f"{minutes:7.1f} {' '.join(str(mb) for mb in memory.values()):>40}", flush=True)
-        thread.join(timeout=30)
-    latencies = sorted(s for _k, s, _ok in crowd.samples)
-    errors = sum(1 for _k, _s, ok in crowd.samples if not ok)
-    print(f"soak: {len(crowd.samples)} requests, p95 {percentile(latencies, 0.95):.0f} ms, "
-          f"{errors} errors")  # fmt: skip
+def report(args, rows, by_kind, saturation):
+    print(
+        f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s), {args.duration} s a "
+        f"level, think time {args.think} s; {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"{os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.2f}"
+    )
+    header = ("search path", "users", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms")
+    print_table((*header, "errors", "degraded", "published"), rows)
+    print("\nBy kind of request")
+    print_table(("search path", "users", "kind", *header[2:], "errors", "degraded"), by_kind)
+    print(f"\nSaturation: {args.saturation_users} users searching without pause")
+    print_table(
+        ("search path", "searches", "searches/s", "p50 ms", "p95 ms", "p99 ms", "errors"),
+        [(path, *figures[:6]) for path, figures in saturation.items()],
+    )
+    if "engine" in saturation:
+        rate = float(saturation["engine"][1])
+        for other in ("builtin", "database"):
+            if other in saturation:
+                ratio = rate / float(saturation[other][1])
+                print(f"searches/s at saturation, engine / {other}: {ratio:.2f}")
 
 
 if __name__ == "__main__":

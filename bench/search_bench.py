@@ -114,6 +114,12 @@ import django  # noqa: E402
 django.setup()
 
 import pycountry  # noqa: E402
+from builtin import (  # noqa: E402
+    BUILTIN_FACETS,
+    FEW_BUILTIN_FACETS,
+    builtin_search,
+    index_builtin,
+)
 from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -124,7 +130,6 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
-from wagtail.search import index  # noqa: E402
 
 from repository.demo_data import EXPERIENCES  # noqa: E402
 from repository.models import (  # noqa: E402
@@ -135,12 +140,10 @@ from repository.models import (  # noqa: E402
 )
 from search import postings  # noqa: E402
 from search.engine import Engine, get_engine  # noqa: E402
-from search.facets import FACETS_BY_NAME, facet_values  # noqa: E402
-from search.models import IndexChange, IndexedDocument  # noqa: E402
+from search.models import IndexChange  # noqa: E402
 from search.params import SearchParams  # noqa: E402
 from search.query import DatabaseSearch, EngineSearch  # noqa: E402
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic  # noqa: E402
-from taxonomy.tree import with_narrower  # noqa: E402
 
 # --- bulk generation ----------------------------------------------------------------------
 
@@ -683,110 +686,6 @@ class UncountedSearch(EngineSearch):
         body = super().body(params, language)
         del body["aggs"]
         return body
-
-
-# What the results page counts, declared as a site on Wagtail's built-in search would have to.
-# `.facet()` reads only the model's own FilterFields, so the many-to-many and derived values are
-# attributes, read here from the stored search documents: both paths count the same values.
-# Filters that cross a relation need RelatedFields. Status is a string: the built-in back-end
-# cannot facet a boolean on OpenSearch ("Cannot parse boolean [0]": its terms aggregation sets
-# `missing: 0`).
-BUILTIN_FACETS = {name: f"bench_facet_{name}" for name in FACETS_BY_NAME}
-BUILTIN_FACETS["year"] = "start_year"
-# The comparison of earlier stops: the three facets the model declared without help.
-FEW_BUILTIN_FACETS = {"country": "country_id", "level": "government_level_id", "year": "start_year"}
-
-
-def declare_builtin_fields():
-    def values(name):
-        return property(lambda page: page.bench_facets.get(name, []))
-
-    # Start year is a model field already; every other facet is an attribute declared here.
-    declared = {name: a for name, a in BUILTIN_FACETS.items() if not hasattr(ExperiencePage, a)}
-    for name, attribute in declared.items():
-        setattr(ExperiencePage, attribute, values(name))
-    ExperiencePage.bench_facets = {}
-    ExperiencePage.search_fields = [
-        *ExperiencePage.search_fields,
-        *(index.FilterField(attribute) for attribute in declared.values()),
-        index.RelatedFields("topics", [index.FilterField("slug")]),
-        index.RelatedFields("country", [index.FilterField("region")]),
-    ]
-
-
-def index_builtin(reuse=False):
-    """ExperiencePage in Wagtail's built-in OpenSearch back-end, the way update_index does.
-    With --reuse, an index kept by --keep that holds every live case is used as it is."""
-    from wagtail.search.backends import get_search_backend
-
-    declare_builtin_fields()
-    backend = get_search_backend("bench")
-    index_ = backend.get_index_for_model(ExperiencePage)
-    if reuse and index_.exists():
-        kept = backend.es.count(index=index_.name)["count"]
-        if kept == ExperiencePage.get_indexed_objects().count():
-            return None
-    rebuilder = backend.rebuilder_class(index_)
-    index_ = rebuilder.start()
-    index_.add_model(ExperiencePage)
-    queryset = ExperiencePage.get_indexed_objects().order_by("pk")
-    ids = list(queryset.values_list("pk", flat=True))
-    started = time.perf_counter()
-    for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
-        pages = list(queryset.filter(pk__in=chunk))
-        documents = dict(IndexedDocument.objects.filter(pk__in=chunk).values_list("pk", "data"))
-        for page in pages:
-            document = documents.get(page.pk, {})
-            page.bench_facets = {
-                name: facet_values(document, name) for name in FACETS_BY_NAME if name in document
-            }
-        index_.add_items(ExperiencePage, pages)
-    rebuilder.finish()
-    index_.refresh()
-    return len(ids) / (time.perf_counter() - started)
-
-
-def builtin_search(kind, query, en_id, scenarios, facets=BUILTIN_FACETS):
-    """One results page, and one `.facet()` per facet field through Wagtail's built-in search.
-    As on our page, a facet's counts ignore that facet's own selection (disjunctive)."""
-    from modelsearch.query import MATCH_ALL
-
-    queryset = ExperiencePage.objects.live().filter(locale_id=en_id)
-    if kind == "autocomplete":
-        return list(queryset.autocomplete(query["q"], backend="bench")[:4])
-    filters = {}
-    if "country" in query:
-        filters["country"] = {"country_id": scenarios.country_ids[query["country"]]}
-    if "level" in query:
-        filters["level"] = {"government_level_id": scenarios.level_ids[query["level"]]}
-    if "status" in query:
-        filters["status"] = {"ongoing": query["status"] == "ongoing"}
-    if "topic" in query:
-        filters["topic"] = {"topics__slug__in": sorted(with_narrower([query["topic"]]))}
-    if "region" in query:
-        filters["region"] = {"country__region": query["region"]}
-
-    def results(without=None):
-        narrowed = queryset
-        for name, lookup in filters.items():
-            if name != without:
-                narrowed = narrowed.filter(**lookup)
-        if query.get("q"):
-            return narrowed.search(query["q"], backend="bench", operator="and")
-        order = {"newest": "-start_year", "oldest": "start_year", "title": "title"}
-        narrowed = narrowed.order_by(order[query.get("sort", "newest")])
-        return narrowed.search(MATCH_ALL, backend="bench", order_by_relevance=False)
-
-    size = int(query.get("size", 20))
-    offset = (int(query.get("page", 1)) - 1) * size
-    everything = results()
-    hits = list(everything[offset : offset + size])
-    counts = {
-        name: (results(without=name) if name in filters else everything).facet(attribute)
-        for name, attribute in facets.items()
-    }
-    return hits, counts
 
 
 def builtin_agreement(engine, en_id, scenarios, count=5):

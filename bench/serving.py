@@ -21,19 +21,22 @@ def fresh_database(server_url, name):
     return urllib.parse.urlunsplit(urllib.parse.urlsplit(server_url)._replace(path=f"/{name}"))
 
 
-def production_environment(database_url, work):
-    """The production settings as a deployment sets them, speaking http on loopback; static
-    and media files under `work`."""
-    return {
+def production_environment(database_url, work, behind_proxy=False):
+    """The production settings as a deployment sets them on loopback, static and media files
+    under `work`: speaking http, or (`behind_proxy`) reached through a TLS-terminating proxy
+    whose `X-Forwarded-Proto: https` the client sends itself."""
+    environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "iopd_site.settings.production",
         "DATABASE_URL": database_url,
         "SECRET_KEY": "bench-" + "k" * 60,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(work / "static"),
         "MEDIA_ROOT": str(work / "media"),
     }
+    if not behind_proxy:
+        environment["SECURE_SSL_REDIRECT"] = "false"
+    return environment
 
 
 def free_port():
@@ -50,10 +53,12 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def fetch(url, data=None, cookies=None, timeout=30):
+def fetch(url, data=None, cookies=None, timeout=30, headers=None):
     """(status, body, seconds); status 0 when the server could not be reached. Cookies are
     kept by hand in `cookies`: production marks them Secure, and the benchmarks speak http."""
-    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else {}
+    headers = dict(headers or {})
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
     started = time.monotonic()
     try:
         with OPENER.open(urllib.request.Request(url, data, headers), timeout=timeout) as response:

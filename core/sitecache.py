@@ -4,10 +4,14 @@ private, the home page's address), cached per site and language.
 Any save or delete of a watched model starts a new cache generation, so nothing stale is
 served: apps declare in `ready()` which of their models the cached answers depend on."""
 
+import pickle
+import time
 import uuid
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -27,10 +31,34 @@ def watch(*models):
     connect()
 
 
+# The generation is read once a request: with the database cache, each cached answer of a
+# page asked for it again, a query each (13 on the home page). Outside requests (commands,
+# workers) it is read every time.
+_request_generation = ContextVar("sitecache_request_generation", default=None)
+
+
+def _start_request(**kwargs):
+    _request_generation.set({})
+
+
+def _end_request(**kwargs):
+    _request_generation.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="sitecache-start")
+request_finished.connect(_end_request, dispatch_uid="sitecache-end")
+
+
 def _generation():
+    memo = _request_generation.get()
+    if memo and "value" in memo:
+        return memo["value"]
     # A random token, not a counter: a counter evicted from the cache would restart at a
     # number whose old entries may still be there.
-    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    value = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    if memo is not None:
+        memo["value"] = value
+    return value
 
 
 _sites: dict = {}
@@ -59,17 +87,32 @@ def _key(request, name, per_language):
     return f"iopd:site:{_generation()}:{site.pk if site else 0}:{language}:{name}"
 
 
+# The answers this process already read, by key. A key names its generation, so a copy is
+# never stale: any change starts a new generation and the copies of older ones are dropped.
+# Kept pickled, so each caller gets its own copy, as from the shared cache.
+_copies: dict = {}
+
+
 def cached(request, name, compute, per_language=True):
     key = _key(request, name, per_language)
+    copy = _copies.get(key)
+    if copy and copy[0] > time.monotonic():
+        return pickle.loads(copy[1])
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
+    generation = key.split(":")[2]
+    if any(not k.startswith(f"iopd:site:{generation}:") for k in _copies):
+        _copies.clear()
+    _copies[key] = (time.monotonic() + TIMEOUT, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 
 def _bump():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    if memo := _request_generation.get():
+        memo.pop("value", None)
 
 
 def invalidate(**kwargs):

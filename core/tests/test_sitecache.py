@@ -1,0 +1,68 @@
+"""The cache of what every page needs, with the shared database cache production and `make run`
+use: a page must not pay a query for each cached answer, and a change made by another process
+must still show at the next request."""
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from core import sitecache
+from home.models import FooterText
+
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "iopd_test_cache",
+    }
+}
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_cache(settings):
+    settings.CACHES = DATABASE_CACHE
+    call_command("createcachetable")
+    yield
+    cache.clear()
+
+
+def cache_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries if "iopd_test_cache" in q["sql"]]
+
+
+def test_a_page_reads_the_generation_once_and_its_answers_from_the_process(database_cache):
+    client = Client()
+    for path in ("/en/", "/en/experiences/", "/fr/"):
+        cache_queries(client, path)  # the first visit computes and stores every answer
+        again = cache_queries(client, path)
+        ours = [sql for sql in again if ":iopd:site:" in sql]  # Wagtail keeps its own
+        assert len(ours) == 1, (path, ours)
+        assert sitecache.GENERATION_KEY in ours[0]
+
+
+def test_a_change_saved_by_another_process_shows_at_the_next_request(database_cache):
+    client = Client()
+    assert "Observatory of tomorrow" not in client.get("/en/").content.decode()
+    # Another process saves the footer: the row changes and its signal starts a generation in
+    # the shared cache; nothing happens in this process.
+    FooterText.objects.filter(locale__language_code="en").update(
+        body="<p>Observatory of tomorrow</p>"
+    )
+    cache.set(sitecache.GENERATION_KEY, "started-by-another-process", None)
+    assert "Observatory of tomorrow" in client.get("/en/").content.decode()
+
+
+def test_a_change_saved_during_a_request_shows_at_the_next_one(database_cache):
+    client = Client()
+    client.get("/en/")
+    footer = FooterText.objects.get(locale__language_code="en")
+    footer.body = "<p>Edited in this process</p>"
+    footer.save()
+    assert "Edited in this process" in client.get("/en/").content.decode()
