@@ -1,9 +1,10 @@
 """Translate pages and snippets programmatically through wagtail-localize, exactly the way
 translators do in the editor or with a PO file, so that synchronisation keeps working."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from wagtail.models import Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 
 class MissingStrings(Exception):
@@ -38,3 +39,25 @@ def translate(instance, locale, strings):
     else:
         translation.save_target(publish=True)
     return instance.get_translation(locale)
+
+
+def save_draft(translation, user=None):
+    """Save a page's translated strings as a new draft revision of its translation, and
+    answer the translated page.
+
+    wagtail-localize's `save_target(publish=False)` also writes the page row, which is what
+    visitors read: on a live translation, unreviewed words would be online at once. A live
+    page gets a revision only; a translation that is not live yet is made by save_target,
+    unpublished."""
+    source, locale = translation.source, translation.target_locale
+    try:
+        live = source.get_translated_instance(locale).live
+    except ObjectDoesNotExist:
+        live = False
+    if not live:
+        translation.save_target(user=user, publish=False)
+        return source.get_translated_instance(locale)
+    updated = source.get_ephemeral_translated_instance(locale, fallback=True)
+    revision = updated.save_revision(user=user, log_action=True)
+    TranslationLog.objects.create(source=source, locale=locale, revision=revision)
+    return updated

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, TaskState, WorkflowState
 
+from core.localize import save_draft
+
 
 @dataclass
 class Review:
@@ -108,7 +110,7 @@ def submit(translation, user):
     if review is None or not review.can_submit:
         raise PermissionError
     try:
-        translation.save_target(user=user, publish=False)
+        save_draft(translation, user)
     except ValidationError as error:
         raise NotSubmitted(" ".join(error.messages)) from error
     page.refresh_from_db()

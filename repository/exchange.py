@@ -110,7 +110,16 @@ def codebook():
         ),
         Column("keywords", "list", _("Free keywords, separated by semicolons."), ""),
         Column("organisations", "list", _("Organisations involved, separated by semicolons."), ""),
-        Column("language", "code", _("Language of the texts."), _("en, fr or es"), False),
+        Column(
+            "language",
+            "code",
+            _(
+                "Language of the texts. A row in another language is the translation of the "
+                "experience with the same external_id: its title, summary and place are read; "
+                "its other cells follow that experience and may be left empty."
+            ),
+            _("en, fr or es"),
+        ),
         Column("url", "text", _("Address of the experience on this site."), "", False),
         Column(
             "last_published_at",
@@ -406,10 +415,13 @@ SQLITE_PAUSE = 0.1
 
 
 class ExperienceImporter:
-    def __init__(self, parent, dry_run=False, progress_stream=None, batch_size=BATCH_ROWS):
+    def __init__(
+        self, parent, dry_run=False, progress_stream=None, batch_size=BATCH_ROWS, publish=False
+    ):
         self.parent = parent
         self.locale = parent.locale
         self.dry_run = dry_run
+        self.publish = publish  # translations: published, or drafts for review
         self.progress_stream = progress_stream
         self.batch_size = max(1, batch_size)
         self.lookups = {
@@ -421,24 +433,38 @@ class ExperienceImporter:
         self.countries = {country.code: country for country in Country.objects.all()}
         self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
         self.tags = {}
+        self.sources_in_file = set()  # external ids of good rows in the repository's language
 
     def run(self, rows):
+        """Rows in the repository's language first, then translations, whose sources they
+        need, each in batches committed one after the other."""
+        from .translation_import import TranslationImporter
+
         report = ImportReport()
         progress = Progress(len(rows), "Importing", stream=self.progress_stream)
-        seen, position, size = set(), 0, min(FIRST_BATCH, self.batch_size)
-        while position < len(rows):
-            started = time.monotonic()
-            with transaction.atomic():
-                with side_effects_deferred():
-                    end = self._batch(rows[position : position + size], position, report, seen)
-                if self.dry_run:
-                    transaction.set_rollback(True)
-            rate = (end - position) / max(time.monotonic() - started, 1e-3)
-            size = max(1, min(self.batch_size, int(rate * BATCH_SECONDS)))
-            progress.advance(end - position)  # rows done, their batch committed
-            position = end
-            if connection.vendor == "sqlite" and position < len(rows):
-                time.sleep(SQLITE_PAUSE)
+        sources, translations = [], []
+        for line, raw in rows:
+            language = str(raw.get("language") or "").strip() if isinstance(raw, dict) else ""
+            (translations if language not in ("", self.locale.language_code) else sources).append(
+                (line, raw)
+            )
+        seen = set()
+        parts = ((sources, self._batch), (translations, TranslationImporter(self).batch))
+        for part, import_batch in parts:
+            position, size = 0, min(FIRST_BATCH, self.batch_size)
+            while position < len(part):
+                started = time.monotonic()
+                with transaction.atomic():
+                    with side_effects_deferred():
+                        end = import_batch(part[position : position + size], position, report, seen)
+                    if self.dry_run:
+                        transaction.set_rollback(True)
+                rate = (end - position) / max(time.monotonic() - started, 1e-3)
+                size = max(1, min(self.batch_size, int(rate * BATCH_SECONDS)))
+                progress.advance(end - position)  # rows done, their batch committed
+                position = end
+                if connection.vendor == "sqlite" and position < len(part):
+                    time.sleep(SQLITE_PAUSE)
         return report
 
     def _batch(self, batch, start, report, seen):
@@ -457,6 +483,7 @@ class ExperienceImporter:
                 outcome, page = self.import_row(raw, seen, existing)
                 if outcome == "unchanged":
                     report.unchanged += 1
+                    self.sources_in_file.add(str(raw["external_id"]).strip())
                 else:
                     (new if outcome == "created" else changed).append((line, page))
             except RowError as error:
@@ -465,6 +492,7 @@ class ExperienceImporter:
                 break
         reserve_slugs(self.parent, [page for _line, page in new])
         new, changed = self._valid(new, report), self._valid(changed, report)
+        self.sources_in_file.update(page.external_id for page in new + changed)
         publish_new_pages(self.parent, new)
         publish_changed_pages(changed)
         report.created += len(new)
@@ -554,20 +582,9 @@ class ExperienceImporter:
     def import_row(self, raw, seen, existing):
         """("created" | "updated" | "unchanged", the page with the row's values in memory)."""
         values = self.clean(raw)
-        if values["external_id"] in seen:
+        if (values["external_id"], self.locale.language_code) in seen:
             raise RowError([str(_("external_id: appears twice in this file"))])
-        seen.add(values["external_id"])
-        language = str(raw.get("language") or "").strip()
-        if language and language != self.locale.language_code:
-            # Translations share their key: a French row must not overwrite the English page.
-            raise RowError(
-                [
-                    str(
-                        _("language: this row is in %(row)s; this repository is in %(target)s")
-                        % {"row": language, "target": self.locale.language_code}
-                    )
-                ]
-            )
+        seen.add((values["external_id"], self.locale.language_code))
         page, current = existing.get(values["external_id"], (None, None))
         if page is not None and not self._changes(current, values):
             return "unchanged", page

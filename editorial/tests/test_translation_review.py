@@ -165,6 +165,50 @@ def test_a_translation_goes_live_only_when_a_second_translator_approves_it(
     assert sign_in("juror", JURY).get(history_url).status_code == 403
 
 
+def test_a_change_to_a_live_translation_stays_off_the_site_until_approved(
+    django_capture_on_commit_callbacks,
+):
+    """wagtail-localize's save_target writes the page row visitors read: a resubmitted
+    translation of a live page must leave that row as the reviewer last approved it."""
+    coordinator = sign_in("carla", COORDINATORS)
+    source = untranslated_experience()
+    french = translate(coordinator, source, "fr", capture=django_capture_on_commit_callbacks)["fr"]
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale__language_code="fr"
+    )
+    francoise = sign_in("francoise", translators_group("fr"))
+    fabien = sign_in("fabien", translators_group("fr"))
+    edit = f"/admin/pages/{french.pk}/edit/"
+    write(francoise, translation, "title", "Assemblées de quartier de Lyonesse")
+    francoise.post(form_action(francoise.get(edit).content.decode(), "Submit the French"))
+    with django_capture_on_commit_callbacks(execute=True):
+        fabien.post(
+            form_action(fabien.get(edit).content.decode(), "Approve and publish"),
+            {"comment": "", "next": edit},
+        )
+    french.refresh_from_db()
+    french_url = french.get_url()
+    assert french.live and "Lyonesse" in Client().get(french_url).content.decode()
+
+    write(francoise, translation, "title", "Assemblées populaires de Lyonesse")
+    content = francoise.get(edit).content.decode()
+    response = francoise.post(form_action(content, "Submit the French"), follow=True)
+    assert "was submitted for review" in response.content.decode()
+    page = Client().get(french_url).content.decode()
+    assert "Assemblées de quartier de Lyonesse" in page
+    assert "Assemblées populaires" not in page
+    french.refresh_from_db()
+    assert french.title == "Assemblées de quartier de Lyonesse"
+    assert french.has_unpublished_changes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fabien.post(
+            form_action(fabien.get(edit).content.decode(), "Approve and publish"),
+            {"comment": "", "next": edit},
+        )
+    assert "Assemblées populaires de Lyonesse" in Client().get(french_url).content.decode()
+
+
 def test_the_report_filters_by_the_languages_translated_into():
     coordinator = sign_in("carla", COORDINATORS)
     content = coordinator.get("/admin/reports/translations/").content.decode()

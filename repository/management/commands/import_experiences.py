@@ -12,13 +12,21 @@ class Command(BaseCommand):
         "Import experiences from a UTF-8 CSV or JSON file (see the codebook). Rows are matched "
         "on external_id, so importing the same file again changes nothing. Bad rows are "
         "reported with their line and skipped; good rows are saved, in batches committed one "
-        "after the other, so the site keeps answering during a long import."
+        "after the other, so the site keeps answering during a long import. Rows in another "
+        "language (the language column) translate the experience with the same external_id: "
+        "saved as drafts for translators to review, or published with --publish."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a .csv or .json file")
         parser.add_argument("--parent", type=int, help="id of the repository page to import into")
         parser.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish translations at once (a migration of reviewed texts); "
+            "by default they are drafts for review",
+        )
         parser.add_argument(
             "--batch-size",
             type=int,
@@ -47,6 +55,7 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
             progress_stream=self.stderr,
             batch_size=options["batch_size"],
+            publish=options["publish"],
         ).run(rows)
         for line, message in report.errors:
             self.stderr.write(f"{path.name}, line {line}: {message}")
