@@ -1,5 +1,8 @@
 from django import template
+from django.apps import apps
 from django.utils.translation import get_language_info
+from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from ..admin_access import may_manage_sync
 from ..aids import source_changes
@@ -27,3 +30,34 @@ def review_bar(context, translation, instance):
 @register.simple_tag(takes_context=True)
 def may_manage_translation_sync(context):
     return may_manage_sync(context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
+def permitted_bulk_actions(context, app_label, model_name, objects=None):
+    """Wagtail's bulk action buttons, less those the user may take on none of the listed
+    objects: Wagtail offers every action to everyone and refuses them object by object after
+    the choice (templates/wagtailadmin/bulk_actions/footer.html)."""
+    choices = bulk_action_choices(context, app_label, model_name)
+    if objects is None:
+        return choices["buttons"]
+    request, model = context["request"], apps.get_model(app_label, model_name)
+    objects = list(objects)
+    refused = {
+        action_class.action_type
+        for action_class in bulk_action_registry.get_bulk_actions_for_model(app_label, model_name)
+        if not any(action_class(request, model).check_perm(obj) for obj in objects)
+    }
+
+    def permitted(button):
+        return not any(f"/{action}/" in (button.url or "") for action in refused)
+
+    buttons = []
+    for button in choices["buttons"]:
+        if hasattr(button, "dropdown_buttons"):
+            button.dropdown_buttons = [item for item in button.dropdown_buttons if permitted(item)]
+            if not button.dropdown_buttons:
+                continue
+        elif not permitted(button):
+            continue
+        buttons.append(button)
+    return buttons

@@ -265,6 +265,11 @@ def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
     assert f"/admin/pages/{french.pk}/edit/" in listing
     for action in ("copy", "delete", "move", "unpublish", "privacy"):
         assert f"/admin/pages/{french.pk}/{action}/" not in listing, action
+    # Wagtail's bulk actions are offered to all; a translator may take none of them.
+    assert "/admin/bulk/wagtailcore/page/" not in listing and "bulk-actions-choices" not in listing
+    listing = coordinator.get(f"/admin/pages/{french.get_parent().pk}/").content.decode()
+    for action in ("publish", "unpublish", "delete", "move"):
+        assert f"/admin/bulk/wagtailcore/page/{action}/" in listing, action
 
     editor = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
     assert 'class="translation-editor--synced-only"' in editor  # no "Stop Synced translation"
