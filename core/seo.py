@@ -62,6 +62,53 @@ def organization(request):
     return data
 
 
+def listing(items, start=0, total=None, kind="CollectionPage", name=""):
+    """What a list view shows, for `social_meta` to describe as a schema.org `kind` whose
+    main entity is an ItemList: `items` have a `url` and a `title` each (pages, search hits),
+    `start` is how many come before them on earlier pages, `total` how many there are in all,
+    `name` the view's name when it is not its page's title."""
+    items = [(item.url, item.title) for item in items]
+    total = len(items) if total is None else total
+    return {"kind": kind, "items": items, "start": start, "total": total, "name": name}
+
+
+def paginated_listing(page_obj):
+    """`listing` for one page of a Django paginator over pages."""
+    start = page_obj.start_index() - 1 if page_obj.object_list else 0
+    return listing(page_obj.object_list, start, page_obj.paginator.count)
+
+
+def search_listing(results, page_obj, name):
+    """`listing` for one page of search results (`page_obj` from search.views.paginator_for)."""
+    start = page_obj.start_index() - 1 if results.hits else 0
+    return listing(results.hits, start, results.total, "SearchResultsPage", name)
+
+
+def listing_data(request, page, name, listed):
+    items = [
+        {
+            "@type": "ListItem",
+            "position": listed["start"] + number,
+            "url": absolute(request, url),
+            "name": title,
+        }
+        for number, (url, title) in enumerate(listed["items"], start=1)
+    ]
+    data = {
+        "@type": listed["kind"],
+        "url": canonical_url(request, page),
+        "name": listed["name"] or name,
+        "inLanguage": get_language(),
+    }
+    if items:  # an empty view lists nothing
+        data["mainEntity"] = {
+            "@type": "ItemList",
+            "numberOfItems": listed["total"],
+            "itemListElement": items,
+        }
+    return data
+
+
 def json_ld(data):
     """A <script type="application/ld+json"> element; safe for any text an editor typed."""
     if not data:

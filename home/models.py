@@ -83,6 +83,21 @@ class StandardPage(BasePage):
     def listing_summary(self):
         return self.search_description or self.introduction
 
+    def structured_data(self, request):
+        from core import seo
+
+        data = {
+            "@type": "WebPage",
+            "name": self.seo_title or self.title,
+            "url": seo.canonical_url(request, self),
+            "inLanguage": self.locale.language_code,
+            "description": self.listing_summary,
+            "publisher": seo.organization(request),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at
+        return data
+
 
 class SocialLinkBlock(blocks.StructBlock):
     network = blocks.ChoiceBlock(

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
+from core import seo
 from core.blocks import LinkBlock
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
@@ -62,6 +63,7 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
         filters = self.filters(request)
         context["filters"] = filters
         context["experiences"] = filters.page(request)
+        context["listed"] = seo.paginated_listing(context["experiences"])
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -368,8 +370,6 @@ class ExperiencePage(BasePage):
     def structured_data(self, request):
         """schema.org Article about the case: where (a Place with its coordinates) and when (an
         ISO 8601 interval, open-ended while it runs)."""
-        from core import seo
-
         data = {
             "@type": "Article",
             "name": self.title,

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import seo
 from core.models import BasePage
 from taxonomy.models import WorldRegion
 
@@ -214,13 +215,15 @@ class CollectionPage(RoutablePageMixin, BasePage):
         language = get_language()
         params = self.search_params(request, language)
         results = run_search(params, language)
+        page_obj = paginator_for(results, params)
         return self.render(
             request,
             context_overrides={
                 "params": params,
                 "results": results,
                 "language": language,
-                "page_obj": paginator_for(results, params),
+                "page_obj": page_obj,
+                "listed": seo.search_listing(results, page_obj, self.title),
                 "refine_query": params.querystring(language),
             },
         )

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import seo
 from core.feeds import xml_text
 from taxonomy.tree import topic_parents
 
@@ -88,6 +89,7 @@ def search(request):
         params.page = results.pages
         results = run_search(params, language)
 
+    page_obj = paginator_for(results, params)
     context = {
         "params": params,
         "results": results,
@@ -104,7 +106,12 @@ def search(request):
             for facet in results.facets
             for bucket in facet.selected
         ],
-        "page_obj": paginator_for(results, params),
+        "page_obj": page_obj,
+        "listed": seo.search_listing(
+            results,
+            page_obj,
+            _("Search results for “%(query)s”") % {"query": params.q} if params.q else _("Search"),
+        ),
         "pinned": pinned_for(params.q) if params.page == 1 else [],
         "query_string": params.querystring(language),
         "suggestion_query": params.querystring(language, q=results.suggestion),

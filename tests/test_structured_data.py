@@ -6,6 +6,10 @@ import re
 
 import pytest
 
+from repository.factories import ExperiencePageFactory
+from repository.filters import PER_PAGE
+from repository.models import ExperienceIndexPage
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -24,7 +28,24 @@ PAGES = [
     "/en/reports/agenda-for-local-democracy/",
     "/fr/rapports/agenda-pour-la-democratie-locale/",
     "/es/informes/agenda-para-la-democracia-local/",
+    "/en/about/",
+    "/fr/a-propos/",
+    # Lists: the repository (filtered too), news, agenda, reports, a collection, search.
+    "/en/experiences/",
+    "/fr/experiences/?topic=climate",
+    "/es/noticias/",
+    "/fr/agenda/",
+    "/en/reports/",
+    "/en/search/?q=budget",
+    "/fr/search/?q=budget",
 ]
+LISTS = {
+    "/en/experiences/": "CollectionPage",
+    "/es/noticias/": "CollectionPage",
+    "/fr/agenda/": "CollectionPage",
+    "/en/reports/": "CollectionPage",
+    "/en/search/?q=budget": "SearchResultsPage",
+}
 # What each type needs to be understood (schema.org, and what search engines ask of it).
 REQUIRED = {
     "Organization": {"name"},
@@ -43,6 +64,11 @@ REQUIRED = {
     "Offer": {"url"},
     "MediaObject": {"contentUrl", "encodingFormat"},
     "PropertyValue": {"propertyID", "value"},
+    "WebPage": {"name", "url", "inLanguage"},
+    "CollectionPage": {"name", "url"},
+    "SearchResultsPage": {"name", "url"},
+    "ItemList": {"itemListElement", "numberOfItems"},
+    "ListItem": {"position", "url", "name"},
 }
 BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -98,6 +124,34 @@ def test_every_json_ld_block_parses_and_carries_what_its_type_requires(client):
             types[path] = [thing["@type"] for thing in things(data.get("@graph", data))]
     assert not problems, "\n".join(problems)
     assert "Article" in types["/en/experiences/east-belgium-citizens-dialogue/"]
+    for path, kind in LISTS.items():
+        assert kind in types[path] and "ItemList" in types[path], (path, types[path])
+
+
+def listed(client, path):
+    for block in BLOCK.findall(client.get(path).content.decode()):
+        data = json.loads(block)
+        for thing in things(data.get("@graph", data)):
+            if thing["@type"] == "ItemList":
+                return thing
+    raise AssertionError(f"{path}: no ItemList")
+
+
+def test_a_list_says_what_the_page_shows_in_its_order(client):
+    """The second page of the repository: its items, numbered after the first page's."""
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    for number in range(PER_PAGE):
+        ExperiencePageFactory(parent=index, title=f"Assembly {number}")
+    first = listed(client, "/en/experiences/")
+    second = listed(client, "/en/experiences/?page=2")
+    assert first["numberOfItems"] == second["numberOfItems"] > len(first["itemListElement"])
+    positions = [item["position"] for item in first["itemListElement"]]
+    assert positions == list(range(1, len(positions) + 1))
+    assert second["itemListElement"][0]["position"] == len(positions) + 1
+    content = client.get("/en/experiences/?page=2").content.decode()
+    for item in second["itemListElement"]:
+        assert item["url"].startswith("http://testserver/en/experiences/")
+        assert f'href="{item["url"].removeprefix("http://testserver")}"' in content
 
 
 @pytest.mark.parametrize(

@@ -119,6 +119,11 @@ def social_meta(context):
     description = (page and (page.search_description or page.listing_summary)) or ""
     image = page.sharing_image if page is not None else None
     fallback = fallback_language(page) if page is not None else None
+    data = page.structured_data(request) if page is not None else None
+    if context.get("listed"):
+        # An index, a collection or search results: what this view lists, in order.
+        listed = seo.listing_data(request, page, title, context["listed"])
+        data = [*(data if isinstance(data, list) else [data] if data else []), listed]
     return {
         "canonical": seo.canonical_url(request, page),
         "title": title,
@@ -128,5 +133,5 @@ def social_meta(context):
         "og_type": page.og_type if page is not None else "website",
         # A page shown in another language than the visitor's (no translation yet) is in its own.
         "locale": seo.og_locale(fallback["code"] if fallback else None),
-        "json_ld": seo.json_ld(page.structured_data(request)) if page is not None else "",
+        "json_ld": seo.json_ld(data),
     }

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
+from core import seo
 from core.blocks import BodyStreamBlock
 from core.forms import BasePageForm
 from core.i18n import visible_pages
@@ -663,7 +664,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         filters = self.filters(request)
         past = filters.page(request, filters.apply(self.events().past()))
         context["filters"] = filters
-        context["upcoming_months"] = by_month(filters.apply(self.events().upcoming()))
+        upcoming = list(filters.apply(self.events().upcoming()))
+        context["upcoming_months"] = by_month(upcoming)
+        # What the page shows, in its order: what is coming, then this page of what is past.
+        context["listed"] = seo.listing([*upcoming, *past.object_list])
         context["past_events"] = past
         context["past_months"] = by_month(past.object_list)
         context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed")

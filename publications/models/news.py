@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
+from core import seo
 from core.blocks import BodyStreamBlock
 from core.i18n import visible_pages
 from core.models import BasePage, SectionIndexPage
@@ -70,10 +71,12 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             (topic, "?" + urlencode([("topic", slug) for slug in kept if slug != topic.slug]))
             for topic in selected
         ]
+        news = paginate(request, news, PER_PAGE)
         response = self.render(
             request,
             context_overrides={
-                "news": paginate(request, news, PER_PAGE),
+                "news": news,
+                "listed": seo.paginated_listing(news),
                 # By slug: a translated news item keeps its source's terms, and the French
                 # names are those of the terms that share their slugs.
                 "topics": Topic.objects.filter(
@@ -233,8 +236,6 @@ class NewsPage(BasePage):
         return context
 
     def structured_data(self, request):
-        from core import seo
-
         data = {
             "@type": "NewsArticle",
             "headline": self.title[:110],

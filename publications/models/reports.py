@@ -33,6 +33,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import seo
 from core.blocks import BodyStreamBlock
 from core.forms import BasePageForm
 from core.i18n import visible_translation
@@ -139,6 +140,7 @@ class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
         filters = self.filters(request)
         context["filters"] = filters
         context["reports"] = filters.page(request)
+        context["listed"] = seo.paginated_listing(context["reports"])
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -419,8 +421,6 @@ class ReportPage(RoutablePageMixin, BasePage):
         return response
 
     def structured_data(self, request):
-        from core import seo
-
         data = {
             "@type": "Report",
             "name": self.title,
