@@ -2,7 +2,8 @@
 # Load benchmark: gunicorn with the production settings on PostgreSQL and the search engine,
 # under a bounded crowd on loopback. Uses DATABASE_URL / SEARCH_ENGINE_URL when set, else
 # starts a PostgreSQL server and an engine node of its own and stops them after.
-#   ./bench/load.sh --users 10 50 100 --duration 30   (see bench/load.py for the options)
+#   ./bench/load.sh --users 10 50 100 --duration 30 [--soak 600] [--kill-engine]
+# (see bench/load.py for the options; --kill-engine starts and kills a node of its own)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
