@@ -1,13 +1,16 @@
 import datetime
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -416,6 +419,38 @@ class ExperiencePage(BasePage):
     def place_line(self):
         """ "City or region, Country" in the visitor's language, the country named once."""
         return place_line(self.place, country=self.country)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def locator_map_url(self):
+        """The map of where it took place (search.views.locator_map_svg); None with no place."""
+        if not (self.country_id or self.has_coordinates):
+            return None
+        url = reverse("locator_map", args=[self.country.code if self.country_id else "-"])
+        if self.has_coordinates:
+            url += "?" + urlencode({"lat": f"{self.latitude:f}", "lon": f"{self.longitude:f}"})
+        return url
+
+    @property
+    def coordinates_label(self):
+        """ "30.03° S, 51.23° W", with the decimal mark and compass letters of the language."""
+        if not self.has_coordinates:
+            return ""
+
+        def degrees(value, positive, negative):
+            letter = positive if value >= 0 else negative
+            # number_format cuts the digits it does not show; rounded first.
+            return f"{number_format(round(abs(value), 2), 2)}° {letter}"
+
+        return ", ".join(
+            [
+                degrees(self.latitude, pgettext("compass", "N"), pgettext("compass", "S")),
+                degrees(self.longitude, pgettext("compass", "E"), pgettext("compass", "W")),
+            ]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

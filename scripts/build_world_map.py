@@ -8,24 +8,16 @@ The site only reads the JSON it writes; no map tiles or map service is ever cont
 
 import itertools
 import json
-import math
 import sys
 from pathlib import Path
 
 import pycountry
 
-WIDTH = 960
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The projection the site places points with, so shapes and points agree.
+from search.worldmap import WIDTH, project
+
 OUT = Path(__file__).resolve().parent.parent / "search" / "data" / "world.json"
-
-
-def natural_earth(lon, lat):
-    """The Natural Earth projection (Šavrič et al. 2011), in radians in, unit-less out."""
-    lam, phi = math.radians(lon), math.radians(lat)
-    p2 = phi * phi
-    p4 = p2 * p2
-    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
-    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
-    return x, y
 
 
 def main(source):
@@ -39,13 +31,6 @@ def main(source):
             x, y = x + dx, y + dy
             points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
         arcs.append(points)
-
-    left, top = natural_earth(-180, 0)[0], natural_earth(0, 90)[1]
-    factor = WIDTH / (2 * -left)
-
-    def project(lon, lat):
-        x, y = natural_earth(lon, lat)
-        return round((x - left) * factor, 1), round((top - y) * factor, 1)
 
     def ring(indices):
         points = []
@@ -78,7 +63,7 @@ def main(source):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         shapes[code.alpha_2] = "".join(ring(r) for polygon in polygons for r in polygon)
-    height = round((top - natural_earth(0, -60)[1]) * factor)
+    height = round(project(0, -60)[1])  # the map stops at 60° S
     OUT.write_text(json.dumps({"width": WIDTH, "height": height, "countries": shapes}))
     print(f"{len(shapes)} countries, {OUT.stat().st_size // 1024} KB -> {OUT}")
 

@@ -4,10 +4,12 @@ and autocomplete. All read the same parameters and the same results."""
 import csv
 import io
 import json
+import re
+from decimal import Decimal, InvalidOperation
 
 from django.core.paginator import Paginator
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -23,7 +25,7 @@ from .autocomplete import suggestions
 from .params import MAX_RESULTS, QueryTooLong, SearchParams, sort_labels
 from .promotions import pinned_for
 from .query import run_search
-from .worldmap import world_map
+from .worldmap import locator_map, world_map
 
 EXPORT_BATCH = 100
 
@@ -302,3 +304,29 @@ def autocomplete(request):
             json_dumps_params={"ensure_ascii": False},
         )
     )
+
+
+def _degrees(value, limit):
+    """A latitude or longitude from the query string, or None when absent or out of range."""
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, TypeError):
+        return None
+    return number if number.is_finite() and -limit <= number <= limit else None
+
+
+def locator_map_svg(request, code):
+    """An experience's locator map as an SVG image (search/worldmap.py): the same for every
+    page and language that asks for the same place, so browsers and proxies keep it."""
+    latitude = _degrees(request.GET.get("lat"), 90)
+    longitude = _degrees(request.GET.get("lon"), 180)
+    if (latitude is None) != (longitude is None) or not re.fullmatch(r"[A-Z]{2}|-", code):
+        raise Http404
+    drawn = locator_map(None if code == "-" else code, latitude, longitude)
+    if drawn is None:
+        raise Http404
+    response = render(
+        request, "search/locator_map.svg", {"map": drawn}, content_type="image/svg+xml"
+    )
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,13 +1,39 @@
-"""A world map of result counts, drawn as SVG from shapes shipped with the project."""
+"""World maps drawn as SVG from shapes shipped with the project: the counts of search results
+by country, and the locator map of one experience.
+
+The shapes (search/data/world.json, built by scripts/build_world_map.py) are in the Natural
+Earth projection below, scaled to WIDTH map units; a point is placed on them with `project`."""
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 SHAPES = Path(__file__).resolve().parent / "data" / "world.json"
 SHADES = 5
+WIDTH = 960
+
+
+def natural_earth(lon, lat):
+    """The Natural Earth projection (Šavrič et al. 2011): degrees in, unit-less out."""
+    lam, phi = math.radians(lon), math.radians(lat)
+    p2 = phi * phi
+    p4 = p2 * p2
+    x = lam * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
+    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
+    return x, y
+
+
+_LEFT, _TOP = natural_earth(-180, 0)[0], natural_earth(0, 90)[1]
+_FACTOR = WIDTH / (2 * -_LEFT)
+
+
+def project(lon, lat):
+    """Map units of world.json for a longitude and latitude in degrees."""
+    x, y = natural_earth(lon, lat)
+    return round((x - _LEFT) * _FACTOR, 1), round((_TOP - y) * _FACTOR, 1)
 
 
 @cache
@@ -41,3 +67,57 @@ def world_map(country_facet, toggle_url):
             MapCountry(code, bucket.label if bucket else code, count, path, shade, toggle_url(code))
         )
     return {"width": data["width"], "height": data["height"], "countries": countries}
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+@cache
+def bounds():
+    """{code: (left, top, right, bottom)} of each country's shape, in map units."""
+    found = {}
+    for code, path in shapes()["countries"].items():
+        numbers = [float(n) for n in _NUMBER.findall(path)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        found[code] = (min(xs), min(ys), max(xs), max(ys))
+    return found
+
+
+def locator_map(country_code, latitude=None, longitude=None):
+    """The part of the world around a country and a point, for an experience: the shapes that
+    show in it (the country marked) and the point, in a 3:2 view; None with neither."""
+    point = None
+    if latitude is not None and longitude is not None:
+        point = project(float(longitude), float(latitude))
+    box = bounds().get(country_code or "")
+    if box is None and point is None:
+        return None
+    left, top, right, bottom = box or (*point, *point)
+    if point is not None:  # the point may lie offshore, or the country be unknown
+        left, top = min(left, point[0]), min(top, point[1])
+        right, bottom = max(right, point[0]), max(bottom, point[1])
+    # Room around, and never closer than a tenth of the world, so neighbours give context;
+    # never wider than a third of it: Russia or the United States (Alaska, Hawaii) would
+    # need the whole map, so the view centres on the point (or the country) at that width.
+    width = max((right - left) * 1.4, (bottom - top) * 1.4 * 1.5, WIDTH / 10)
+    if width > WIDTH / 3:
+        width = WIDTH / 3
+        if point is not None:
+            left = right = point[0]
+            top = bottom = point[1]
+    height = width / 1.5
+    world_height = shapes()["height"]
+    x = min(max((left + right - width) / 2, 0), WIDTH - width)
+    y = min(max((top + bottom - height) / 2, 0), world_height - height)
+    shown = [
+        {"code": code, "path": shapes()["countries"][code], "current": code == country_code}
+        for code, (a, b, c, d) in bounds().items()
+        if a < x + width and c > x and b < y + height and d > y
+    ]
+    return {
+        "viewbox": f"{x:.1f} {y:.1f} {width:.1f} {height:.1f}",
+        "countries": shown,
+        "point": point,
+        "radius": round(width / 60, 2),
+        "stroke": round(width / 150, 2),
+    }

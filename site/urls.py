@@ -34,6 +34,11 @@ if settings.DEBUG:
         )
     )
 
+# Pictures with no words in them: one address for every language.
+urlpatterns += [
+    path("maps/locator/<str:code>.svg", search_views.locator_map_svg, name="locator_map"),
+]
+
 # Every public page lives under its language prefix (/en/, /fr/, /es/).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
