@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from wagtail.models import Locale
 
 from repository.exchange import BATCH_ROWS, ExperienceImporter, RowError, read_rows
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             help=f"rows per transaction (default {BATCH_ROWS}; a batch also ends after a second)",
         )
 
+    @no_translations  # the report is read in the shell, not in a visitor's language
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:

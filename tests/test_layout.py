@@ -1,0 +1,75 @@
+"""The public pages on a desktop screen (1280 px) in Chromium: rows that fill the width and
+line up, an agenda laid out in columns of months, hints that fit their boxes, maps on cards."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def box(locator):
+    found = locator.bounding_box()
+    return round(found["x"]), round(found["x"] + found["width"])
+
+
+def test_the_home_page_rows_span_the_content_width_on_the_heros_edges(
+    demo_live, live_server, desktop
+):
+    desktop.goto(f"{live_server.url}/en/")
+    hero = box(desktop.locator(".hero"))
+    grids = desktop.locator(".home-body .cards")
+    assert grids.count() >= 3
+    for number in range(grids.count()):
+        grid = grids.nth(number)
+        assert box(grid) == hero, f"grid {number}: {box(grid)} against the hero's {hero}"
+        cards = grid.locator(".card")
+        if cards.count() >= 3:
+            # Three cards fill the row: the last one ends where the grid ends.
+            assert box(cards.nth(2))[1] == hero[1]
+
+
+def test_the_agenda_lays_its_months_side_by_side(demo_live, live_server, desktop):
+    desktop.goto(f"{live_server.url}/en/agenda/")
+    months = desktop.locator("#past-heading ~ .agenda-months .agenda-month")
+    tops = [round(months.nth(n).bounding_box()["y"]) for n in range(months.count())]
+    assert months.count() >= 3
+    assert len(set(tops)) < len(tops), "at least two months share a row"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_header_search_hint_fits_its_box(demo_live, live_server, desktop, language):
+    desktop.goto(f"{live_server.url}/{language}/")
+    field = desktop.locator("#site-search-q")
+    text_width, room = field.evaluate(
+        """field => {
+            const style = getComputedStyle(field);
+            const context = document.createElement("canvas").getContext("2d");
+            context.font = style.font;
+            const room = field.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return [context.measureText(field.placeholder).width, room];
+        }"""
+    )
+    assert text_width <= room, f"{language}: the hint needs {text_width:.0f} px, has {room:.0f}"
+
+
+def test_experience_cards_show_where_they_took_place(demo_live, live_server, desktop):
+    desktop.goto(f"{live_server.url}/en/experiences/")
+    maps = desktop.locator(".cards .card__map")
+    assert maps.count() >= 3
+    first = maps.first
+    first.scroll_into_view_if_needed()
+    assert first.evaluate("image => image.complete && image.naturalWidth > 0"), "the map loads"
+    card = desktop.locator(".cards .card").first
+    (left, right), (card_left, card_right) = box(first), box(card)
+    assert left - card_left <= 1 and card_right - right <= 1, (
+        "the map spans its card (inside its border)"
+    )
