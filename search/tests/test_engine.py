@@ -120,6 +120,24 @@ def test_all_languages_shows_and_counts_each_case_once(engine):
     assert len([h for h in spanish_words.hits if "/presupuesto-participativo-joven/" in h.url]) == 0
 
 
+@pytest.mark.parametrize("query", ["budget", "participation"])
+def test_all_languages_shows_the_visitors_version_whenever_its_own_text_matches(engine, query):
+    own = {hit.translation_key: hit for hit in engine_search(engine, q=query, size="100").hits}
+    everywhere = engine_search(engine, q=query, lang="all", size="100").hits
+    assert own and len(everywhere) >= len(own)
+    for hit in everywhere:
+        if hit.translation_key in own:
+            # The same version, label and highlights as a search in the visitor's language.
+            mine = own[hit.translation_key]
+            assert (hit.url, hit.matched_language, hit.snippet) == (mine.url, "", mine.snippet)
+        else:
+            # Found only in another language: shown in English when translated, and labelled.
+            assert hit.language != "en" or hit.matched_language, hit.url
+    assert sum("<mark>" in hit.snippet for hit in everywhere) >= sum(
+        "<mark>" in hit.snippet for hit in own.values()
+    )
+
+
 def test_synonyms_of_a_topic_find_its_cases(engine):
     found = engine_search(engine, q="sortition")
     synonym = engine_search(engine, q="random selection")
