@@ -3,6 +3,7 @@
 Everything a visitor can put in the URL is bounded here: bad values are dropped or clamped
 with a note in the visitor's language, and only an oversized query is refused (400)."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -72,6 +73,13 @@ class SearchParams:
                 % {"limit": MAX_QUERY}
             )
         params.q = " ".join("".join(ch for ch in q if ch.isprintable()).split())
+        if params.q and not re.search(r"\w", params.q):
+            # Quotes, brackets or operators alone: no word to look for, so no query.
+            params.notes.append(
+                _("“%(value)s” holds no word to search for; everything is listed.")
+                % {"value": params.q[:40]}
+            )
+            params.q = ""
 
         for facet in FACETS:
             values = [

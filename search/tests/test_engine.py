@@ -346,6 +346,23 @@ def test_one_engine_request_per_results_page(engine, client, monkeypatch):
     assert "<mark>" in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ['"', "(", "~", "\\", '" (', '"~ )*'])
+def test_a_query_without_a_word_lists_everything_on_both_backends(engine, client, settings, query):
+    totals = {}
+    for backend in ("engine", "database"):
+        if backend == "database":
+            settings.SEARCH_ENGINE = None
+        browse = client.get("/en/search/api/").json()
+        data = client.get("/en/search/api/", {"q": query}).json()
+        assert data["backend"] == browse["backend"] == backend
+        assert data["query"] == "" and data["total"] == browse["total"] > 0
+        assert data["notes"] == [f"“{query}” holds no word to search for; everything is listed."]
+        totals[backend] = data["total"]
+        content = client.get("/en/search/", {"q": query}).content.decode()
+        assert "holds no word to search for" in content and 'name="topic"' in content
+    assert totals["engine"] == totals["database"]
+
+
 BAD = [
     {"q": "x" * 100_000},
     {"q": 'a"b(c)*~[]{}\\:/ AND OR NOT'},
