@@ -72,7 +72,8 @@ class SearchParams:
                 _("The search text is too long: at most %(limit)d characters.")
                 % {"limit": MAX_QUERY}
             )
-        params.q = " ".join("".join(ch for ch in q if ch.isprintable()).split())
+        # A control character separates words as a space does: "bud\0get" is not "budget".
+        params.q = " ".join("".join(ch if ch.isprintable() else " " for ch in q).split())
         if params.q and not re.search(r"\w", params.q):
             # Quotes, brackets or operators alone: no word to look for, so no query.
             params.notes.append(

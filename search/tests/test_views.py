@@ -64,6 +64,15 @@ def test_odd_queries_never_break_the_page(client, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
+def test_a_control_character_separates_words_as_a_space_does(client):
+    def total(query):
+        return client.get("/en/search/api/", {"q": query}).json()["total"]
+
+    assert total("Porto\x00Alegre") == total("Porto Alegre") > 0
+    # The halves of a split word are two words, not the word they would make once joined.
+    assert total("budg\x00eting") == total("budg eting") == 0 < total("budgeting")
+
+
 def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
     response = client.get(
         "/en/search/",
