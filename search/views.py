@@ -37,6 +37,12 @@ def _noindex(response):
     return response
 
 
+def _cors(response):
+    """Open to any site's scripts, errors included, so a caller can read why it failed."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def _too_long(error):
     return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
 
@@ -165,7 +171,7 @@ def search_api(request):
     try:
         params = _params(request)
     except QueryTooLong as error:
-        return _noindex(JsonResponse({"error": str(error)}, status=400))
+        return _cors(_noindex(JsonResponse({"error": str(error)}, status=400)))
     results = run_search(params, get_language())
     payload = {
         "query": params.q,
@@ -188,9 +194,7 @@ def search_api(request):
         },
         "years": [{"year": year, "count": count} for year, count in results.years],
     }
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return _noindex(response)
+    return _cors(_noindex(JsonResponse(payload, json_dumps_params={"ensure_ascii": False})))
 
 
 EXPORT_FIELDS = ["id", "type", "title", "url", "language", "years", "place", "topics"]

@@ -73,6 +73,12 @@ def test_a_control_character_separates_words_as_a_space_does(client):
     assert total("budg\x00eting") == total("budg eting") == 0 < total("budgeting")
 
 
+def test_every_answer_of_the_api_is_open_to_other_sites(client):
+    for query in ({"q": "budget"}, {"q": "y" * 300}):
+        response = client.get("/en/search/api/", query)
+        assert response["Access-Control-Allow-Origin"] == "*", response.status_code
+
+
 def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
     response = client.get(
         "/en/search/",
