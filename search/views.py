@@ -68,6 +68,14 @@ def _topic_tree(facet, parents):
     return [node(bucket) for bucket in roots]
 
 
+def search_page(params, language):
+    """The results of `params`; a page past the end shows the last one, and a note says so."""
+    results = run_search(params, language)
+    if params.past_the_end(results.pages):
+        results = run_search(params, language)
+    return results
+
+
 def paginator_for(results, params):
     """A Django page object over the results, for the shared pagination template."""
     return Paginator(range(min(results.total, MAX_RESULTS)), params.size).get_page(params.page)
@@ -89,11 +97,7 @@ def search(request):
             status=400,
         )
         return _noindex(response)
-    results = run_search(params, language)
-    if results.total and params.page > results.pages:
-        # A page past the end shows the last one instead of an empty list.
-        params.page = results.pages
-        results = run_search(params, language)
+    results = search_page(params, language)
 
     page_obj = paginator_for(results, params)
     context = {
@@ -172,10 +176,11 @@ def search_api(request):
         params = _params(request)
     except QueryTooLong as error:
         return _cors(_noindex(JsonResponse({"error": str(error)}, status=400)))
-    results = run_search(params, get_language())
+    results = search_page(params, get_language())
     payload = {
         "query": params.q,
         "page": params.page,
+        "requested_page": params.asked_page,
         "pages": results.pages,
         "page_size": params.size,
         "total": results.total,

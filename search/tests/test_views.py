@@ -73,6 +73,19 @@ def test_a_control_character_separates_words_as_a_space_does(client):
     assert total("budg\x00eting") == total("budg eting") == 0 < total("budgeting")
 
 
+def test_a_page_past_the_end_shows_the_last_one_in_the_page_and_the_api(client):
+    last = client.get("/en/search/api/", {"q": "budget", "size": "10"}).json()["pages"]
+    asked = {"q": "budget", "size": "10", "page": "999999"}
+    data = client.get("/en/search/api/", asked).json()
+    assert data["page"] == data["pages"] == last
+    assert data["requested_page"] == 999999 and data["results"]
+    note = f"There is no page 999999; this is the last page, {last}."
+    assert data["notes"] == [note]
+    content = client.get("/en/search/", asked).content.decode()
+    assert note in content and "10,000" not in content and "10000" not in content
+    assert f"Page {last} of {last}" in content
+
+
 def test_every_answer_of_the_api_is_open_to_other_sites(client):
     for query in ({"q": "budget"}, {"q": "y" * 300}):
         response = client.get("/en/search/api/", query)
