@@ -14,7 +14,7 @@ from core.text import fold
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
-from search.engine import EngineUnavailable, layout
+from search.engine import INDEX_SETTINGS, Engine, EngineUnavailable, layout, mappings
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
 from search.params import SearchParams
@@ -221,6 +221,35 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
     engine.refresh()
     assert "Porto Alegre budget, renamed" in titles(engine_search(engine, q="renamed"))
     assert engine.indices_of(engine.alias) == [new_index]
+
+
+def test_a_create_that_times_out_leaves_no_second_index(engine):
+    engine.drop_all()
+    hasty = Engine(engine.url, engine.kind, engine.alias, timeout=0.02)
+    with pytest.raises(EngineUnavailable):
+        hasty.ensure_index()
+    # The engine goes on and creates the index; the retry must find it, not add a second.
+    deadline = time.monotonic() + 10
+    while not engine.indices_call("get_alias", index=f"{engine.alias}_*"):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    engine.ensure_index()
+    found = engine.indices_call("get_alias", index=f"{engine.alias}_*")
+    assert [sorted(entry["aliases"]) for entry in found.values()] == [[engine.alias]]
+
+
+def test_a_rebuild_removes_the_indices_no_alias_points_to(engine):
+    # Left by a create that timed out before indices were created with their alias.
+    orphan = f"{engine.alias}_19990101000000_000000"
+    engine.indices_call(
+        "create", index=orphan, body={"settings": INDEX_SETTINGS, "mappings": mappings()}
+    )
+    call_command("rebuild_search_index", stdout=io.StringIO(), stderr=io.StringIO())
+    found = engine.indices_call("get_alias", index=f"{engine.alias}_*")
+    assert orphan not in found
+    assert {name: sorted(entry["aliases"]) for name, entry in found.items()} == {
+        engine.indices_of(engine.alias)[0]: [engine.alias]
+    }
 
 
 def test_a_rebuild_copying_an_older_row_never_overwrites_a_newer_delivery(engine):
