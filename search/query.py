@@ -20,7 +20,7 @@ from core.privacy import public
 from core.text import fold
 from taxonomy.models import Topic
 
-from . import postings
+from . import postings, spelling
 from .documents import words
 from .engine import COMBINED, SEPARATOR, YEAR, EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
@@ -641,6 +641,7 @@ class DatabaseSearch:
         ]
         if params.all_languages:
             results.hits = prefer_language(results.hits, language, topic_labels)
+        results.suggestion = spelling.suggest(params.q, codes)
         return results
 
 

@@ -14,6 +14,7 @@ from core.text import fold
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from search.documents import words
 from search.engine import INDEX_SETTINGS, Engine, EngineUnavailable, layout, mappings
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
@@ -333,6 +334,13 @@ def test_the_database_fallback_counts_like_the_engine(engine, query):
     assert database.total == engine.total
     assert counts(database) == counts(engine)
     assert database.years == engine.years
+
+
+@pytest.mark.parametrize("query", ["partcipatory budgetting", "asembly", "neighbourhod forum"])
+def test_the_database_fallback_suggests_the_spelling_the_engine_suggests(engine, query):
+    suggested = engine_search(engine, q=query).suggestion
+    assert suggested and words(suggested) != words(query)
+    assert database_search(q=query).suggestion == suggested
 
 
 def test_pages_sorted_by_title_follow_the_folded_titles_like_the_fallback(engine):

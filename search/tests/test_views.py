@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
+from search import spelling
 from search.indexing import deliver
 
 from .helpers import new_experience
@@ -90,6 +91,29 @@ def test_every_answer_of_the_api_is_open_to_other_sites(client):
     for query in ({"q": "budget"}, {"q": "y" * 300}):
         response = client.get("/en/search/api/", query)
         assert response["Access-Control-Allow-Origin"] == "*", response.status_code
+
+
+def test_the_database_offers_did_you_mean_from_the_words_of_the_documents(client):
+    if not spelling.available():
+        pytest.skip("this database has no trigrams (SQLite): the fallback suggests nothing")
+
+    def suggestion(query):
+        data = client.get("/en/search/api/", {"q": query}).json()
+        assert data["backend"] == "database"
+        return data["suggestion"]
+
+    assert client.get("/en/search/api/", {"q": "partcipatory budgetting"}).json()["total"] == 0
+    assert suggestion("partcipatory budgetting") == "participatory budgeting"
+    content = client.get("/en/search/", {"q": "partcipatory budgetting"}).content.decode()
+    link = '<a href="?q=participatory+budgeting">participatory budgeting</a>'
+    assert f"Did you mean {link}?" in " ".join(content.split())
+    assert client.get("/en/search/api/", {"q": "participatory budgeting"}).json()["total"] > 0
+    # A word the documents hold is left alone.
+    assert suggestion("budgeting") == ""
+    # The words of a page published a moment ago count at once.
+    assert suggestion("Okapivile") == ""
+    new_experience(title="Okapiville neighbourhood assembly")
+    assert suggestion("Okapivile") == "okapiville"
 
 
 def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
