@@ -262,13 +262,24 @@ class Engine:
 
     # --- indices and aliases ---------------------------------------------------------
 
-    def create_index(self, bulk_load=False):
+    def create_index(self, alias, bulk_load=False):
+        """A new index created with `alias` in the same request: a create that times out
+        may still succeed on the engine, and the index it leaves is then already reachable
+        (and found by the next attempt) instead of an orphan beside a second one."""
         name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
         index_settings = {**INDEX_SETTINGS, **(BULK_LOAD if bulk_load else {})}
-        self.indices_call(
-            "create", index=name, body={"settings": index_settings, "mappings": mappings()}
-        )
+        body = {"settings": index_settings, "mappings": mappings(), "aliases": {alias: {}}}
+        self.indices_call("create", index=name, body=body)
         return name
+
+    def drop_orphans(self):
+        """Delete this site's indices that no alias points to (left by an interrupted rebuild
+        or by code older than create_index's aliases); returns their names."""
+        found = self.indices_call("get_alias", index=f"{self.alias}_*")
+        orphans = sorted(name for name, entry in found.items() if not entry.get("aliases"))
+        for name in orphans:
+            self.indices_call("delete", index=name)
+        return orphans
 
     def indices_of(self, alias):
         try:
@@ -283,22 +294,14 @@ class Engine:
         live = self.indices_of(self.alias)
         if live:
             return live
-        name = self.create_index()
-        self.indices_call(
-            "update_aliases", body={"actions": [{"add": {"index": name, "alias": self.alias}}]}
-        )
-        return [name]
+        return [self.create_index(self.alias)]
 
     def start_building(self):
         """A new empty index that receives every delivered change while it is being filled."""
         for stale in self.indices_of(self.building_alias):
             self.indices_call("delete", index=stale)
-        name = self.create_index(bulk_load=True)
-        self.indices_call(
-            "update_aliases",
-            body={"actions": [{"add": {"index": name, "alias": self.building_alias}}]},
-        )
-        return name
+        self.drop_orphans()
+        return self.create_index(self.building_alias, bulk_load=True)
 
     def finish_building(self, name):
         """Ready a freshly filled index for visitors: the normal settings back, everything

@@ -3,6 +3,7 @@
 Everything a visitor can put in the URL is bounded here: bad values are dropped or clamped
 with a note in the visitor's language, and only an oversized query is refused (400)."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -54,6 +55,7 @@ class SearchParams:
     size: int = DEFAULT_SIZE
     scope: str = ""  # a language code, or "all"
     notes: list = field(default_factory=list)
+    asked_page: int = 1
 
     @classmethod
     def from_query(cls, data, language):
@@ -71,7 +73,15 @@ class SearchParams:
                 _("The search text is too long: at most %(limit)d characters.")
                 % {"limit": MAX_QUERY}
             )
-        params.q = " ".join("".join(ch for ch in q if ch.isprintable()).split())
+        # A control character separates words as a space does: "bud\0get" is not "budget".
+        params.q = " ".join("".join(ch if ch.isprintable() else " " for ch in q).split())
+        if params.q and not re.search(r"\w", params.q):
+            # Quotes, brackets or operators alone: no word to look for, so no query.
+            params.notes.append(
+                _("“%(value)s” holds no word to search for; everything is listed.")
+                % {"value": params.q[:40]}
+            )
+            params.q = ""
 
         for facet in FACETS:
             values = [
@@ -126,21 +136,35 @@ class SearchParams:
         params.size = size
 
         page = _int(get("page")) if get("page") else 1
-        last = MAX_RESULTS // params.size
         if page is None or page < 1:
             page = 1
-        elif page > last:
-            params.notes.append(
-                _("Only the first %(n)d results can be browsed; narrow the search to see more.")
-                % {"n": MAX_RESULTS}
-            )
-            page = last
-        params.page = page
+        params.asked_page = page
+        # Past the engine's window: the view then says which page it shows (past_the_end).
+        params.page = min(page, MAX_RESULTS // params.size)
 
         scope = get("lang") or ""
         if scope == "all" or scope in {code for code, _name in settings.LANGUAGES}:
             params.scope = scope
         return params
+
+    def past_the_end(self, pages):
+        """Move to the last browsable of `pages` when a page beyond it was asked for, with a
+        note saying why; True when the page changed."""
+        last = min(pages, MAX_RESULTS // self.size)
+        if self.asked_page <= last:
+            return False
+        if pages > last:
+            self.notes.append(
+                _("Only the first %(n)d results can be browsed; narrow the search to see more.")
+                % {"n": MAX_RESULTS}
+            )
+        else:
+            self.notes.append(
+                _("There is no page %(asked)d; this is the last page, %(last)d.")
+                % {"asked": self.asked_page, "last": last}
+            )
+        searched, self.page = self.page, last
+        return self.page != searched
 
     @property
     def offset(self):

@@ -246,7 +246,8 @@ _lock = threading.Lock()
 _current = {"generation": None, "postings": None, "seconds": 0.0, "reading": None}
 
 
-def _generation():
+def generation():
+    """A token that changes whenever the documents change (see invalidate)."""
     return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -302,19 +303,17 @@ def _read_in_background(generation):
 
 def load():
     """The postings of the visible documents, read again when another process changed them."""
-    generation = _generation()
-    if _current["generation"] == generation:
+    wanted = generation()
+    if _current["generation"] == wanted:
         return _current["postings"]
     with _lock:
-        if _current["generation"] == generation:
+        if _current["generation"] == wanted:
             return _current["postings"]
         slow = _current["postings"] is not None and (_current["seconds"] > READ_IN_BACKGROUND_AFTER)
         if slow:
             # One reading at a time; the next request after it sees whether it is still behind.
             if _current["reading"] is None:
-                _current["reading"] = generation
-                threading.Thread(
-                    target=_read_in_background, args=(generation,), daemon=True
-                ).start()
+                _current["reading"] = wanted
+                threading.Thread(target=_read_in_background, args=(wanted,), daemon=True).start()
             return _current["postings"]
-    return _read_for(generation)
+    return _read_for(wanted)

@@ -20,7 +20,7 @@ from core.privacy import public
 from core.text import fold
 from taxonomy.models import Topic
 
-from . import postings
+from . import postings, spelling
 from .documents import words
 from .engine import COMBINED, SEPARATOR, YEAR, EngineUnavailable, get_engine, text_field
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
@@ -223,6 +223,8 @@ RESPONSE_PARTS = [
     "hits.total",
     "hits.hits._source",
     "hits.hits.highlight",
+    "hits.hits.inner_hits.versions.hits.hits._source",
+    "hits.hits.inner_hits.versions.hits.hits.highlight",
     "aggregations.**.buckets.key",
     "aggregations.**.buckets.doc_count",
     "aggregations.**.buckets.cases.value",
@@ -404,6 +406,15 @@ class EngineSearch:
         }
         if params.all_languages:
             body["collapse"] = {"field": "translation_key"}
+            if params.q:
+                # Each matching version of the case, so that the one in the visitor's language
+                # is shown, with its own highlights, whenever its text matches too.
+                body["collapse"]["inner_hits"] = {
+                    "name": "versions",
+                    "size": len(codes),
+                    "_source": body["_source"],
+                    "highlight": body["highlight"],
+                }
         if params.q:
             body["suggest"] = {
                 "text": params.q,
@@ -457,6 +468,10 @@ class EngineSearch:
         results.years = sorted(years)
         topic_labels = _topic_labels()
         for hit in response["hits"].get("hits", []):
+            versions = hit.get("inner_hits", {}).get("versions", {}).get("hits", {})
+            for version in versions.get("hits", []):
+                if version["_source"]["language"] == language:
+                    hit = version
             source = hit["_source"]
             found = hit.get("highlight", {})
             # A sentence of the summary reads better than one from the middle of the body.
@@ -626,6 +641,7 @@ class DatabaseSearch:
         ]
         if params.all_languages:
             results.hits = prefer_language(results.hits, language, topic_labels)
+        results.suggestion = spelling.suggest(params.q, codes)
         return results
 
 

@@ -39,6 +39,12 @@ def _noindex(response):
     return response
 
 
+def _cors(response):
+    """Open to any site's scripts, errors included, so a caller can read why it failed."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def _too_long(error):
     return _noindex(HttpResponse(str(error), status=400, content_type="text/plain"))
 
@@ -64,6 +70,14 @@ def _topic_tree(facet, parents):
     return [node(bucket) for bucket in roots]
 
 
+def search_page(params, language):
+    """The results of `params`; a page past the end shows the last one, and a note says so."""
+    results = run_search(params, language)
+    if params.past_the_end(results.pages):
+        results = run_search(params, language)
+    return results
+
+
 def paginator_for(results, params):
     """A Django page object over the results, for the shared pagination template."""
     return Paginator(range(min(results.total, MAX_RESULTS)), params.size).get_page(params.page)
@@ -85,11 +99,7 @@ def search(request):
             status=400,
         )
         return _noindex(response)
-    results = run_search(params, language)
-    if results.total and params.page > results.pages:
-        # A page past the end shows the last one instead of an empty list.
-        params.page = results.pages
-        results = run_search(params, language)
+    results = search_page(params, language)
 
     page_obj = paginator_for(results, params)
     context = {
@@ -167,11 +177,12 @@ def search_api(request):
     try:
         params = _params(request)
     except QueryTooLong as error:
-        return _noindex(JsonResponse({"error": str(error)}, status=400))
-    results = run_search(params, get_language())
+        return _cors(_noindex(JsonResponse({"error": str(error)}, status=400)))
+    results = search_page(params, get_language())
     payload = {
         "query": params.q,
         "page": params.page,
+        "requested_page": params.asked_page,
         "pages": results.pages,
         "page_size": params.size,
         "total": results.total,
@@ -190,9 +201,7 @@ def search_api(request):
         },
         "years": [{"year": year, "count": count} for year, count in results.years],
     }
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Access-Control-Allow-Origin"] = "*"
-    return _noindex(response)
+    return _cors(_noindex(JsonResponse(payload, json_dumps_params={"ensure_ascii": False})))
 
 
 EXPORT_FIELDS = ["id", "type", "title", "url", "language", "years", "place", "topics"]

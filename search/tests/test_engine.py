@@ -14,7 +14,8 @@ from core.text import fold
 from publications.models import EventPage
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
-from search.engine import EngineUnavailable, layout
+from search.documents import words
+from search.engine import INDEX_SETTINGS, Engine, EngineUnavailable, layout, mappings
 from search.indexing import deliver, deliver_quietly
 from search.models import IndexChange, IndexedDocument
 from search.params import SearchParams
@@ -120,6 +121,24 @@ def test_all_languages_shows_and_counts_each_case_once(engine):
     assert len([h for h in spanish_words.hits if "/presupuesto-participativo-joven/" in h.url]) == 0
 
 
+@pytest.mark.parametrize("query", ["budget", "participation"])
+def test_all_languages_shows_the_visitors_version_whenever_its_own_text_matches(engine, query):
+    own = {hit.translation_key: hit for hit in engine_search(engine, q=query, size="100").hits}
+    everywhere = engine_search(engine, q=query, lang="all", size="100").hits
+    assert own and len(everywhere) >= len(own)
+    for hit in everywhere:
+        if hit.translation_key in own:
+            # The same version, label and highlights as a search in the visitor's language.
+            mine = own[hit.translation_key]
+            assert (hit.url, hit.matched_language, hit.snippet) == (mine.url, "", mine.snippet)
+        else:
+            # Found only in another language: shown in English when translated, and labelled.
+            assert hit.language != "en" or hit.matched_language, hit.url
+    assert sum("<mark>" in hit.snippet for hit in everywhere) >= sum(
+        "<mark>" in hit.snippet for hit in own.values()
+    )
+
+
 def test_synonyms_of_a_topic_find_its_cases(engine):
     found = engine_search(engine, q="sortition")
     synonym = engine_search(engine, q="random selection")
@@ -205,6 +224,35 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
     assert engine.indices_of(engine.alias) == [new_index]
 
 
+def test_a_create_that_times_out_leaves_no_second_index(engine):
+    engine.drop_all()
+    hasty = Engine(engine.url, engine.kind, engine.alias, timeout=0.02)
+    with pytest.raises(EngineUnavailable):
+        hasty.ensure_index()
+    # The engine goes on and creates the index; the retry must find it, not add a second.
+    deadline = time.monotonic() + 10
+    while not engine.indices_call("get_alias", index=f"{engine.alias}_*"):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    engine.ensure_index()
+    found = engine.indices_call("get_alias", index=f"{engine.alias}_*")
+    assert [sorted(entry["aliases"]) for entry in found.values()] == [[engine.alias]]
+
+
+def test_a_rebuild_removes_the_indices_no_alias_points_to(engine):
+    # Left by a create that timed out before indices were created with their alias.
+    orphan = f"{engine.alias}_19990101000000_000000"
+    engine.indices_call(
+        "create", index=orphan, body={"settings": INDEX_SETTINGS, "mappings": mappings()}
+    )
+    call_command("rebuild_search_index", stdout=io.StringIO(), stderr=io.StringIO())
+    found = engine.indices_call("get_alias", index=f"{engine.alias}_*")
+    assert orphan not in found
+    assert {name: sorted(entry["aliases"]) for name, entry in found.items()} == {
+        engine.indices_of(engine.alias)[0]: [engine.alias]
+    }
+
+
 def test_a_rebuild_copying_an_older_row_never_overwrites_a_newer_delivery(engine):
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
     new_index = engine.start_building()
@@ -288,6 +336,13 @@ def test_the_database_fallback_counts_like_the_engine(engine, query):
     assert database.years == engine.years
 
 
+@pytest.mark.parametrize("query", ["partcipatory budgetting", "asembly", "neighbourhod forum"])
+def test_the_database_fallback_suggests_the_spelling_the_engine_suggests(engine, query):
+    suggested = engine_search(engine, q=query).suggestion
+    assert suggested and words(suggested) != words(query)
+    assert database_search(q=query).suggestion == suggested
+
+
 def test_pages_sorted_by_title_follow_the_folded_titles_like_the_fallback(engine):
     # The index is kept in title order, and the search stops comparing once a page is full:
     # every page must still be the slice of the whole ordered list.
@@ -326,6 +381,23 @@ def test_one_engine_request_per_results_page(engine, client, monkeypatch):
     assert response.status_code == 200
     assert len(calls) == 1
     assert "<mark>" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"', "(", "~", "\\", '" (', '"~ )*'])
+def test_a_query_without_a_word_lists_everything_on_both_backends(engine, client, settings, query):
+    totals = {}
+    for backend in ("engine", "database"):
+        if backend == "database":
+            settings.SEARCH_ENGINE = None
+        browse = client.get("/en/search/api/").json()
+        data = client.get("/en/search/api/", {"q": query}).json()
+        assert data["backend"] == browse["backend"] == backend
+        assert data["query"] == "" and data["total"] == browse["total"] > 0
+        assert data["notes"] == [f"“{query}” holds no word to search for; everything is listed."]
+        totals[backend] = data["total"]
+        content = client.get("/en/search/", {"q": query}).content.decode()
+        assert "holds no word to search for" in content and 'name="topic"' in content
+    assert totals["engine"] == totals["database"]
 
 
 BAD = [

@@ -132,7 +132,7 @@ def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypa
     documents, facet_rows, _truth = rows(cases=20)
     readings = iter([Postings(documents, facet_rows), Postings(documents[:5], facet_rows)])
     monkeypatch.setattr(module, "read", lambda: next(readings))
-    monkeypatch.setattr(module, "_generation", lambda: generation)
+    monkeypatch.setattr(module, "generation", lambda: generation)
     monkeypatch.setattr(module, "_current", {**module._current, "generation": None})
     generation = "first"
     first = module.load()  # nothing to answer from yet: read at once

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
+from search import spelling
 from search.indexing import deliver
 
 from .helpers import new_experience
@@ -62,6 +63,57 @@ def test_odd_queries_never_break_the_page(client, query):
     response = client.get("/en/search/", {"q": query, "page": "zz"})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_control_character_separates_words_as_a_space_does(client):
+    def total(query):
+        return client.get("/en/search/api/", {"q": query}).json()["total"]
+
+    assert total("Porto\x00Alegre") == total("Porto Alegre") > 0
+    # The halves of a split word are two words, not the word they would make once joined.
+    assert total("budg\x00eting") == total("budg eting") == 0 < total("budgeting")
+
+
+def test_a_page_past_the_end_shows_the_last_one_in_the_page_and_the_api(client):
+    last = client.get("/en/search/api/", {"q": "budget", "size": "10"}).json()["pages"]
+    asked = {"q": "budget", "size": "10", "page": "999999"}
+    data = client.get("/en/search/api/", asked).json()
+    assert data["page"] == data["pages"] == last
+    assert data["requested_page"] == 999999 and data["results"]
+    note = f"There is no page 999999; this is the last page, {last}."
+    assert data["notes"] == [note]
+    content = client.get("/en/search/", asked).content.decode()
+    assert note in content and "10,000" not in content and "10000" not in content
+    assert f"Page {last} of {last}" in content
+
+
+def test_every_answer_of_the_api_is_open_to_other_sites(client):
+    for query in ({"q": "budget"}, {"q": "y" * 300}):
+        response = client.get("/en/search/api/", query)
+        assert response["Access-Control-Allow-Origin"] == "*", response.status_code
+
+
+def test_the_database_offers_did_you_mean_from_the_words_of_the_documents(client):
+    if not spelling.available():
+        pytest.skip("this database has no trigrams (SQLite): the fallback suggests nothing")
+
+    def suggestion(query):
+        data = client.get("/en/search/api/", {"q": query}).json()
+        assert data["backend"] == "database"
+        return data["suggestion"]
+
+    assert client.get("/en/search/api/", {"q": "partcipatory budgetting"}).json()["total"] == 0
+    assert suggestion("partcipatory budgetting") == "participatory budgeting"
+    content = client.get("/en/search/", {"q": "partcipatory budgetting"}).content.decode()
+    link = '<a href="?q=participatory+budgeting">participatory budgeting</a>'
+    assert f"Did you mean {link}?" in " ".join(content.split())
+    assert client.get("/en/search/api/", {"q": "participatory budgeting"}).json()["total"] > 0
+    # A word the documents hold is left alone.
+    assert suggestion("budgeting") == ""
+    # The words of a page published a moment ago count at once.
+    assert suggestion("Okapivile") == ""
+    new_experience(title="Okapiville neighbourhood assembly")
+    assert suggestion("Okapivile") == "okapiville"
 
 
 def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
