@@ -62,6 +62,7 @@ def member_cells(member):
         ("member history", "get", f"{base}/history/{member.pk}/", None, {"coordinator"}),
         ("delete member", "get", f"{base}/delete/{member.pk}/", None, {"coordinator"}),
         ("member types", "get", "/admin/snippets/network/membertype/", None, {"coordinator"}),
+        ("members report", "get", "/admin/reports/members/", None, {"coordinator"}),
         (
             "member chooser",
             "get",
