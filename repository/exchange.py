@@ -657,7 +657,7 @@ class ExperienceImporter:
             elif name == "keywords":
                 page.keywords.set([self._tag(keyword) for keyword in value])
             elif name == "organisations":
-                page.organisations = [ExperienceOrganisation(name=name) for name in value]
+                page.organisations = _organisations(page, value)
             else:
                 setattr(page, name, value)
 
@@ -673,6 +673,17 @@ class ExperienceImporter:
             if _or_none(current[name]) != _or_none(new):
                 return True
         return False
+
+
+def _organisations(page, names):
+    """The file lists the organisations the export showed: those it could not show (members
+    without consent) stay, and a name kept keeps its member link and website."""
+    existing = list(page.organisations.all()) if page.pk else []
+    shown = {organisation.name: organisation for organisation in existing if organisation.is_public}
+    return [
+        *(shown.get(name) or ExperienceOrganisation(name=name) for name in names),
+        *(organisation for organisation in existing if not organisation.is_public),
+    ]
 
 
 def _messages(error):

@@ -72,3 +72,35 @@ def test_an_export_imported_again_changes_nothing(tmp_path):
         ).contact_person
         == "Ana Lima"
     )
+
+
+def test_importing_an_experience_keeps_the_members_the_file_did_not_show(tmp_path):
+    """The experience export leaves out members without consent; importing it back with a
+    changed cell must not drop them, nor the links and websites of those it showed."""
+    from repository.models import ExperienceOrganisation, ExperiencePage
+
+    hidden = MemberOrganisation.objects.get(
+        slug="citizens-voice-association", locale__language_code="en"
+    )
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    latest = page.get_latest_revision_as_object()
+    latest.organisations = [
+        *latest.organisations.all(),
+        ExperienceOrganisation(name=hidden.name, member=hidden),
+    ]
+    latest.save_revision().publish()
+    out = io.StringIO()
+    call_command("export_experiences", "--format", "csv", stdout=out)
+    assert hidden.name not in out.getvalue()
+    path = tmp_path / "experiences.csv"
+    path.write_text(out.getvalue().replace("Cascais", "Cascais (Portugal)", 1), encoding="utf-8")
+    report = io.StringIO()
+    call_command("import_experiences", str(path), stdout=report, stderr=io.StringIO())
+    assert "1 updated" in report.getvalue() or "updated: 1" in report.getvalue(), report
+    page = ExperiencePage.objects.get(pk=page.pk)
+    assert "Cascais (Portugal)" in page.place
+    organisations = {o.name: o for o in page.organisations.all()}
+    assert organisations[hidden.name].member == hidden
+    cascais = organisations["Cascais Municipality"]
+    assert cascais.member.slug == "cascais-municipality"
+    assert cascais.website == "https://www.cascais.pt/"
