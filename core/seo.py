@@ -34,7 +34,10 @@ def canonical_url(request, page=None):
     """The address this content should be known by: the page's own URL, without query string."""
     # Built from the request like the hreflang alternates, so the two always agree.
     if page is not None:
-        return absolute(request, page.get_url(request)) or absolute(request, request.path)
+        url = page.get_url(request)
+        # A routable page's sub-view (a member's profile) names its own address.
+        url = url and url + getattr(page, "canonical_subpath", "")
+        return absolute(request, url) or absolute(request, request.path)
     return absolute(request, request.path)
 
 

@@ -80,11 +80,25 @@ class PageSitemap(Sitemap):
         return urls
 
 
+# Sections of addresses that are not pages (a member's profile under the directory), declared
+# by their apps in ready(): name -> Sitemap class taking the request.
+_sections = {}
+
+
+def register(name, sitemap_class):
+    _sections[name] = sitemap_class
+
+
+def _all(request):
+    return {
+        "pages": PageSitemap(request),
+        **{name: cls(request) for name, cls in _sections.items()},
+    }
+
+
 def sitemap_index(request):
-    return sitemap_views.index(
-        request, {"pages": PageSitemap(request)}, sitemap_url_name="sitemap_section"
-    )
+    return sitemap_views.index(request, _all(request), sitemap_url_name="sitemap_section")
 
 
 def sitemap_section(request, section):
-    return sitemap_views.sitemap(request, {"pages": PageSitemap(request)}, section=section)
+    return sitemap_views.sitemap(request, _all(request), section=section)

@@ -39,6 +39,8 @@ TAXONOMY_MODELS = [
     ("taxonomy", "countryintroduction"),
 ]
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
+# Members carry private contacts: coordinators (and administrators, who hold their rights) only.
+NETWORK_MODELS = [("network", "memberorganisation"), ("network", "membertype")]
 
 
 def translators_group(code):
@@ -165,6 +167,7 @@ def setup_roles():
         *_perms(TAXONOMY_MODELS),
         *_perms([("taxonomy", "country")], actions=("change",)),
         *_perms(LAYOUT_MODELS),
+        *_perms(NETWORK_MODELS, actions=("add", "change", "delete", "view")),
         *_perms([("wagtailsearchpromotions", "searchpromotion")]),
         # Old addresses of moved or renamed pages keep working through editor-managed redirects.
         *_perms([("wagtailredirects", "redirect")]),

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 import pycountry
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 
@@ -25,7 +25,12 @@ from core.deferral import side_effects_deferred
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
-from .models import ExperienceOrganisation, ExperiencePage, ExperiencePageKeyword
+from .models import (
+    ExperienceOrganisation,
+    ExperiencePage,
+    ExperiencePageKeyword,
+    public_organisations,
+)
 
 LIST_SEPARATOR = ";"
 # Experiences written on this site have no external id; the export names them by the
@@ -138,7 +143,11 @@ def export_rows(pages, request=None):
     """One dict per page, typed as the codebook says: numbers as Decimal or int, lists as
     lists, an empty value as None. `pages` must already be live and public."""
     pages = pages.select_related("country", "government_level", "locale").prefetch_related(
-        "topics", "mechanisms", "target_groups", "tagged_items__tag", "organisations"
+        "topics",
+        "mechanisms",
+        "target_groups",
+        "tagged_items__tag",
+        Prefetch("organisations", ExperienceOrganisation.objects.select_related("member")),
     )
     # In chunks, so that a large export never holds every page in memory at once.
     for page in pages.iterator(chunk_size=500):
@@ -161,7 +170,9 @@ def export_rows(pages, request=None):
             "mechanisms": sorted(term.slug for term in page.mechanisms.all()),
             "target_groups": sorted(term.slug for term in page.target_groups.all()),
             "keywords": sorted(item.tag.name for item in page.tagged_items.all()),
-            "organisations": [organisation.name for organisation in page.organisations.all()],
+            "organisations": [
+                organisation.name for organisation in public_organisations(page.organisations.all())
+            ],
             "language": page.locale.language_code,
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()
@@ -646,7 +657,7 @@ class ExperienceImporter:
             elif name == "keywords":
                 page.keywords.set([self._tag(keyword) for keyword in value])
             elif name == "organisations":
-                page.organisations = [ExperienceOrganisation(name=name) for name in value]
+                page.organisations = _organisations(page, value)
             else:
                 setattr(page, name, value)
 
@@ -662,6 +673,17 @@ class ExperienceImporter:
             if _or_none(current[name]) != _or_none(new):
                 return True
         return False
+
+
+def _organisations(page, names):
+    """The file lists the organisations the export showed: those it could not show (members
+    without consent) stay, and a name kept keeps its member link and website."""
+    existing = list(page.organisations.all()) if page.pk else []
+    shown = {organisation.name: organisation for organisation in existing if organisation.is_public}
+    return [
+        *(shown.get(name) or ExperienceOrganisation(name=name) for name in names),
+        *(organisation for organisation in existing if not organisation.is_public),
+    ]
 
 
 def _messages(error):

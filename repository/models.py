@@ -14,6 +14,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework import serializers as api_fields_base
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -46,6 +47,19 @@ CURRENCIES = sorted(
         for currency in pycountry.currencies
     ),
 )
+
+
+class OrganisationsField(api_fields_base.Field):
+    """The organisations the public may read, as name and website."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        return [
+            {"name": organisation.name, "website": organisation.website}
+            for organisation in page.public_organisations
+        ]
 
 
 class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -340,7 +354,7 @@ class ExperiencePage(BasePage):
         api.terms("mechanisms"),
         api.terms("target_groups"),
         APIField("keywords"),
-        APIField("organisations"),
+        APIField("organisations", serializer=OrganisationsField()),
         APIField("body"),
         APIField("sources"),
     ]
@@ -414,6 +428,11 @@ class ExperiencePage(BasePage):
     def _language_code(self):
         active = active_locale()  # cached per request: no query when the page is in it
         return active.language_code if self.locale_id == active.pk else self.locale.language_code
+
+    @cached_property
+    def public_organisations(self):
+        """The organisations shown to the public (a member without consent is not)."""
+        return public_organisations(self.organisations.select_related("member"))
 
     @property
     def place_line(self):
@@ -536,17 +555,38 @@ class ExperiencePage(BasePage):
 
 
 class ExperienceOrganisation(Orderable):
-    """An organisation that runs or supports an experience (the member directory comes later)."""
+    """An organisation that runs or supports an experience, linked to the member it is when
+    it belongs to the network."""
 
     page = ParentalKey(ExperiencePage, related_name="organisations", on_delete=models.CASCADE)
     name = models.CharField(max_length=200, verbose_name=_("name"))
     website = models.URLField(blank=True, verbose_name=_("website"))
+    member = models.ForeignKey(
+        "network.MemberOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experience_links",
+        verbose_name=_("member organisation"),
+        help_text=_(
+            "When the organisation is a member of the network. A member that has not "
+            "consented to publication, or has left, is not shown with the experience."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("website")]
-    api_fields = [APIField("name"), APIField("website")]
+    panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("member")]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_public(self):
+        return self.member_id is None or self.member.is_public
+
+
+def public_organisations(organisations):
+    """The organisations the public may read: without a member, or with a public member."""
+    return [organisation for organisation in organisations if organisation.is_public]
 
 
 class ExperienceCoAuthor(TranslatableMixin, Orderable):

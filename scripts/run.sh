@@ -18,6 +18,7 @@ python manage.py migrate --noinput
 python manage.py createcachetable
 python manage.py load_demo
 python manage.py load_demo_experiences
+python manage.py load_demo_members  # links the experiences just loaded to their members
 python manage.py search_drift
 python manage.py ensure_admin
 # The worker that updates translations after a publish and reads report PDFs runs beside the

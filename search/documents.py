@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.text import Truncator
@@ -19,6 +20,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from core.privacy import is_public, is_public_path, public
 from core.text import fold
+from network.models import MemberOrganisation
 from publications.models import EventPage, NewsPage, ReportPage
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, place_line
@@ -383,6 +385,8 @@ def experience_relations(page_ids):
     organisations = ExperiencePage._meta.get_field("organisations").related_model
     rows = (
         organisations.objects.filter(page_id__in=page_ids)
+        # Members without consent, or who left, are not searchable through their experiences.
+        .filter(Q(member__isnull=True) | Q(member__in=MemberOrganisation.objects.public()))
         .order_by(*organisations._meta.ordering, "pk")
         .values_list("page_id", "name")
     )
@@ -399,7 +403,7 @@ def experience_relations_of(page):
         "mechanisms": list(page.mechanisms.all()),
         "target_groups": list(page.target_groups.all()),
         "keywords": [tag.name for tag in page.keywords.all()],
-        "organisations": [organisation.name for organisation in page.organisations.all()],
+        "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
     }
 

@@ -131,12 +131,12 @@ def test_menu_links_follow_language_but_never_to_a_missing_translation(client):
     from home.models import NavigationMenu, NavigationMenuItem
 
     home = HomePage.objects.get(locale__language_code="en")
-    page = StandardPageFactory(parent=home, title="Members", slug="members")
+    page = StandardPageFactory(parent=home, title="Partners", slug="partners")
     for menu in NavigationMenu.objects.filter(location="main"):
         NavigationMenuItem.objects.create(menu=menu, page=page, sort_order=99, locale=menu.locale)
     response = client.get("/fr/")
-    # No French "Members" page exists: the French menu falls back to the English page.
-    assert 'href="/en/members/"' in response.content.decode()
+    # No French "Partners" page exists: the French menu falls back to the English page.
+    assert 'href="/en/partners/"' in response.content.decode()
     assert 'href="/fr/a-propos/"' in response.content.decode()
 
 

@@ -181,7 +181,7 @@ CONTACT_ADDRESS = "Technical secretariat\nBarcelona"
 ADDRESS_SEGMENT = CONTACT_ADDRESS.replace("\n", "<br/>")
 
 # Menu labels are the page titles, translated with the pages.
-MAIN_MENU = ["experiences", "reports", "news", "agenda", "about"]
+MAIN_MENU = ["experiences", "members", "reports", "news", "agenda", "about"]
 
 TRANSLATIONS = {
     "fr": {

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from editorial.roles import COORDINATORS, translators_group
+from network.models import MemberOrganisation
 from repository.models import ExperiencePage
 from taxonomy.models import Topic
 from tests.fixtures import editorial_roles, sign_in
@@ -46,6 +47,30 @@ def outcome(response):
     if response.status_code == 200:
         return "allowed"
     return f"unexpected {response.status_code}"
+
+
+def member_cells(member):
+    """The member snippets hold private contacts: coordinators manage them; officers may
+    only pick a member in an experience's form (the chooser lists names)."""
+    base = "/admin/snippets/network/memberorganisation"
+    return [
+        ("members", "get", f"{base}/", None, {"coordinator"}),
+        ("add member", "get", f"{base}/add/", None, {"coordinator"}),
+        ("add member", "post", f"{base}/add/", {}, {"coordinator"}),
+        ("member", "get", f"{base}/edit/{member.pk}/", None, {"coordinator"}),
+        ("member", "post", f"{base}/edit/{member.pk}/", {}, {"coordinator"}),
+        ("member history", "get", f"{base}/history/{member.pk}/", None, {"coordinator"}),
+        ("delete member", "get", f"{base}/delete/{member.pk}/", None, {"coordinator"}),
+        ("member types", "get", "/admin/snippets/network/membertype/", None, {"coordinator"}),
+        ("members report", "get", "/admin/reports/members/", None, {"coordinator"}),
+        (
+            "member chooser",
+            "get",
+            "/admin/snippets/choose/network/memberorganisation/",
+            None,
+            {"officer", "coordinator"},
+        ),
+    ]
 
 
 def cells(pages, translations, terms):
@@ -193,7 +218,11 @@ def test_role_by_action(role, subtests):
         client = Client()
     else:
         client = sign_in(role, *ROLES[role], superuser=role == "superuser")
-    for action, method, url, data, allowed in cells(pages, translations, terms):
+    member = MemberOrganisation.objects.get(slug="porto-alegre-city-council", locale=source.locale)
+    for action, method, url, data, allowed in [
+        *cells(pages, translations, terms),
+        *member_cells(member),
+    ]:
         with subtests.test(action=action, method=method, url=url):
             response = getattr(client, method)(url, data) if data is not None else client.get(url)
             expected = "allowed" if role in allowed or role == "superuser" else "refused"
@@ -221,6 +250,11 @@ def test_role_by_action(role, subtests):
                 client.post(f"/admin/pages/{page.pk}/edit/", {"action": "publish"})
                 page.refresh_from_db()
                 assert page.live_revision_id == live_revision
+
+    with subtests.test(action="delete member", method="post"):
+        client.post(f"/admin/snippets/network/memberorganisation/delete/{member.pk}/")
+        exists = MemberOrganisation.objects.filter(pk=member.pk).exists()
+        assert exists != (role in {"coordinator", "superuser"}), role
 
     # Deleting, last: the page is gone only for those who may delete it.
     for language, page in reversed(pages.items()):

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "home",
     "taxonomy",
     "repository",
+    "network",
     "publications",
     "search",
     "editorial",

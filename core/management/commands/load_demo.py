@@ -22,6 +22,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from network import demo as network_demo
 from publications.demo import events as demo_events
 from publications.demo import news as demo_news
 from publications.demo import reports
@@ -63,6 +64,7 @@ class Command(BaseCommand):
                 self.translate_tree(home, locale)
             # Reports carry their own translations (after the home page's exist).
             pages["reports"] = reports.load(home)
+            pages["members"] = network_demo.load(home)
             # The menu links every section, so it is written (and translated) once they all are.
             self.ensure_layout(pages)
             for locale in locales[1:]:

@@ -1,0 +1,172 @@
+"""Filters of the member directory, read from GET parameters so that every view is a shareable
+URL that works without JavaScript.
+
+Each option shows how many members it would list, given the other filters chosen; values
+within one filter are combined with OR, filters with AND. Unknown values are dropped with a
+note. Only public members are ever counted."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from core.filters import MAX_VALUES, Option
+from core.pagination import paginate
+from taxonomy.models import Country, WorldRegion
+
+from .models import MemberOrganisation, MemberType
+
+PER_PAGE = 24
+
+
+@dataclass
+class CountedOption(Option):
+    count: int = 0
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    lookup: str
+    selected: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+
+    def labels(self, values):
+        """(value, label) of the options, in display order, for the values present."""
+        return [(value, value) for value in sorted(values)]
+
+    def clean_value(self, value):
+        return value
+
+    def apply(self, queryset):
+        if not self.selected:
+            return queryset
+        return queryset.filter(**{f"{self.lookup}__in": self.selected})
+
+    def counts(self, queryset):
+        rows = queryset.values(self.lookup).annotate(n=Count("pk")).order_by()
+        return Counter({row[self.lookup]: row["n"] for row in rows if row[self.lookup]})
+
+
+class TypeFacet(Facet):
+    def labels(self, values):
+        return [
+            (term.slug, term.name)
+            for term in MemberType.objects.localized_terms()
+            if term.slug in values
+        ]
+
+
+class CountryFacet(Facet):
+    def labels(self, values):
+        present = Country.objects.filter(code__in=values)
+        return [(country.code, country.name) for country in Country.sorted_for_display(present)]
+
+    def clean_value(self, value):
+        return value.upper()
+
+
+class RegionFacet(Facet):
+    def labels(self, values):
+        return [(value, label) for value, label in WorldRegion.choices if value in values]
+
+
+class PromoterFacet(Facet):
+    VALUES = {"yes": True, "no": False}
+
+    def labels(self, values):
+        names = {"yes": _("Promoter members"), "no": _("Other members")}
+        return [(value, names[value]) for value in ("yes", "no") if value in values]
+
+    def apply(self, queryset):
+        if len(self.selected) != 1:
+            return queryset
+        return queryset.filter(promoter=self.VALUES[self.selected[0]])
+
+    def counts(self, queryset):
+        found = Counter()
+        for row in queryset.values("promoter").annotate(n=Count("pk")).order_by():
+            found["yes" if row["promoter"] else "no"] += row["n"]
+        return found
+
+
+class MemberFilters:
+    def __init__(self, params):
+        self.params = params
+        self.notes = []
+        self.base = MemberOrganisation.objects.public().one_per_member()
+        self.facets = [
+            TypeFacet("type", _("Type"), "member_type__slug"),
+            CountryFacet("country", _("Country"), "country__code"),
+            RegionFacet("region", _("World region"), "country__region"),
+            PromoterFacet("promoter", _("Promoter status"), "promoter"),
+        ]
+        for facet in self.facets:
+            self._read(facet)
+        for facet in self.facets:
+            # Each option counts the members it would list with the other filters kept.
+            others = self.base
+            for other in self.facets:
+                if other is not facet:
+                    others = other.apply(others)
+            counts = facet.counts(others)
+            facet.options = [
+                CountedOption(
+                    value,
+                    label,
+                    active=value in facet.selected,
+                    remove_url=self.url_without(facet.param, value),
+                    count=counts.get(value, 0),
+                )
+                for value, label in facet.labels(set(counts) | set(facet.selected))
+            ]
+
+    def _read(self, facet):
+        known = {value for value, _label in facet.labels(set(facet.counts(self.base)))}
+        for value in self.params.getlist(facet.param)[:MAX_VALUES]:
+            value = facet.clean_value(value.strip())
+            if value in known and value not in facet.selected:
+                facet.selected.append(value)
+            elif value and value not in known:
+                self.notes.append(
+                    _("Unknown %(facet)s “%(value)s” was ignored.")
+                    % {"facet": str(facet.label).lower(), "value": value[:60]}
+                )
+
+    def queryset(self):
+        queryset = self.base
+        for facet in self.facets:
+            queryset = facet.apply(queryset)
+        return queryset.select_related("country", "member_type", "logo").order_by("name")
+
+    def page(self, request):
+        return paginate(request, self.queryset(), PER_PAGE)
+
+    @property
+    def active(self):
+        return [
+            (facet, option) for facet in self.facets for option in facet.options if option.active
+        ]
+
+    @property
+    def query_string(self):
+        return urlencode(
+            [
+                (key, value)
+                for key in self.params
+                if key != "page"
+                for value in self.params.getlist(key)
+            ]
+        )
+
+    def url_without(self, param, value):
+        pairs = [
+            (key, item)
+            for key in self.params
+            for item in self.params.getlist(key)
+            if key != "page" and not (key == param and item.upper() == value.upper())
+        ]
+        return "?" + urlencode(pairs) if pairs else "?"
