@@ -42,10 +42,14 @@ def permitted_bulk_actions(context, app_label, model_name, objects=None):
         return choices["buttons"]
     request, model = context["request"], apps.get_model(app_label, model_name)
     objects = list(objects)
-    refused = {
-        action_class.action_type
+    actions = [
+        action_class(request, model)
         for action_class in bulk_action_registry.get_bulk_actions_for_model(app_label, model_name)
-        if not any(action_class(request, model).check_perm(obj) for obj in objects)
+    ]
+    refused = {
+        action.action_type
+        for action in actions
+        if not any(action.check_perm(obj) for obj in objects)
     }
 
     def permitted(button):
