@@ -1,7 +1,13 @@
-"""What the listing filters (repository, agenda, reports) share: an option a visitor can tick,
-and the bound on values read from one URL parameter."""
+"""What the listing filters (repository, member directory, agenda, reports) share: an option a
+visitor can tick, a facet that narrows a queryset, and the URL handling that keeps every
+filtered view a shareable link that works without JavaScript."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from core.pagination import paginate
 
 # More values than any filter has options is a malformed URL, not a query.
 MAX_VALUES = 20
@@ -13,3 +19,70 @@ class Option:
     label: str
     active: bool = False
     remove_url: str = ""  # the same listing without this option, when it is active
+
+
+@dataclass
+class Facet:
+    """One GET parameter, the options it offers and the lookup it filters on.
+
+    Values within a facet are combined with OR, facets with AND."""
+
+    param: str
+    label: str
+    lookup: str
+    selected: list = field(default_factory=list)
+    options: list = field(default_factory=list)
+
+    def clean_value(self, value):
+        return value
+
+    def expand(self, values):
+        """The values to filter on for those chosen (a broader term brings its narrower ones)."""
+        return values
+
+    def apply(self, queryset):
+        if not self.selected:
+            return queryset
+        return queryset.filter(**{f"{self.lookup}__in": self.expand(self.selected)})
+
+
+class ListingFilters:
+    """Reading facets from `self.params`; subclasses set `facets`, `notes` and `queryset()`."""
+
+    per_page = 12
+
+    def read(self, facet, known):
+        """Select the values of `facet.param` that are in `known`; note the others."""
+        for value in self.params.getlist(facet.param)[:MAX_VALUES]:
+            value = facet.clean_value(value.strip())
+            if value in known and value not in facet.selected:
+                facet.selected.append(value)
+            elif value and value not in known:
+                self.notes.append(
+                    _("Unknown %(facet)s “%(value)s” was ignored.")
+                    % {"facet": str(facet.label).lower(), "value": value[:60]}
+                )
+
+    def page(self, request):
+        return paginate(request, self.queryset(), self.per_page)
+
+    @property
+    def active(self):
+        return [
+            (facet, option) for facet in self.facets for option in facet.options if option.active
+        ]
+
+    def query_string(self, without_page=True):
+        pairs = [(key, value) for key in self.params for value in self.params.getlist(key)]
+        return urlencode(
+            [(key, value) for key, value in pairs if key != "page" or not without_page]
+        )
+
+    def url_without(self, param, value):
+        pairs = [
+            (key, item)
+            for key in self.params
+            for item in self.params.getlist(key)
+            if key != "page" and not (key == param and item.upper() == value.upper())
+        ]
+        return "?" + urlencode(pairs) if pairs else "?"

@@ -6,14 +6,12 @@ within one filter are combined with OR, filters with AND. Unknown values are dro
 note. Only public members are ever counted."""
 
 from collections import Counter
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import MAX_VALUES, Option
-from core.pagination import paginate
+from core.filters import Facet, ListingFilters, Option
 from taxonomy.models import Country, WorldRegion
 
 from .models import MemberOrganisation, MemberType
@@ -26,32 +24,19 @@ class CountedOption(Option):
     count: int = 0
 
 
-@dataclass
-class Facet:
-    param: str
-    label: str
-    lookup: str
-    selected: list = field(default_factory=list)
-    options: list = field(default_factory=list)
+class CountedFacet(Facet):
+    """A facet whose options are the values present, each with the members it would list."""
 
     def labels(self, values):
         """(value, label) of the options, in display order, for the values present."""
         return [(value, value) for value in sorted(values)]
-
-    def clean_value(self, value):
-        return value
-
-    def apply(self, queryset):
-        if not self.selected:
-            return queryset
-        return queryset.filter(**{f"{self.lookup}__in": self.selected})
 
     def counts(self, queryset):
         rows = queryset.values(self.lookup).annotate(n=Count("pk")).order_by()
         return Counter({row[self.lookup]: row["n"] for row in rows if row[self.lookup]})
 
 
-class TypeFacet(Facet):
+class TypeFacet(CountedFacet):
     def labels(self, values):
         return [
             (term.slug, term.name)
@@ -60,7 +45,7 @@ class TypeFacet(Facet):
         ]
 
 
-class CountryFacet(Facet):
+class CountryFacet(CountedFacet):
     def labels(self, values):
         present = Country.objects.filter(code__in=values)
         return [(country.code, country.name) for country in Country.sorted_for_display(present)]
@@ -69,12 +54,12 @@ class CountryFacet(Facet):
         return value.upper()
 
 
-class RegionFacet(Facet):
+class RegionFacet(CountedFacet):
     def labels(self, values):
         return [(value, label) for value, label in WorldRegion.choices if value in values]
 
 
-class PromoterFacet(Facet):
+class PromoterFacet(CountedFacet):
     VALUES = {"yes": True, "no": False}
 
     def labels(self, values):
@@ -93,7 +78,9 @@ class PromoterFacet(Facet):
         return found
 
 
-class MemberFilters:
+class MemberFilters(ListingFilters):
+    per_page = PER_PAGE
+
     def __init__(self, params):
         self.params = params
         self.notes = []
@@ -125,48 +112,10 @@ class MemberFilters:
             ]
 
     def _read(self, facet):
-        known = {value for value, _label in facet.labels(set(facet.counts(self.base)))}
-        for value in self.params.getlist(facet.param)[:MAX_VALUES]:
-            value = facet.clean_value(value.strip())
-            if value in known and value not in facet.selected:
-                facet.selected.append(value)
-            elif value and value not in known:
-                self.notes.append(
-                    _("Unknown %(facet)s “%(value)s” was ignored.")
-                    % {"facet": str(facet.label).lower(), "value": value[:60]}
-                )
+        self.read(facet, {value for value, _label in facet.labels(set(facet.counts(self.base)))})
 
     def queryset(self):
         queryset = self.base
         for facet in self.facets:
             queryset = facet.apply(queryset)
         return queryset.select_related("country", "member_type", "logo").order_by("name")
-
-    def page(self, request):
-        return paginate(request, self.queryset(), PER_PAGE)
-
-    @property
-    def active(self):
-        return [
-            (facet, option) for facet in self.facets for option in facet.options if option.active
-        ]
-
-    @property
-    def query_string(self):
-        return urlencode(
-            [
-                (key, value)
-                for key in self.params
-                if key != "page"
-                for value in self.params.getlist(key)
-            ]
-        )
-
-    def url_without(self, param, value):
-        pairs = [
-            (key, item)
-            for key in self.params
-            for item in self.params.getlist(key)
-            if key != "page" and not (key == param and item.upper() == value.upper())
-        ]
-        return "?" + urlencode(pairs) if pairs else "?"

@@ -4,15 +4,13 @@ Each facet is a small object that knows its parameter, its options in the visito
 and how to narrow a queryset. Unknown values are dropped with a note instead of failing."""
 
 import re
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from dataclasses import dataclass
 
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import MAX_VALUES, Option
-from core.pagination import paginate
+from core.filters import Facet, ListingFilters, Option
 from core.privacy import public
 from taxonomy.models import (
     Country,
@@ -36,26 +34,6 @@ class Landing:
 
     name: str
     description: str
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    lookup: str
-    selected: list = field(default_factory=list)
-    options: list = field(default_factory=list)
-
-    def load_options(self, queryset):
-        return []
-
-    def expand(self, values):
-        return values
-
-    def apply(self, queryset):
-        if not self.selected:
-            return queryset
-        return queryset.filter(**{f"{self.lookup}__in": self.expand(self.selected)})
 
 
 class TermFacet(Facet):
@@ -115,7 +93,9 @@ SORTS = {
 }
 
 
-class ExperienceFilters:
+class ExperienceFilters(ListingFilters):
+    per_page = PER_PAGE
+
     def __init__(self, params, queryset):
         self.params = params
         self.notes = []
@@ -145,17 +125,7 @@ class ExperienceFilters:
 
     def _read_facet(self, facet):
         facet.options = facet.load_options(self.base)
-        known = {option.value for option in facet.options}
-        raw = self.params.getlist(facet.param)[:MAX_VALUES]
-        for value in raw:
-            value = getattr(facet, "clean_value", str)(value.strip())
-            if value in known and value not in facet.selected:
-                facet.selected.append(value)
-            elif value and value not in known:
-                self.notes.append(
-                    _("Unknown %(facet)s “%(value)s” was ignored.")
-                    % {"facet": str(facet.label).lower(), "value": value[:60]}
-                )
+        self.read(facet, {option.value for option in facet.options})
         for option in facet.options:
             option.active = option.value in facet.selected
             if option.active:
@@ -189,15 +159,6 @@ class ExperienceFilters:
             queryset = self.base.model.objects.filter(pk__in=queryset.values("pk"))
         return queryset.select_related("country").order_by(*SORTS[self.sort][1])
 
-    def page(self, request):
-        return paginate(request, self.queryset(), PER_PAGE)
-
-    @property
-    def active(self):
-        return [
-            (facet, option) for facet in self.facets for option in facet.options if option.active
-        ]
-
     @property
     def landing(self):
         """The term whose introduction heads the list when the view is one topic or mechanism."""
@@ -221,18 +182,3 @@ class ExperienceFilters:
     @property
     def sorts(self):
         return [(value, label) for value, (label, _order) in SORTS.items()]
-
-    def query_string(self, without_page=True):
-        pairs = [(key, value) for key in self.params for value in self.params.getlist(key)]
-        return urlencode(
-            [(key, value) for key, value in pairs if key != "page" or not without_page]
-        )
-
-    def url_without(self, param, value):
-        pairs = [
-            (key, item)
-            for key in self.params
-            for item in self.params.getlist(key)
-            if key != "page" and not (key == param and item.upper() == value.upper())
-        ]
-        return "?" + urlencode(pairs) if pairs else "?"
