@@ -72,6 +72,11 @@ class ListingFilters:
             (facet, option) for facet in self.facets for option in facet.options if option.active
         ]
 
+    @property
+    def active_count(self):
+        """How many filters are chosen, for the "Filters (n)" disclosure."""
+        return len(self.active)
+
     def query_string(self, without_page=True):
         pairs = [(key, value) for key in self.params for value in self.params.getlist(key)]
         return urlencode(

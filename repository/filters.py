@@ -176,6 +176,10 @@ class ExperienceFilters(ListingFilters):
         return Landing(term.name, term.description) if term and term.description else None
 
     @property
+    def active_count(self):
+        return super().active_count + bool(self.year_from) + bool(self.year_to)
+
+    @property
     def is_filtered(self):
         return bool(self.active or self.year_from or self.year_to)
 

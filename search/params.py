@@ -178,6 +178,12 @@ class SearchParams:
     def filtered(self):
         return bool(self.selected or self.year_from or self.year_to)
 
+    @property
+    def filter_count(self):
+        """How many filters are chosen, for the "Filters (n)" disclosure."""
+        chosen = sum(len(values) for values in self.selected.values())
+        return chosen + bool(self.year_from) + bool(self.year_to)
+
     def items(self, language=None):
         """(name, value) pairs of these parameters, in a stable order."""
         pairs = []

@@ -26,7 +26,12 @@
       if (!next) return;
       const active = document.activeElement;
       const focusKey = active && active.name ? [active.name, active.value] : null;
+      const panel = form.querySelector("[data-filters-panel]");
+      const unfolded = panel ? panel.open : null;
       form.innerHTML = next.innerHTML;
+      // The new filters arrive folded; keep them as the visitor left them.
+      const replaced = form.querySelector("[data-filters-panel]");
+      if (replaced && unfolded !== null) replaced.open = unfolded;
       history.replaceState(null, "", url);
       if (focusKey) {
         const again = Array.from(form.elements).find((el) => el.name === focusKey[0] && (el.type !== "checkbox" || el.value === focusKey[1]));

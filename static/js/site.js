@@ -3,6 +3,16 @@
   "use strict";
   document.documentElement.classList.replace("no-js", "js");
 
+  // Filters beside the results on a wide screen, folded away on a phone.
+  const wide = window.matchMedia("(width > 56em)");
+  function unfoldFilters() {
+    document.querySelectorAll("[data-filters-panel]").forEach(function (panel) {
+      panel.open = wide.matches;
+    });
+  }
+  wide.addEventListener("change", unfoldFilters);
+  unfoldFilters();
+
   const toggle = document.querySelector(".menu-toggle");
   const navigation = document.getElementById("site-navigation");
   if (!toggle || !navigation) return;
