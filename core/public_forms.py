@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT = "homepage"
@@ -63,6 +64,13 @@ def over_rate_limit(request, scope):
         cache.add(key, 1, window)
         count = 1
     return count > limit
+
+
+def rate_limit_message():
+    return gettext(
+        "Too many forms were sent from your address in the last hour. Nothing you typed is "
+        "lost: please send it again later."
+    )
 
 
 class HoneypotForm(forms.Form):

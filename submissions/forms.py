@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.locales import active_locale
 from core.public_forms import HoneypotForm
 from repository.models import FIRST_YEAR
-from taxonomy.models import Country, Mechanism, Topic
+from taxonomy.models import Country, Mechanism, Topic, country_choices
 
 MAX_LINKS = 5
 
@@ -31,11 +31,6 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data if item]
         return [single(data, initial)] if data else []
-
-
-def country_choices():
-    countries = sorted(Country.objects.all(), key=lambda country: country.name)
-    return [("", "—"), *((country.code, country.name) for country in countries)]
 
 
 def term_choices(model):

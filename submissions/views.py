@@ -1,20 +1,17 @@
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from core.public_forms import add_upload_errors, install_upload_check, over_rate_limit
+from core.public_forms import (
+    add_upload_errors,
+    install_upload_check,
+    over_rate_limit,
+    rate_limit_message,
+)
 
 from .forms import ProposalForm
 from .models import Submission
 from .services import notify, propose_experience
-
-
-def rate_limit_message():
-    return _(
-        "Too many forms were sent from your address in the last hour. Nothing you typed is "
-        "lost: please send it again later."
-    )
 
 
 # never_cache: the form carries a CSRF token, so no shared or page cache may keep it.
