@@ -61,7 +61,6 @@ def fill_page(page, data):
     page.co_authors = [
         ExperienceCoAuthor(
             name=data["organisation"],
-            organisation=data["organisation"],
             confirmed_on=timezone.localdate(),
             locale=page.locale,
         )

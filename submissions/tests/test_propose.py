@@ -8,10 +8,12 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import WorkflowState
 
 from repository.models import ExperiencePage
+from search.indexing import deliver
 from submissions.models import Submission
 from tests.fixtures import sign_in
 
@@ -19,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+SECRETS = ("Secretcontact", "kadri.private", "555 0199")
 ADDRESSES = {
     "en": "/en/propose-an-experience/",
     "fr": "/fr/proposer-une-experience/",
@@ -94,8 +97,36 @@ def test_a_proposal_becomes_a_draft_in_the_workflow_with_emails():
     # The contact is in no page, preview included.
     preview = coordinator.get(f"/admin/pages/{page.pk}/revisions/{submission.revision_id}/view/")
     assert preview.status_code == 200 and "Tartu City Government" in preview.content.decode()
-    for secret in ("Secretcontact", "kadri.private", "555 0199"):
+    for secret in SECRETS:
         assert secret not in preview.content.decode()
+
+    # A coordinator approves: the page is live, says who co-produced it, and the contact is
+    # on no public surface.
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk]
+    )
+    assert coordinator.post(approve, {}).status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live
+    deliver()
+    reader = Client()
+    live = reader.get(page.url).content.decode()
+    today = date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"Co-produced with Tartu City Government, last confirmed on {today}." in live
+    surfaces = {
+        "page": live,
+        "api": reader.get(f"/api/v2/pages/{page.pk}/").content.decode(),
+        "api search": reader.get("/api/v2/pages/", {"search": "Tartu"}).content.decode(),
+        "search": reader.get("/en/search/", {"q": "Tartu"}).content.decode(),
+        "search api": reader.get("/en/search/api/", {"q": "Tartu"}).content.decode(),
+        "csv": b"".join(reader.get("/en/experiences/export/csv/").streaming_content).decode(),
+        "json": b"".join(reader.get("/en/experiences/export/json/").streaming_content).decode(),
+    }
+    assert "Tartu City Government" in surfaces["csv"]
+    assert "Neighbourhood assemblies of Tartu" in surfaces["search"]
+    for surface, text in surfaces.items():
+        for secret in SECRETS:
+            assert secret not in text, surface
 
 
 def test_the_confirmation_is_in_the_submitters_language():
