@@ -91,7 +91,11 @@ def test_a_proposal_becomes_a_draft_in_the_workflow_with_emails():
     assert submission.reference in sent.content.decode()
     to_submitter = [m for m in mail.outbox if m.to == ["kadri.private@example.net"]]
     assert len(to_submitter) == 1 and submission.reference in to_submitter[0].body
-    to_coordinators = [m for m in mail.outbox if coordinator.user.email in m.to]
+    to_coordinators = [
+        m
+        for m in mail.outbox
+        if coordinator.user.email in m.to and submission.reference in m.subject
+    ]
     assert to_coordinators
     assert f"http://127.0.0.1:8000/admin/pages/{page.pk}/edit/" in to_coordinators[-1].body
     # The contact is in no page, preview included.
