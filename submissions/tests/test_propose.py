@@ -98,6 +98,15 @@ def test_a_proposal_becomes_a_draft_in_the_workflow_with_emails():
     ]
     assert to_coordinators
     assert f"http://127.0.0.1:8000/admin/pages/{page.pk}/edit/" in to_coordinators[-1].body
+    # Coordinators download the file from the submission; an officer cannot.
+    record = coordinator.get(f"/admin/snippets/submissions/submission/edit/{submission.pk}/")
+    assert "kadri.private@example.net" in record.content.decode()
+    (attached,) = submission.files.all()
+    download = coordinator.get(f"/admin/submissions/files/{attached.pk}/")
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content) == PDF
+    officer = sign_in("olga", "Communication officers")
+    assert officer.get(f"/admin/submissions/files/{attached.pk}/").status_code in (302, 403)
     # The contact is in no page, preview included.
     preview = coordinator.get(f"/admin/pages/{page.pk}/revisions/{submission.revision_id}/view/")
     assert preview.status_code == 200 and "Tartu City Government" in preview.content.decode()
