@@ -41,6 +41,9 @@ TAXONOMY_MODELS = [
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
 # Members carry private contacts: coordinators (and administrators, who hold their rights) only.
 NETWORK_MODELS = [("network", "memberorganisation"), ("network", "membertype")]
+# Proposals from the public forms hold the submitter's contact: coordinators read and correct
+# them; none is added in the admin.
+SUBMISSION_MODELS = [("submissions", "submission")]
 
 
 def translators_group(code):
@@ -168,6 +171,7 @@ def setup_roles():
         *_perms([("taxonomy", "country")], actions=("change",)),
         *_perms(LAYOUT_MODELS),
         *_perms(NETWORK_MODELS, actions=("add", "change", "delete", "view")),
+        *_perms(SUBMISSION_MODELS, actions=("change", "delete", "view")),
         *_perms([("wagtailsearchpromotions", "searchpromotion")]),
         # Old addresses of moved or renamed pages keep working through editor-managed redirects.
         *_perms([("wagtailredirects", "redirect")]),

@@ -41,6 +41,8 @@ class MemberType(Term):
 
 
 class MemberStatus(models.TextChoices):
+    # Applied through the public "Join" form; a coordinator admits it (network/join.py).
+    PENDING = "pending", _("Pending admission")
     ACTIVE = "active", _("Active")
     INACTIVE = "inactive", _("Inactive")
     LEFT = "left", _("Left the network")
@@ -48,8 +50,10 @@ class MemberStatus(models.TextChoices):
 
 class MemberQuerySet(models.QuerySet):
     def public(self):
-        """Members the public may see: they consented, and they have not left."""
-        return self.filter(consent_to_publish=True).exclude(status=MemberStatus.LEFT)
+        """Members the public may see: admitted, they consented, and they have not left."""
+        return self.filter(consent_to_publish=True).exclude(
+            status__in=[MemberStatus.LEFT, MemberStatus.PENDING]
+        )
 
     def one_per_member(self):
         """One row per member (its first, the source of its translations): facts such as the
@@ -146,6 +150,22 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
         related_name="+",
         verbose_name=_("consent recorded by"),
     )
+    # What an organisation wrote when it applied through the public form: private.
+    applied_at = models.DateTimeField(null=True, blank=True, verbose_name=_("applied on"))
+    application_needs = models.TextField(
+        blank=True, verbose_name=_("what the organisation expects from the network")
+    )
+    application_consent = models.BooleanField(
+        default=False,
+        verbose_name=_("agreed to publication when applying"),
+        help_text=_(
+            "Ticked by the applicant in the public form. Tick “consent to publish” above when "
+            "you admit the member, if it agreed."
+        ),
+    )
+    application_language = models.CharField(
+        max_length=10, blank=True, verbose_name=_("language of the application")
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -170,6 +190,15 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
                 FieldPanel("consent_recorded_by", read_only=True),
             ],
             heading=_("Consent to publish"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("applied_at", read_only=True),
+                FieldPanel("application_language", read_only=True),
+                FieldPanel("application_consent", read_only=True),
+                FieldPanel("application_needs", read_only=True),
+            ],
+            heading=_("Application (never published)"),
         ),
     ]
     # Words are translated; facts, and what decides who sees the member, are the source's.
@@ -229,7 +258,10 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
 
     @property
     def is_public(self):
-        return self.consent_to_publish and self.status != MemberStatus.LEFT
+        return self.consent_to_publish and self.status not in (
+            MemberStatus.LEFT,
+            MemberStatus.PENDING,
+        )
 
     @property
     def place_line(self):

@@ -434,6 +434,21 @@ class ExperiencePage(BasePage):
         """The organisations shown to the public (a member without consent is not)."""
         return public_organisations(self.organisations.select_related("member"))
 
+    @cached_property
+    def co_author_list(self):
+        """Read once: the credits and the "co-produced with" line both show them."""
+        return list(self.co_authors.all())
+
+    @cached_property
+    def co_production(self):
+        """(organisation, date) of the last confirmation by a local actor, else None: the page
+        then says it was co-produced with them."""
+        confirmed = [author for author in self.co_author_list if author.confirmed_on]
+        if not confirmed:
+            return None
+        latest = max(confirmed, key=lambda author: author.confirmed_on)
+        return latest.organisation or latest.name, latest.confirmed_on
+
     @property
     def place_line(self):
         """ "City or region, Country" in the visitor's language, the country named once."""

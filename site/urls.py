@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("search/feed/", search_views.search_feed, name="search_feed"),
     path("search/map/", search_views.search_map, name="search_map"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
+    path("", include("network.urls")),
+    path("", include("submissions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -291,3 +291,9 @@ class CountryIntroduction(TranslatableMixin, models.Model):
     def for_country(cls, code):
         """The introduction in the visitor's language, else in the default language."""
         return in_visitor_language(cls.objects.filter(country__code=code))
+
+
+def country_choices():
+    """Every country as (ISO code, name), in the visitor's language and alphabetical order."""
+    countries = sorted(Country.objects.all(), key=lambda country: country.name)
+    return [("", "—"), *((country.code, country.name) for country in countries)]

@@ -33,6 +33,9 @@ PAGES = [
     "/en/search/?q=" + "x" * 300,
     "/en/search/map/?q=budget",
     "/es/jovenes-america-latina/",
+    "/en/propose-an-experience/",
+    "/es/proponer-una-experiencia/",
+    "/fr/adherer/",
     "/fr/nowhere/",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -39,6 +39,8 @@ PAGES = {
         "/en/youth-latin-america/",
         "/en/search/?q=budget",
         "/en/search/?q=zzqxjv",
+        "/en/propose-an-experience/",
+        "/en/join/",
         "/en/nowhere/",
     ],
     "fr": [
@@ -61,6 +63,8 @@ PAGES = {
         "/fr/jeunes-amerique-latine/",
         "/fr/search/?q=budget&lang=all",
         "/fr/search/?q=zzqxjv",
+        "/fr/proposer-une-experience/",
+        "/fr/adherer/",
         "/fr/nulle-part/",
     ],
     "es": [
@@ -81,6 +85,8 @@ PAGES = {
         "/es/jovenes-america-latina/",
         "/es/search/?q=presupuesto",
         "/es/search/?q=zzqxjv",
+        "/es/proponer-una-experiencia/",
+        "/es/unirse/",
         "/es/ninguna-parte/",
     ],
 }
@@ -165,6 +171,20 @@ def test_every_page_type_is_valid_html_in_every_language(
     errors = validate(vnu_jar, documents, tmp_path)
     report = "\n".join(f"{path}\n  " + "\n  ".join(found) for path, found in errors.items())
     assert not errors, f"the Nu HTML checker found errors:\n{report}"
+
+
+def test_the_public_forms_are_valid_html_when_they_come_back_with_errors(client, vnu_jar, tmp_path):
+    """The state a visitor meets after a mistake: error messages, marked fields, kept values."""
+    documents = {}
+    for path, data in (
+        ("/fr/proposer-une-experience/", {"title": "Assemblées", "contact_email": "non"}),
+        ("/es/unirse/", {"name": "Asamblea", "homepage": "robot"}),
+    ):
+        response = client.post(path, data)
+        assert response.status_code == 400, path
+        documents[f"{path} (errors)"] = response.content
+    errors = validate(vnu_jar, documents, tmp_path)
+    assert not errors, errors
 
 
 @pytest.mark.parametrize("path", sorted(NOT_FOUND))

@@ -16,6 +16,7 @@ from wagtail_localize.models import Translation
 from editorial.roles import COORDINATORS, translators_group
 from network.models import MemberOrganisation
 from repository.models import ExperiencePage
+from submissions.models import Submission
 from taxonomy.models import Topic
 from tests.fixtures import editorial_roles, sign_in
 
@@ -70,6 +71,17 @@ def member_cells(member):
             None,
             {"officer", "coordinator"},
         ),
+    ]
+
+
+def submission_cells(submission):
+    """What visitors proposed, with their private contact: coordinators read and correct it;
+    nobody adds one in the admin (they come from the public form)."""
+    base = "/admin/snippets/submissions/submission"
+    return [
+        ("submissions", "get", f"{base}/", None, {"coordinator"}),
+        ("submission", "get", f"{base}/edit/{submission.pk}/", None, {"coordinator"}),
+        ("add submission", "get", f"{base}/add/", None, set()),
     ]
 
 
@@ -219,9 +231,13 @@ def test_role_by_action(role, subtests):
     else:
         client = sign_in(role, *ROLES[role], superuser=role == "superuser")
     member = MemberOrganisation.objects.get(slug="porto-alegre-city-council", locale=source.locale)
+    submission = Submission.objects.create(
+        language="en", organisation="Town", contact_name="A", contact_email="a@example.org"
+    )
     for action, method, url, data, allowed in [
         *cells(pages, translations, terms),
         *member_cells(member),
+        *submission_cells(submission),
     ]:
         with subtests.test(action=action, method=method, url=url):
             response = getattr(client, method)(url, data) if data is not None else client.get(url)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "repository",
     "network",
+    "submissions",
     "publications",
     "search",
     "editorial",
@@ -245,6 +246,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads: a request body above UPLOAD_MAX_MB is refused before it is read (core/uploads.py);
 # below it, each form says which file is too large.
 UPLOAD_MAX_BYTES = int(env("UPLOAD_MAX_MB", "50")) * 1024 * 1024
+# The public forms (core/public_forms.py): submissions per address and window, and the files
+# a visitor may attach, checked while they stream in.
+PUBLIC_FORM_RATE_LIMIT = int(env("PUBLIC_FORM_RATE_LIMIT", "5"))
+PUBLIC_FORM_RATE_WINDOW = int(env("PUBLIC_FORM_RATE_WINDOW_MINUTES", "60")) * 60
+PUBLIC_FORM_MAX_FILE_BYTES = int(env("PUBLIC_FORM_MAX_FILE_MB", "10")) * 1024 * 1024
+PUBLIC_FORM_MAX_FILES = 5
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 40 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx", "zip"]

@@ -1,0 +1,141 @@
+"""A proposal becomes a draft experience in the editorial workflow, with its private record,
+and the emails that say so."""
+
+import html
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from core.locales import active_locale
+from repository.models import (
+    ExperienceCoAuthor,
+    ExperienceIndexPage,
+    ExperienceOrganisation,
+    ExperiencePage,
+)
+
+from .models import Submission, SubmissionFile, SubmissionKind
+
+COORDINATORS = "Coordinators"  # editorial.roles.COORDINATORS: the group that admits and reviews
+
+
+def submissions_parent(locale):
+    """Proposals go under the repository of the visitor's language: an experience is only
+    listed, filtered and exported there, and a draft is invisible to the public anyway, so a
+    separate area would only mean moving (and re-addressing) every accepted page."""
+    return ExperienceIndexPage.objects.filter(locale=locale).live().first()
+
+
+def unique_slug(parent, title, reference):
+    base = slugify(title)[:80] or "experience"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    return base if base not in taken else f"{base}-{reference.lower()}"
+
+
+def fill_page(page, data):
+    """The structured fields of the form onto the page (new, or the draft of an update)."""
+    page.title = data["title"]
+    page.summary = data["summary"]
+    page.country = data["country"]
+    page.place = data["city"]
+    page.start_year = data["start_year"]
+    page.ongoing = data["ongoing"]
+    page.end_year = None if data["ongoing"] else data["end_year"]
+    page.topics = list(data["topics"])
+    page.mechanisms = list(data["mechanisms"])
+    if data["description"]:
+        paragraphs = [part.strip() for part in data["description"].split("\n\n") if part.strip()]
+        rich = "".join(f"<p>{html.escape(part)}</p>" for part in paragraphs)
+        page.body = [("paragraph", rich)]
+    page.sources = [("link", {"page": None, "url": url, "text": ""}) for url in data["links"]]
+    page.organisations = [
+        ExperienceOrganisation(name=data["organisation"], website=data["organisation_website"])
+    ]
+    # The local actor confirms the description as of today: the page says "co-produced with".
+    page.co_authors = [
+        ExperienceCoAuthor(
+            name=data["organisation"],
+            confirmed_on=timezone.localdate(),
+            locale=page.locale,
+        )
+    ]
+
+
+def start_workflow(page, submission):
+    workflow = page.get_workflow()
+    if workflow is not None and not page.workflow_in_progress:
+        workflow.start(page, None)
+
+
+@transaction.atomic
+def propose_experience(data, request):
+    locale = active_locale()
+    parent = submissions_parent(locale)
+    submission = Submission(
+        kind=SubmissionKind.NEW,
+        language=locale.language_code,
+        organisation=data["organisation"],
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        contact_phone=data["contact_phone"],
+        consent_to_publish=data["consent"],
+    )
+    page = ExperiencePage(locale=locale, live=False)
+    fill_page(page, data)
+    page.slug = unique_slug(parent, data["title"], submission.reference)
+    parent.add_child(instance=page)
+    revision = page.save_revision(log_action=True)
+    submission.page, submission.revision = page, revision
+    submission.save()
+    for upload in data["files"]:
+        SubmissionFile.objects.create(submission=submission, file=upload)
+    start_workflow(page, submission)
+    return submission
+
+
+def admin_url(name, *args):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def coordinator_emails():
+    users = get_user_model().objects.filter(groups__name=COORDINATORS, is_active=True)
+    return sorted({user.email for user in users if user.email})
+
+
+def notify(submission):
+    """The submitter's confirmation in their language, the coordinators' notice in English."""
+    context = {
+        "submission": submission,
+        "page": submission.page,
+        "edit_url": admin_url("wagtailadmin_pages:edit", submission.page_id),
+        "submission_url": admin_url("wagtailsnippets_submissions_submission:edit", submission.pk),
+    }
+    if submission.kind == SubmissionKind.UPDATE and submission.revision_id:
+        context["compare_url"] = admin_url(
+            "wagtailadmin_pages:revisions_compare",
+            submission.page_id,
+            "live",
+            submission.revision_id,
+        )
+    with translation.override(submission.language):
+        send_mail(
+            render_to_string("submissions/email/confirmation_subject.txt", context).strip(),
+            render_to_string("submissions/email/confirmation.txt", context),
+            None,
+            [submission.contact_email],
+        )
+    recipients = coordinator_emails()
+    if recipients:
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                render_to_string("submissions/email/coordinators_subject.txt", context).strip(),
+                render_to_string("submissions/email/coordinators.txt", context),
+                None,
+                recipients,
+            )

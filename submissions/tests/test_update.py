@@ -1,0 +1,114 @@
+"""A member proposes an update to one of its experiences through a signed link, and the editor
+compares it with the live version before accepting."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.models import WorkflowState
+
+from editorial.roles import COORDINATORS
+from network.models import MemberOrganisation
+from repository.models import ExperienceCoAuthor, ExperienceOrganisation, ExperiencePage
+from submissions.models import Submission, SubmissionKind
+from tests.fixtures import sign_in
+
+pytestmark = pytest.mark.django_db
+
+CONTACT = "participacion@example.net"
+
+
+@pytest.fixture
+def experience():
+    """A live experience naming a member whose contact is on record."""
+    page = ExperiencePage.objects.live().filter(locale__language_code="en").first()
+    member = MemberOrganisation.objects.filter(locale=page.locale).first()
+    MemberOrganisation.objects.filter(pk=member.pk).update(contact_email=CONTACT)
+    ExperienceOrganisation.objects.create(page=page, name=member.name, member=member)
+    ExperienceCoAuthor.objects.create(
+        page=page,
+        name="Ana",
+        organisation=member.name,
+        confirmed_on="2020-01-01",
+        locale=page.locale,
+    )
+    page.save_revision().publish()
+    return ExperiencePage.objects.get(pk=page.pk)
+
+
+def link_from(message):
+    return re.search(r"https?://\S+", message.body).group(0).split("8000", 1)[1]
+
+
+def test_a_member_updates_its_experience_and_the_editor_compares(experience):
+    coordinator = sign_in("carla", COORDINATORS)
+    visitor = Client()
+    live = visitor.get(experience.url).content.decode()
+    ask = f"/en/propose-an-update/{experience.pk}/"
+    assert f'href="{ask}"' in live
+
+    # An unknown address gets the same answer and no email.
+    mail.outbox.clear()
+    answer = visitor.post(ask, {"email": "someone@example.org", "homepage": ""})
+    assert "If this address is on record" in answer.content.decode()
+    assert mail.outbox == []
+    visitor.post(ask, {"email": CONTACT.upper(), "homepage": ""})
+    (message,) = mail.outbox
+    assert message.to == [CONTACT]
+    link = link_from(message)
+
+    form = visitor.get(link)
+    assert form.status_code == 200
+    assert f'value="{experience.title}"' in form.content.decode()
+    data = {
+        "title": experience.title,
+        "summary": "A new summary: the 2025 cycle reached every district.",
+        "country": experience.country.code if experience.country_id else "",
+        "city": experience.place,
+        "start_year": experience.start_year or "",
+        "ongoing": "on",
+        "topics": [topic.slug for topic in experience.topics.all()],
+        "contact_name": "Ana Private",
+        "note": "The 2025 figures.",
+        "homepage": "",
+    }
+    mail.outbox.clear()
+    response = visitor.post(link, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    experience.refresh_from_db()
+    submission = Submission.objects.get(kind=SubmissionKind.UPDATE)
+    # Nothing changed for the public until an editor accepts it.
+    assert "A new summary" not in visitor.get(experience.url).content.decode()
+    assert experience.has_unpublished_changes
+    state = WorkflowState.objects.get(object_id=str(experience.pk), status="in_progress")
+    notice = next(
+        m
+        for m in mail.outbox
+        if submission.reference in m.subject and coordinator.user.email in m.to
+    )
+    compare = f"/admin/pages/{experience.pk}/revisions/compare/live...{submission.revision_id}/"
+    assert compare in notice.body
+    diff = coordinator.get(compare).content.decode()
+    assert "the 2025 cycle reached every district" in diff
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[experience.pk, "approve", state.current_task_state.pk],
+    )
+    coordinator.post(approve, {})
+    live = visitor.get(experience.url).content.decode()
+    assert "A new summary: the 2025 cycle reached every district." in live
+    today = date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"last confirmed on {today}." in live
+    assert "Ana Private" not in live and CONTACT not in live
+
+
+def test_a_forged_or_expired_link_is_refused(experience, settings):
+    response = Client().get("/en/propose-an-update/edit/not-a-signed-token/")
+    assert response.status_code == 400
+    assert "This link no longer works" in response.content.decode()
