@@ -7,11 +7,14 @@ note. Only public members are ever counted."""
 
 from collections import Counter
 from dataclasses import dataclass
+from types import SimpleNamespace
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import Facet, ListingFilters, Option
+from search.worldmap import world_map
 from taxonomy.models import Country, WorldRegion
 
 from .models import MemberOrganisation, MemberType
@@ -119,3 +122,23 @@ class MemberFilters(ListingFilters):
         for facet in self.facets:
             queryset = facet.apply(queryset)
         return queryset.select_related("country", "member_type", "logo").order_by("name")
+
+    def country_map(self):
+        """The members by country on a world map, each country a link to its members (with
+        the other filters kept); the country filter's counts, so map and list agree."""
+        facet = next(facet for facet in self.facets if facet.param == "country")
+        buckets = [
+            SimpleNamespace(value=option.value, label=option.label, count=option.count)
+            for option in facet.options
+            if option.count
+        ]
+        kept = [
+            (key, value)
+            for key in self.params
+            if key not in ("page", "country")
+            for value in self.params.getlist(key)
+        ]
+        return world_map(
+            SimpleNamespace(buckets=buckets),
+            lambda code: "?" + urlencode([*kept, ("country", code)]),
+        )

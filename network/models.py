@@ -289,6 +289,7 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
         filters = self.filters(request)
         context["filters"] = filters
         context["members"] = filters.page(request)
+        context["country_map"] = filters.country_map()
         shown = localized(context["members"].object_list)
         context["shown_members"] = [(member, self.profile_url(member, request)) for member in shown]
         page_obj = context["members"]

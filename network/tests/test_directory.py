@@ -153,3 +153,22 @@ def test_the_profile_lists_an_experience_linked_by_the_command(client):
     call_command("link_member_organisations", stdout=io.StringIO())
     content = client.get("/en/members/montevideo-municipal-government/").content.decode()
     assert f'href="{page.url}"' in content
+
+
+def test_the_map_shows_where_the_listed_members_are_and_links_to_them(client):
+    content = client.get("/fr/membres/", {"type": "local-government"}).content.decode()
+    shaded = dict(
+        re.findall(
+            r'<a href="\?([^"]+)" tabindex="-1"><path d="[^"]+" class="shade-\d"><title>'
+            r"([^<]+)</title>",
+            content,
+        )
+    )
+    # The countries of the public local governments, named in French, each linking to them.
+    brazil = next(query for query, title in shaded.items() if title.startswith("Brésil:"))
+    assert brazil == "type=local-government&amp;country=BR"
+    listed = names(
+        client.get("/fr/membres/", {"type": "local-government", "country": "BR"}).content.decode()
+    )
+    assert shaded and all(not title.startswith("Canada") for title in shaded.values())
+    assert f"Brésil: {len(listed)}" in shaded.values()
