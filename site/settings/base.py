@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "repository",
     "network",
+    "award",
     "publications",
     "search",
     "editorial",
