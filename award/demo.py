@@ -117,7 +117,9 @@ def ensure_candidacies(edition, item):
             },
         )
     if item["publish_results"]:
-        publish_results(edition, None)
+        # The demo's news already announce these winners, and a draft among the demo's news
+        # would be taken for a page to translate by the next load_demo.
+        publish_results(edition, None, news=False)
 
 
 def load(home, today=None):

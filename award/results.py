@@ -69,8 +69,9 @@ def give_award(experience, award, user):
 
 
 @transaction.atomic
-def publish_results(edition, user):
-    """Publish the results of `edition` (its source) once; returns the publication."""
+def publish_results(edition, user, news=True):
+    """Publish the results of `edition` (its source) once; returns the publication. `news`
+    drafts the news item for the officers."""
     edition = edition.source
     existing = ResultsPublication.objects.filter(edition=edition).first()
     if existing is not None:
@@ -83,7 +84,7 @@ def publish_results(edition, user):
             award=award_name(edition),
         )
         give_award(candidacy.experience.specific, award, user)
-    news = draft_news(edition, results, user)
+    news = draft_news(edition, results, user) if news else None
     return ResultsPublication.objects.create(edition=edition, published_by=user, news=news)
 
 
