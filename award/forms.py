@@ -112,6 +112,7 @@ class ConflictForm(forms.Form):
 
 
 class MoveForm(forms.Form):
+    candidacy = forms.IntegerField()
     stage = forms.ChoiceField(choices=Stage.choices)
 
 

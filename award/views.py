@@ -200,9 +200,13 @@ def ranking_view(request, pk):
     if request.method == "POST":
         if edition.results_published:
             raise PermissionDenied(_("The results of this edition are published."))
-        candidacy = get_object_or_404(Candidacy, pk=request.POST.get("candidacy"), edition=edition)
         form = MoveForm(request.POST)
-        if form.is_valid() and form.cleaned_data["stage"] in MOVES.get(candidacy.stage, ()):
+        candidacy = None
+        if form.is_valid():
+            candidacy = Candidacy.objects.filter(
+                pk=form.cleaned_data["candidacy"], edition=edition
+            ).first()
+        if candidacy is not None and form.cleaned_data["stage"] in MOVES.get(candidacy.stage, ()):
             candidacy.stage = form.cleaned_data["stage"]
             candidacy.save(update_fields=["stage"])
             messages.success(
