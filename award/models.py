@@ -6,6 +6,7 @@ every language's page is the same edition. They are never on a public surface ex
 publishing the results makes public (winners and special mentions)."""
 
 import datetime
+from types import SimpleNamespace
 
 from django import forms
 from django.conf import settings
@@ -41,8 +42,11 @@ class AwardIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = (
-            AwardEditionPage.objects.live().public().child_of(self).order_by("-year")
+        editions = list(AwardEditionPage.objects.live().public().child_of(self).order_by("-year"))
+        context["editions"] = editions
+        # A list of pages, described to search engines as the other indexes are.
+        context["listed"] = seo.listing(
+            [SimpleNamespace(url=edition.url, title=edition.title) for edition in editions]
         )
         return context
 
