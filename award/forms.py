@@ -30,6 +30,8 @@ class ApplicationForm(forms.ModelForm):
         )
         self.fields["edition"].empty_label = None
         self.fields["member"].queryset = members
+        if len(members) == 1:  # a member's contact applies for their one member
+            self.fields["member"].empty_label = None
         self.fields["experience"].queryset = public(
             ExperiencePage.objects.live().filter(
                 locale=default_locale(), organisations__member__in=members
