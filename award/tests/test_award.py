@@ -12,7 +12,7 @@ from django.core import mail
 from django.test import Client
 
 from award.models import AwardEditionPage, Candidacy, Score, Stage
-from award.results import ordinal
+from award.results import ordinal, publish_results
 from editorial.roles import COORDINATORS, JURY, MEMBER_CONTACTS
 from publications.models import NewsPage
 from repository.models import ExperiencePage
@@ -317,3 +317,24 @@ def test_scores_and_candidacies_are_on_no_public_surface(client):
     submitted = Candidacy.objects.get(edition=open_call)
     assert submitted.experience.title not in text(client.get(open_call.url))
     assert Client().get("/admin/award/apply/").status_code == 302
+
+
+def test_publishing_results_keeps_an_experiences_draft_a_draft():
+    edition = open_edition()
+    close_the_call(edition)
+    page = experience("porto-alegre-participatory-budgeting")
+    live_title = page.title
+    draft = page.get_latest_revision_as_object()
+    draft.title = "Porto Alegre, a draft in progress"
+    draft.save_revision()
+    member = page.organisations.exclude(member=None).first().member
+    Candidacy.objects.create(
+        edition=edition, member=member, experience=page, statement="-", stage=Stage.WINNER
+    )
+    publish_results(edition, None)
+    page.refresh_from_db()
+    assert page.title == live_title and page.has_unpublished_changes
+    assert page.awards.filter(year=edition.year, distinction="winner").exists()
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == "Porto Alegre, a draft in progress"
+    assert latest.awards.filter(year=edition.year, distinction="winner").exists()
