@@ -15,7 +15,7 @@ from fnmatch import fnmatchcase
 
 from django.conf import settings
 
-from .roles import JURY, translators_group
+from .roles import JURY, MEMBER_CONTACTS, translators_group
 
 # Signing in and out, one's own account, the dashboard and what every admin page loads.
 EVERYONE = {
@@ -80,8 +80,11 @@ TRANSLATORS = EVERYONE | {
     "translation_report",
 }
 
-# The jury signs in to judge the award (issue 16 adds its views); nothing of the editorial side.
-JURY_VIEWS = EVERYONE
+# The jury signs in to judge the award; nothing of the editorial side.
+JURY_VIEWS = EVERYONE | {"award_jury", "award_jury_edition", "award_score", "award_conflict"}
+
+# A member's contact applies to the award and follows their candidacies.
+MEMBER_VIEWS = EVERYONE | {"award_apply", "award_my_candidacies"}
 
 
 def limits(user):
@@ -98,6 +101,7 @@ def _limits(user):
     names = set(user.groups.values_list("name", flat=True))
     lists = {translators_group(code): TRANSLATORS for code, _name in settings.LANGUAGES}
     lists[JURY] = JURY_VIEWS
+    lists[MEMBER_CONTACTS] = MEMBER_VIEWS
     if not names or names - set(lists):
         return None  # no group (nothing to open anyway), or a role with Wagtail rights
     allowed = set()

@@ -28,6 +28,8 @@ from .models import ReviewByAnotherTask
 OFFICERS = "Communication officers"
 COORDINATORS = "Coordinators"
 JURY = "Jury"
+# People of a member organisation (its contact email is theirs) who apply to the award.
+MEMBER_CONTACTS = "Member contacts"
 ADMINISTRATORS = "Administrators"
 EDITORIAL_WORKFLOW = "Editorial approval"
 
@@ -44,6 +46,8 @@ NETWORK_MODELS = [("network", "memberorganisation"), ("network", "membertype")]
 # Proposals from the public forms hold the submitter's contact: coordinators read and correct
 # them; none is added in the admin.
 SUBMISSION_MODELS = [("submissions", "submission")]
+# The award's compliance check, ranking and results: coordinators (award/views.py may_manage).
+AWARD_MODELS = [("award", "candidacy")]
 
 
 def translators_group(code):
@@ -172,6 +176,7 @@ def setup_roles():
         *_perms(LAYOUT_MODELS),
         *_perms(NETWORK_MODELS, actions=("add", "change", "delete", "view")),
         *_perms(SUBMISSION_MODELS, actions=("change", "delete", "view")),
+        *_perms(AWARD_MODELS, actions=("change", "view")),
         *_perms([("wagtailsearchpromotions", "searchpromotion")]),
         # Old addresses of moved or renamed pages keep working through editor-managed redirects.
         *_perms([("wagtailredirects", "redirect")]),
@@ -205,9 +210,14 @@ def setup_roles():
         )
         groups[translators.name] = translators
 
+    # The jury and member contacts hold no model right: the award's views check that they sit
+    # on an edition's jury or are a member's contact (award/views.py).
     jury, _ = Group.objects.get_or_create(name=JURY)
     _grant(jury, [access])
     groups[JURY] = jury
+    contacts, _ = Group.objects.get_or_create(name=MEMBER_CONTACTS)
+    _grant(contacts, [access])
+    groups[MEMBER_CONTACTS] = contacts
 
     # Administrators manage accounts, within their own rights (accounts/rights.py); the groups
     # themselves are the ones defined here, so editing a group is left to superusers.

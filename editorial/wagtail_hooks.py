@@ -105,18 +105,26 @@ def restart_sync_without_losing_edits(request, page):
 
 def _opens(allowed, url):
     try:
-        return may_open(allowed, resolve(urlsplit(url).path).view_name)
+        return may_open(allowed, resolve(urlsplit(str(url)).path).view_name)
     except Resolver404:
         return False
 
 
+def _item_opens(request, allowed, item):
+    # A submenu's own address is "#": it leads somewhere when one of its entries does.
+    submenu = getattr(item, "menu", None)
+    if submenu is not None:
+        entries = submenu.menu_items_for_request(request)
+        return any(_item_opens(request, allowed, entry) for entry in entries)
+    return not getattr(item, "url", "") or _opens(allowed, item.url)
+
+
 def only_what_they_may_open(request, menu_items):
-    """A translator or juror sees no menu entry that leads to a refusal (admin_access.py)."""
+    """A translator, juror or member's contact sees no menu entry that leads to a refusal
+    (admin_access.py)."""
     allowed = limits(request.user)
     if allowed is not None:
-        menu_items[:] = [
-            item for item in menu_items if not getattr(item, "url", "") or _opens(allowed, item.url)
-        ]
+        menu_items[:] = [item for item in menu_items if _item_opens(request, allowed, item)]
 
 
 hooks.register("construct_main_menu", only_what_they_may_open)

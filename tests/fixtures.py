@@ -14,7 +14,7 @@ PASSWORD = "a-long-test-passphrase"
 
 def editorial_roles():
     """Each editorial role and the groups of a person holding it (editorial/roles.py)."""
-    from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
+    from editorial.roles import COORDINATORS, JURY, MEMBER_CONTACTS, OFFICERS, translators_group
 
     return {
         "officer": [OFFICERS],
@@ -22,6 +22,7 @@ def editorial_roles():
         "translator_fr": [translators_group("fr")],
         "translator_es": [translators_group("es")],
         "jury": [JURY],
+        "member": [MEMBER_CONTACTS],
     }
 
 

@@ -30,12 +30,14 @@ PAGES = [
     "/es/informes/agenda-para-la-democracia-local/",
     "/en/about/",
     "/fr/a-propos/",
+    "/fr/prix/2021/",
     # Lists: the repository (filtered too), news, agenda, reports, a collection, search.
     "/en/experiences/",
     "/fr/experiences/?topic=climate",
     "/es/noticias/",
     "/fr/agenda/",
     "/en/reports/",
+    "/es/premio/",
     "/en/search/?q=budget",
     "/fr/search/?q=budget",
 ]

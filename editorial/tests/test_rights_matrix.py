@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from award.models import AwardEditionPage, Candidacy, Stage
 from editorial.roles import COORDINATORS, translators_group
 from network.models import MemberOrganisation
 from repository.models import ExperiencePage
@@ -82,6 +83,32 @@ def submission_cells(submission):
         ("submissions", "get", f"{base}/", None, {"coordinator"}),
         ("submission", "get", f"{base}/edit/{submission.pk}/", None, {"coordinator"}),
         ("add submission", "get", f"{base}/add/", None, set()),
+    ]
+
+
+def award_cells(open_call, finished):
+    """The award: a member's contact (of the member whose contact email is theirs) and
+    coordinators apply; coordinators check, rank and publish; a juror judges the editions
+    whose jury they sit on (the matrix seats the jury and the superuser on the finished one)."""
+    submitted = Candidacy.objects.get(edition=open_call, stage=Stage.SUBMITTED)
+    winner = Candidacy.objects.get(edition=finished, stage=Stage.WINNER)
+    applicants = {"member", "coordinator"}
+    return [
+        ("apply", "get", "/admin/award/apply/", None, applicants),
+        ("apply", "post", "/admin/award/apply/", {}, applicants),
+        ("my candidacies", "get", "/admin/award/mine/", None, applicants),
+        ("candidacies", "get", "/admin/award/candidacies/", None, {"coordinator"}),
+        ("check", "get", f"/admin/award/candidacies/{submitted.pk}/", None, {"coordinator"}),
+        ("check", "post", f"/admin/award/candidacies/{submitted.pk}/", {}, {"coordinator"}),
+        ("ranking", "get", f"/admin/award/editions/{open_call.pk}/ranking/", None, {"coordinator"}),
+        ("move", "post", f"/admin/award/editions/{open_call.pk}/ranking/", {}, {"coordinator"}),
+        ("publish", "post", f"/admin/award/editions/{open_call.pk}/publish/", {}, {"coordinator"}),
+        ("jury", "get", "/admin/award/jury/", None, {"jury"}),
+        ("jury edition", "get", f"/admin/award/jury/{finished.pk}/", None, {"jury"}),
+        ("score", "get", f"/admin/award/jury/candidacy/{winner.pk}/", None, {"jury"}),
+        ("score", "post", f"/admin/award/jury/candidacy/{winner.pk}/", {}, {"jury"}),
+        # Last: a conflict hides the candidacy from the juror who declares it.
+        ("conflict", "post", f"/admin/award/jury/candidacy/{winner.pk}/conflict/", {}, {"jury"}),
     ]
 
 
@@ -202,8 +229,8 @@ def cells(pages, translations, terms):
         ("groups", "post", "/admin/groups/new/", {}, set()),
         ("workflows", "get", "/admin/workflows/list/", None, set()),
         ("workflows", "post", "/admin/workflows/add/", {}, set()),
-        ("dashboard", "get", "/admin/", None, EVERY_EDITOR | {"jury"}),
-        ("account", "get", "/admin/account/", None, EVERY_EDITOR | {"jury"}),
+        ("dashboard", "get", "/admin/", None, EVERY_EDITOR | {"jury", "member"}),
+        ("account", "get", "/admin/account/", None, EVERY_EDITOR | {"jury", "member"}),
     ]
     return found
 
@@ -234,10 +261,20 @@ def test_role_by_action(role, subtests):
     submission = Submission.objects.create(
         language="en", organisation="Town", contact_name="A", contact_email="a@example.org"
     )
+    # The member role's person is this member's contact; the jury sits on the 2021 edition.
+    member.contact_email = "member@example.org"
+    member.save()
+    editions = AwardEditionPage.objects.filter(locale=source.locale).order_by("year")
+    finished, open_call = editions
+    if role in {"jury", "superuser"}:
+        seated = finished.get_latest_revision_as_object()
+        seated.jury.add(client.user)
+        seated.save_revision().publish()
     for action, method, url, data, allowed in [
         *cells(pages, translations, terms),
         *member_cells(member),
         *submission_cells(submission),
+        *award_cells(open_call, finished),
     ]:
         with subtests.test(action=action, method=method, url=url):
             response = getattr(client, method)(url, data) if data is not None else client.get(url)
@@ -266,6 +303,12 @@ def test_role_by_action(role, subtests):
                 client.post(f"/admin/pages/{page.pk}/edit/", {"action": "publish"})
                 page.refresh_from_db()
                 assert page.live_revision_id == live_revision
+
+    with subtests.test(action="nothing published by a refused POST"):
+        assert not open_call.results_published
+        submitted = Candidacy.objects.get(edition=open_call)
+        checked = submitted.stage != Stage.SUBMITTED
+        assert not checked, role  # the coordinator's empty POST is an invalid form
 
     with subtests.test(action="delete member", method="post"):
         client.post(f"/admin/snippets/network/memberorganisation/delete/{member.pk}/")

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "repository",
     "network",
     "submissions",
+    "award",
     "publications",
     "search",
     "editorial",

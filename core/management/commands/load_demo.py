@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
+from award import demo as award_demo
 from core.demo import content
 from core.demo.images import demo_image
 from core.localize import MissingStrings, translate
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             # Reports carry their own translations (after the home page's exist).
             pages["reports"] = reports.load(home)
             pages["members"] = network_demo.load(home)
+            pages["award"] = award_demo.load(home)
             # The menu links every section, so it is written (and translated) once they all are.
             self.ensure_layout(pages)
             for locale in locales[1:]:

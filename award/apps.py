@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AwardConfig(AppConfig):
+    name = "award"
+    verbose_name = "Best Practice Award"

@@ -1,0 +1,122 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.locales import default_locale
+from core.privacy import public
+from network.models import MemberOrganisation
+from repository.models import ExperiencePage
+
+from .models import SCORE_MAX, AwardCategory, AwardEditionPage, Candidacy, Stage
+
+
+def open_editions():
+    editions = AwardEditionPage.objects.live().filter(locale=default_locale()).order_by("-year")
+    return [edition for edition in editions if edition.call_is_open]
+
+
+class ApplicationForm(forms.ModelForm):
+    """A candidacy: one of the member's experiences (in the repository's source language) to
+    an edition whose call is open."""
+
+    class Meta:
+        model = Candidacy
+        fields = ["edition", "member", "experience", "category", "statement"]
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        editions = open_editions()
+        self.fields["edition"].queryset = AwardEditionPage.objects.filter(
+            pk__in=[edition.pk for edition in editions]
+        )
+        self.fields["edition"].empty_label = None
+        self.fields["member"].queryset = members
+        if len(members) == 1:  # a member's contact applies for their one member
+            self.fields["member"].empty_label = None
+        self.fields["experience"].queryset = public(
+            ExperiencePage.objects.live().filter(
+                locale=default_locale(), organisations__member__in=members
+            )
+        ).distinct()
+        self.fields["category"].queryset = AwardCategory.objects.filter(
+            page__in=[edition.pk for edition in editions]
+        )
+        self.fields["experience"].help_text = _(
+            "Only experiences of the repository that name the member can be proposed."
+        )
+
+    def clean(self):
+        data = super().clean()
+        edition, member, experience = (data.get(k) for k in ("edition", "member", "experience"))
+        category = data.get("category")
+        if category is not None and edition is not None and category.page_id != edition.pk:
+            self.add_error("category", _("This category belongs to another edition."))
+        if member and experience and not experience.organisations.filter(member=member).exists():
+            self.add_error("experience", _("This experience does not name the member."))
+        if (
+            edition
+            and experience
+            and Candidacy.objects.filter(edition=edition, experience=experience).exists()
+        ):
+            self.add_error("experience", _("This experience already applies to this edition."))
+        return data
+
+
+class CheckForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[(Stage.ACCEPTED, _("Accept")), (Stage.REFUSED, _("Refuse"))],
+        widget=forms.RadioSelect,
+        label=_("Decision"),
+    )
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Reason (sent to the applicant)"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Stage.REFUSED and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the candidacy is refused: the applicant reads it."))
+        return data
+
+
+class ScoreForm(forms.Form):
+    """One field pair per criterion: the score and a comment."""
+
+    def __init__(self, *args, criteria, scores, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            existing = scores.get(criterion.pk)
+            self.fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                min_value=0,
+                max_value=SCORE_MAX,
+                label=_("%(criterion)s (weight %(weight)d), from 0 to %(max)d")
+                % {"criterion": criterion.name, "weight": criterion.weight, "max": SCORE_MAX},
+                initial=existing.value if existing else None,
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                label=_("Comment on %(criterion)s") % {"criterion": criterion.name},
+                initial=existing.comment if existing else "",
+            )
+
+    def pairs(self):
+        return [(self[f"score_{c.pk}"], self[f"comment_{c.pk}"]) for c in self.criteria]
+
+
+class ConflictForm(forms.Form):
+    reason = forms.CharField(
+        required=False, max_length=300, label=_("Why (seen by the coordinators only)")
+    )
+
+
+class MoveForm(forms.Form):
+    candidacy = forms.IntegerField()
+    stage = forms.ChoiceField(choices=Stage.choices)
+
+
+def all_members():
+    return MemberOrganisation.objects.filter(locale=default_locale())
