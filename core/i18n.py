@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from babel import Locale as BabelLocale
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language, to_locale
@@ -37,10 +38,17 @@ def alternates(request, page=None, translatable_view=False):
     """
     current = get_language()
     if isinstance(page, Page):
-        urls = {
-            code: request.build_absolute_uri(translation.get_url(request))
-            for code, translation in _live_translations(page).items()
-        }
+        # From the site cache: any page saved starts a new generation (core/sitecache.py).
+        paths = sitecache.cached(
+            request,
+            f"alternates:{page.translation_key}",
+            lambda: {
+                code: translation.get_url(request)
+                for code, translation in _live_translations(page).items()
+            },
+            per_language=False,
+        )
+        urls = {code: request.build_absolute_uri(path) for code, path in paths.items()}
     elif translatable_view:
         path = request.get_full_path()
         urls = {
@@ -81,6 +89,18 @@ def visible_translation(page):
         if candidate.live and is_public(candidate):
             return candidate
     return None
+
+
+def specific_pages(pages):
+    """`pages` as their specific types, in order: one query per page type, not one per page."""
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    found = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        found.update(model.objects.in_bulk(ids))
+    return [found[page.pk] for page in pages if page.pk in found]
 
 
 def visible_pages(pages):

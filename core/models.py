@@ -6,10 +6,11 @@ from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from . import privacy, sitecache
 from .forms import BasePageForm
 from .i18n import fallback_route
 
@@ -65,6 +66,22 @@ class BasePage(Page):
             if found is None:
                 raise
             return found
+
+    def get_view_restrictions(self):
+        # Wagtail reads the ancestors and the restrictions table for every page it serves; the
+        # cached restricted and alias paths answer "none" without a query for most pages.
+        if privacy.is_public(self) and privacy.is_public_path(self.path, privacy.alias_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def parent_url(self, request):
+        """The address of the page above (a section's index), from the site cache."""
+        return sitecache.cached(
+            request,
+            f"url:{self.path[: -self.steplen]}",
+            lambda: self.get_parent().get_url(request),
+            per_language=False,
+        )
 
     def get_full_url(self, request=None):
         """The page's address on the host the request asked for, else on the configured base

@@ -7,7 +7,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from . import sitecache
 
@@ -18,6 +18,16 @@ def restricted_paths():
         None,
         "restricted-paths",
         lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        per_language=False,
+    )
+
+
+def alias_paths():
+    """Tree paths of the alias pages, which take their restrictions from their source."""
+    return sitecache.cached(
+        None,
+        "alias-paths",
+        lambda: sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
         per_language=False,
     )
 

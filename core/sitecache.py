@@ -61,6 +61,11 @@ def _generation():
     return value
 
 
+def generation():
+    """The current generation: keys that name it are never stale (core/pagecache.py)."""
+    return _generation()
+
+
 _sites: dict = {}
 
 

@@ -1,6 +1,7 @@
 from django.shortcuts import redirect
 from wagtail import hooks
 
+from . import pagecache
 from .i18n import fallback_language
 from .privacy import is_public
 
@@ -15,3 +16,8 @@ def translated_elsewhere(page, request, serve_args, serve_kwargs):
     if translation.pk != page.pk and translation.live and is_public(translation):
         return redirect(translation.get_url(request), permanent=True)
     return None
+
+
+@hooks.register("before_serve_page")
+def page_cache_candidate(page, request, serve_args, serve_kwargs):
+    pagecache.mark(page, request)

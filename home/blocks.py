@@ -3,7 +3,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from core.blocks import LinkBlock, registered_blocks
-from core.i18n import visible_translation
+from core.i18n import visible_pages
 from core.locales import active_locale
 from core.privacy import public
 
@@ -48,8 +48,7 @@ class FeaturedExperiencesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         # Show each experience in the visitor's language when that translation is live;
         # drafts and private pages chosen earlier are left out rather than leaked.
-        shown = (visible_translation(page) for page in value["experiences"])
-        context["pages"] = [page for page in shown if page is not None]
+        context["pages"] = visible_pages(value["experiences"])
         return context
 
 

@@ -94,15 +94,19 @@ class MemberFilters(ListingFilters):
             RegionFacet("region", _("World region"), "country__region"),
             PromoterFacet("promoter", _("Promoter status"), "promoter"),
         ]
+        known = {facet.param: self._read(facet) for facet in self.facets}
         for facet in self.facets:
-            self._read(facet)
-        for facet in self.facets:
-            # Each option counts the members it would list with the other filters kept.
-            others = self.base
-            for other in self.facets:
-                if other is not facet:
-                    others = other.apply(others)
-            counts = facet.counts(others)
+            # Each option counts the members it would list with the other filters kept; with
+            # no other filter chosen those are the counts already read (not asked again).
+            base_counts, base_labels = known[facet.param]
+            others = [other for other in self.facets if other is not facet and other.selected]
+            counts = base_counts
+            if others:
+                queryset = self.base
+                for other in others:
+                    queryset = other.apply(queryset)
+                counts = facet.counts(queryset)
+            wanted = set(counts) | set(facet.selected)
             facet.options = [
                 CountedOption(
                     value,
@@ -111,11 +115,16 @@ class MemberFilters(ListingFilters):
                     remove_url=self.url_without(facet.param, value),
                     count=counts.get(value, 0),
                 )
-                for value, label in facet.labels(set(counts) | set(facet.selected))
+                for value, label in base_labels
+                if value in wanted
             ]
 
     def _read(self, facet):
-        self.read(facet, {value for value, _label in facet.labels(set(facet.counts(self.base)))})
+        """(counts, labels) of the values present among all public members."""
+        counts = facet.counts(self.base)
+        labels = facet.labels(set(counts))
+        self.read(facet, {value for value, _label in labels})
+        return counts, labels
 
     def queryset(self):
         queryset = self.base

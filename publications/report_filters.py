@@ -57,7 +57,7 @@ class ReportFilters:
                 _("Topic"),
                 [
                     Option(term.slug, term.name)
-                    for term in Topic.objects.localized_terms()
+                    for term in Topic.cached_localized()
                     if term.slug in used_topics
                 ],
             ),

@@ -6,6 +6,7 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Value
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -35,7 +36,15 @@ from core import seo
 from core.blocks import LinkBlock
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
-from taxonomy.models import Country, GovernmentLevel, localize_terms, place_line
+from taxonomy.models import (
+    Country,
+    GovernmentLevel,
+    Mechanism,
+    TargetGroup,
+    Topic,
+    localize_terms,
+    place_line,
+)
 
 from .blocks import ExperienceStreamBlock
 from .panels import CompletenessPanel
@@ -452,7 +461,9 @@ class ExperiencePage(BasePage):
     @property
     def place_line(self):
         """ "City or region, Country" in the visitor's language, the country named once."""
-        return place_line(self.place, country=self.country)
+        # From the site cache: cards list many experiences, each naming its country.
+        country = Country.cached(self.country_id) if self.country_id else None
+        return place_line(self.place, country=country)
 
     @property
     def has_coordinates(self):
@@ -463,7 +474,8 @@ class ExperiencePage(BasePage):
         """The map of where it took place (search.views.locator_map_svg); None with no place."""
         if not (self.country_id or self.has_coordinates):
             return None
-        url = reverse("locator_map", args=[self.country.code if self.country_id else "-"])
+        code = Country.cached(self.country_id).code if self.country_id else "-"
+        url = reverse("locator_map", args=[code])
         if self.has_coordinates:
             url += "?" + urlencode({"lat": f"{self.latitude:f}", "lon": f"{self.longitude:f}"})
         return url
@@ -493,22 +505,52 @@ class ExperiencePage(BasePage):
             self.country = Country.cached(self.country_id)
         if self.government_level_id:
             self.government_level = GovernmentLevel.cached(self.government_level_id)
-        topics, mechanisms = list(self.topics.all()), list(self.mechanisms.all())
+        if getattr(request, "is_preview", False):  # the form's terms, not the saved ones
+            terms = [list(self.topics.all()), list(self.mechanisms.all())]
+            topics, mechanisms, target_groups = [*terms, list(self.target_groups.all())]
+        else:
+            topics, mechanisms, target_groups = self._terms()
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
         context["topics"] = self.shown_topics = localize_terms(topics)  # also for JSON-LD
         context["mechanisms"] = localize_terms(mechanisms)
-        context["target_groups"] = localize_terms(self.target_groups.all())
+        context["target_groups"] = localize_terms(target_groups)
         context["government_level"] = (
             localize_terms([self.government_level])[0] if self.government_level else None
         )
-        context["index_url"] = self.get_parent().get_url(request)
+        context["index_url"] = self.parent_url(request)
         # The observatory's reports that study this case: the tie no other repository makes.
         from publications.models.reports import reports_studying
 
         context["studied_in"] = reports_studying(self)
         return context
+
+    def _terms(self):
+        """(topics, mechanisms, target groups) in editorial order, in one query: the terms
+        themselves come from the site cache."""
+        kinds = {"topic": Topic, "mechanism": Mechanism, "targetgroup": TargetGroup}
+        fields = {
+            "topic": self.topics,
+            "mechanism": self.mechanisms,
+            "targetgroup": self.target_groups,
+        }
+        queries = [
+            fields[kind]
+            .through.objects.filter(experiencepage_id=self.pk)
+            .annotate(kind=Value(kind))
+            .values_list("kind", f"{kind}_id")
+            for kind in kinds
+        ]
+        found = {kind: [] for kind in kinds}
+        for kind, pk in queries[0].union(*queries[1:], all=True):
+            term = kinds[kind].cached(pk)
+            if term is not None:
+                found[kind].append(term)
+        return [
+            sorted(found[kind], key=lambda term: (term.sort_order, term.name.casefold()))
+            for kind in kinds
+        ]
 
     def clean(self):
         super().clean()

@@ -36,20 +36,14 @@ class TermQuerySet(models.QuerySet):
 
 
 def localize_terms(terms):
-    """The given terms in the visitor's language where translated, in two queries at most."""
+    """The given terms in the visitor's language where translated, from the site cache."""
     terms = list(terms)
     if not terms:
         return []
     active = active_locale()
     if all(term.locale_id == active.pk for term in terms):
         return terms
-    model = type(terms[0])
-    translations = {
-        term.translation_key: term
-        for term in model.objects.filter(
-            translation_key__in=[term.translation_key for term in terms], locale=active
-        )
-    }
+    translations = type(terms[0]).cached_translations(active.pk)
     return [translations.get(term.translation_key, term) for term in terms]
 
 
@@ -109,6 +103,25 @@ class Term(index.Indexed, TranslatableMixin, models.Model):
             per_language=False,
         )
         return terms.get(pk)
+
+    @classmethod
+    def cached_localized(cls):
+        """Every term of the vocabulary as `localized_terms()` gives them, from the site cache."""
+        return sitecache.cached(
+            None, f"localized-terms:{cls._meta.label_lower}", cls.objects.localized_terms
+        )
+
+    @classmethod
+    def cached_translations(cls, locale_id):
+        """The terms of one language by translation key, from the site cache."""
+        return sitecache.cached(
+            None,
+            f"term-translations:{cls._meta.label_lower}:{locale_id}",
+            lambda: {
+                term.translation_key: term for term in cls.objects.filter(locale_id=locale_id)
+            },
+            per_language=False,
+        )
 
 
 class Topic(Term):

@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core import seo
 from core.blocks import BodyStreamBlock
-from core.i18n import visible_pages
+from core.i18n import specific_pages, visible_pages
 from core.models import BasePage, SectionIndexPage
 from core.pagination import paginate
 from core.privacy import public
@@ -225,8 +225,9 @@ class NewsPage(BasePage):
 
     def related_pages(self):
         """The related pages a visitor may open, in the visitor's language where translated."""
-        pages = visible_pages([link.page for link in self.related.select_related("page")])
-        return [page.specific for page in pages]
+        return specific_pages(
+            visible_pages([link.page for link in self.related.select_related("page")])
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -36,7 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import seo
 from core.blocks import BodyStreamBlock
 from core.forms import BasePageForm
-from core.i18n import visible_translation
+from core.i18n import specific_pages, visible_pages
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
 from taxonomy.models import localize_terms
@@ -390,9 +390,9 @@ class ReportPage(RoutablePageMixin, BasePage):
 
     def related_pages(self):
         """The experiences and events studied that a visitor may open, in their language."""
-        links = self.related.select_related("page")
-        pages = (visible_translation(link.page) for link in links)
-        return [page.specific for page in pages if page is not None]
+        return specific_pages(
+            visible_pages([link.page for link in self.related.select_related("page")])
+        )
 
     def get_context(self, request, *args, **kwargs):
         from publications.citations import apa_reference
@@ -400,7 +400,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics
         context["related_pages"] = self.related_pages()
-        context["index_url"] = self.get_parent().get_url(request)
+        context["index_url"] = self.parent_url(request)
         context["reference"] = apa_reference(self, request)
         context["citation_formats"] = [
             (label, self.url + self.reverse_subpage("citation", args=[name]))

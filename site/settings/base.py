@@ -115,9 +115,12 @@ MIDDLEWARE = [
     # Both read the finished response: the policy header, and every link's scheme checked.
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.safe_urls.SafeUrlMiddleware",
+    # Before the session and the user: a cached page is served without either (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locales.LocaleMiddleware",
     "core.locales.LocaleCacheMiddleware",
+    "core.routing.RouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,6 +193,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # development too: the site cache holds which subtrees are private, and a per-process memory
 # cache kept a page private elsewhere in exports and feeds until a restart.
 # `manage.py createcachetable` creates the table once (`make run` does).
+# Seconds an anonymous visitor's page is kept at most; 0 turns the page cache off. Any change
+# to what pages show starts a new cache generation before that (core/pagecache.py).
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+
 CACHES = {
     "default": {
         "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),

@@ -7,6 +7,9 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that tests changing rows without signals see the change; the page cache's own tests
+# turn it on (core/tests/test_pagecache.py).
+PAGE_CACHE_TIMEOUT = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once; tests of the durable queue switch "translations" to the database backend.
 TASKS = {

@@ -1,0 +1,81 @@
+"""Whole pages for anonymous visitors, kept in the shared cache under the site cache's
+generation (core/sitecache.py): a page save, publish, unpublish, move, privacy change, term,
+menu, footer, settings or member change starts a new generation, so nothing stale is served,
+and each language's address is its own entry.
+
+Only a live, public page served by Wagtail to a request without a session is kept, and only
+when its response sets no cookie, holds no CSRF token and says nothing against caching. A hit
+is answered before the session, the user or the database are looked at. Entries also expire
+after PAGE_CACHE_TIMEOUT seconds: the agenda and the home page's upcoming events move with
+the clock, not with a save."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+
+from . import privacy, sitecache
+
+HEADER = "X-Page-Cache"
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_TIMEOUT > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")  # no query string is keyed on
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # signed in, or unlocked
+    )
+
+
+def _key(request):
+    address = f"{request.get_host()}{request.path}"
+    digest = hashlib.sha1(address.encode()).hexdigest()
+    return f"iopd:page:{sitecache.generation()}:{digest}"
+
+
+def _cacheable_response(request, response):
+    page = getattr(request, "_page_cache_page", None)
+    if page is None or request.method != "GET" or response.status_code != 200:
+        return False
+    if response.streaming or response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & {"private", "no-cache", "no-store"}:
+        return False
+    if b"csrfmiddlewaretoken" in response.content:
+        return False
+    return page.live and privacy.is_public(page) and not getattr(request, "is_preview", False)
+
+
+def mark(page, request):
+    """Called as Wagtail serves `page`: the response may be kept if all else allows it."""
+    request._page_cache_page = page
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            cache.set(
+                key, (response.status_code, headers, response.content), settings.PAGE_CACHE_TIMEOUT
+            )
+            response[HEADER] = "miss"
+        return response

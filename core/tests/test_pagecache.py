@@ -1,0 +1,197 @@
+"""The page cache as visitors and editors meet it: a visitor's second request is answered from
+the cache without a query, every change an editor makes in the admin shows at the next
+request, and nothing personal (a session, a CSRF token) is ever kept or served."""
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from home.models import NavigationMenuItem, StandardPage
+from publications.models import NewsPage
+from repository.models import ExperiencePage
+from search.models import CollectionPage
+from tests.fixtures import sign_in
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from load import EditForm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_TIMEOUT = 300
+
+
+class AdminForm(EditForm):
+    """The page editor's form, or the snippet and settings editor's."""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form" and dict(attrs).get("id") == "w-editor-form":
+            attrs = [("id", "page-edit-form")]
+        super().handle_starttag(tag, attrs)
+
+
+def post_form(client, url, changes, action=None):
+    """Opens the admin form at `url` and posts it back with `changes`, as a browser does."""
+    parser = AdminForm()
+    parser.feed(client.get(url).content.decode())
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    data.update({name: [value] for name, value in changes.items()})
+    if action:
+        data[action] = [action]
+    response = client.post(url, data)
+    assert response.status_code == 302, (url, response.content.decode()[:2000])
+
+
+def visit(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def cached(url, client=None):
+    """Visits `url` twice as a visitor; the second answer comes from the cache."""
+    client = client or Client()
+    first = client.get(url)
+    assert first.status_code == 200, url
+    second, queries = visit(client, url)
+    assert (second["X-Page-Cache"], queries) == ("hit", 0), url
+    assert second.content == first.content
+    return second
+
+
+def french(page):
+    return page.get_translation(Locale.objects.get(language_code="fr"))
+
+
+def test_a_visitor_is_served_from_the_cache_without_a_query_in_each_language():
+    for url in ["/en/", "/fr/", "/en/about/", "/fr/a-propos/", "/en/members/", "/en/news/"]:
+        response = cached(url)
+        assert "Set-Cookie" not in response.headers, url
+        assert not response.cookies, url
+        assert b"csrfmiddlewaretoken" not in response.content, url
+        assert "Cookie" in response["Vary"], url
+
+
+def test_what_is_never_kept():
+    client = Client()
+    # A query string the cache does not key on, and the search page (another view).
+    for url in ["/en/experiences/?topic=participatory-budgeting", "/en/search/?q=budget"]:
+        client.get(url)
+        assert client.get(url).get("X-Page-Cache") is None, url
+    # A form with a CSRF token: the password form of a protected page.
+    about = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    officer = sign_in("privacy-officer", superuser=True)
+    response = officer.post(
+        f"/admin/pages/{about.pk}/privacy/", {"restriction_type": "password", "password": "pw1"}
+    )
+    assert response.status_code == 200
+    form = client.get("/en/about/")
+    assert b"csrfmiddlewaretoken" in form.content
+    assert client.get("/en/about/").get("X-Page-Cache") is None
+    # A signed-in editor always reads the live page, never the visitors' copy.
+    cached("/en/news/")
+    assert officer.get("/en/news/").get("X-Page-Cache") is None
+
+
+def test_every_change_an_editor_makes_shows_at_the_next_request(subtests):
+    editor = sign_in("cache-editor", superuser=True)
+    about = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    experience_url = experience.url
+    topic = experience.topics.first()
+    news = NewsPage.objects.live().filter(locale=about.locale).order_by("-date").first()
+
+    with subtests.test("own publish"):
+        cached("/en/about/")
+        post_form(
+            editor, f"/admin/pages/{about.pk}/edit/", {"title": "About us, new"}, "action-publish"
+        )
+        assert "About us, new" in Client().get("/en/about/").content.decode()
+
+    with subtests.test("translation published"):
+        # The translator types the French title in wagtail-localize's editor and publishes.
+        fr_about = french(about)
+        cached(fr_about.url)
+        translation = Translation.objects.get(
+            source__object_id=about.translation_key, target_locale=fr_about.locale
+        )
+        title = translation.source.stringsegment_set.get(context__path="title")
+        response = editor.put(  # what the editor's script sends
+            f"/admin/localize/translate/{translation.pk}/strings/{title.pk}/edit/",
+            urlencode({"value": "À propos, nouveau"}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 200
+        response = editor.post(f"/admin/pages/{fr_about.pk}/edit/", {"action": "publish"})
+        assert response.status_code == 302
+        assert "À propos, nouveau" in Client().get(fr_about.url).content.decode()
+
+    with subtests.test("taxonomy term renamed"):
+        cached(experience_url)
+        post_form(
+            editor,
+            f"/admin/snippets/taxonomy/topic/edit/{topic.pk}/",
+            {"name": "Budgets by the people"},
+        )
+        assert "Budgets by the people" in Client().get(experience_url).content.decode()
+
+    with subtests.test("related page published: the home page's latest news"):
+        cached("/en/")
+        post_form(
+            editor,
+            f"/admin/pages/{news.pk}/edit/",
+            {"title": "Fresh news of the day"},
+            "action-publish",
+        )
+        assert "Fresh news of the day" in Client().get("/en/").content.decode()
+
+    with subtests.test("menu edited"):
+        item = NavigationMenuItem.objects.filter(locale=about.locale).order_by("sort_order")[0]
+        cached("/en/about/")
+        menu_url = f"/admin/snippets/home/navigationmenu/edit/{item.menu_id}/"
+        post_form(editor, menu_url, {"items-0-label": "Who we are"})
+        assert "Who we are" in Client().get("/en/about/").content.decode()
+
+    with subtests.test("moved"):
+        collection = CollectionPage.objects.get(locale=about.locale)
+        old_url = collection.url
+        cached(old_url)
+        response = editor.post(f"/admin/pages/{collection.pk}/move/{about.pk}/confirm/")
+        assert response.status_code == 302
+        response = Client().get(old_url)  # Wagtail's redirect to the new address
+        assert (response.status_code, response["Location"]) == (
+            301,
+            f"{about.url}{collection.slug}/",
+        )
+
+    with subtests.test("unpublished"):
+        cached("/en/about/")
+        response = editor.post(f"/admin/pages/{about.pk}/unpublish/")
+        assert response.status_code == 302
+        assert Client().get("/en/about/").status_code == 404
+
+
+def test_a_page_made_private_leaves_the_cache_in_every_language_at_once():
+    editor = sign_in("privacy-editor", superuser=True)
+    news = NewsPage.objects.live().filter(locale__language_code="en").first()
+    urls = [news.url, french(news).url]
+    for url in urls:
+        cached(url)
+    response = editor.post(f"/admin/pages/{news.pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code == 200
+    for url in urls:
+        response = Client().get(url)
+        assert response.get("X-Page-Cache") is None, url
+        assert response.status_code == 302 and re.search(r"/login/", response["Location"]), url

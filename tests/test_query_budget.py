@@ -1,0 +1,148 @@
+"""A query budget for every public page type: at most 10 queries a page when nothing of the
+page itself is cached (the site cache of menus, terms and routes is warm), and as many with
+twice the terms, blocks, related items and listed pages: nothing is read once per item."""
+
+import uuid
+
+import pytest
+from django.db import connection, models
+from django.test.utils import CaptureQueriesContext
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+
+from network.models import MemberDirectoryPage, MemberOrganisation
+from repository.models import ExperiencePage
+
+from .test_pages_and_languages import page_types
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 10
+
+# Measured on the demo's fullest page of each type; docs/performance.md has the table.
+EXPECTED = {
+    "HomePage": 5,
+    "StandardPage": 1,
+    "ExperienceIndexPage": 8,
+    "ExperiencePage": 9,
+    "NewsIndexPage": 5,
+    "NewsPage": 7,
+    "EventIndexPage": 7,
+    "EventPage": 6,
+    "ReportIndexPage": 10,
+    "ReportPage": 9,
+    "CollectionPage": 5,
+    "MemberDirectoryPage": 10,
+}
+
+VIEWS = {  # the filtered listings and the search page, which no page row describes
+    "experiences filtered": ("/{code}/experiences/?topic=participatory-budgeting", 9),
+    "search": ("/{code}/search/?q=budget", 4),
+}
+
+
+def count(client, url):
+    client.get(url)  # the site cache is warm, as on a running site
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def fullest(client, model, code):
+    """The live page of `model` in the language `code` that costs the most queries: the one
+    whose related lists are not empty."""
+    pages = model.objects.live().public().filter(locale__language_code=code).order_by("path")
+    return max(pages[:15], key=lambda page: count(client, page.url))
+
+
+def more_terms(page, field):
+    manager = getattr(page, field.name)
+    present = list(manager.all())
+    others = field.related_model.objects.exclude(pk__in=[term.pk for term in present])
+    if issubclass(field.related_model, TranslatableMixin):
+        others = others.filter(locale_id=page.locale_id)
+    manager.add(*others[: max(len(present), 2)])
+
+
+def copy_row(row):
+    row.pk = row.id = None
+    if isinstance(row, TranslatableMixin):
+        row.translation_key = uuid.uuid4()
+    row.save()
+
+
+def double_blocks(page, stream):
+    """Twice the blocks; a block that lists pages (latest news, featured experiences) is one
+    related kind, so it lists twice as many instead of appearing twice."""
+    doubled = []
+    for block in stream.get_prep_value():
+        value = block["value"]
+        if isinstance(value, dict) and "count" in value:
+            doubled.append({**block, "value": {**value, "count": min(value["count"] * 2, 12)}})
+        elif isinstance(value, dict) and "experiences" in value:
+            listed = value["experiences"]  # ids, or {"type", "value", "id"} items
+            chosen = [item["value"] if isinstance(item, dict) else item for item in listed]
+            others = (
+                ExperiencePage.objects.live()
+                .filter(locale_id=page.locale_id)
+                .exclude(pk__in=chosen)
+                .values_list("pk", flat=True)[: len(chosen)]
+            )
+            items = [
+                {"type": "item", "value": pk, "id": str(uuid.uuid4())}
+                if listed and isinstance(listed[0], dict)
+                else pk
+                for pk in others
+            ]
+            doubled.append(
+                {**block, "value": {**value, "experiences": value["experiences"] + items}}
+            )
+        else:
+            doubled += [block, {**block, "id": str(uuid.uuid4())}]
+    return doubled
+
+
+def double(page):
+    """Twice the terms, blocks, related rows and keywords of `page`, and twice its children."""
+    page = page.specific
+    for field in page._meta.get_fields():
+        if isinstance(field, models.ManyToManyField) and not field.auto_created:
+            more_terms(page, field)
+        elif isinstance(field, StreamField):
+            setattr(page, field.name, double_blocks(page, getattr(page, field.name)))
+        elif isinstance(field, ClusterTaggableManager):
+            getattr(page, field.name).add(*(f"extra {n}" for n in range(4)))
+        elif field.one_to_many and isinstance(getattr(field, "field", None), ParentalKey):
+            for row in list(getattr(page, field.get_accessor_name()).all()):
+                copy_row(row)
+    page.save()
+    for child in page.get_children().live().specific():
+        child.copy(
+            update_attrs={"slug": f"{child.slug}-again", "title": f"{child.title} again"},
+            keep_live=True,
+        )
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_every_page_type_keeps_its_query_budget_with_twice_as_much(client, code):
+    counts = {}
+    for model in sorted(page_types(), key=lambda model: model.__name__):
+        page = fullest(client, model, code)
+        before = count(client, page.url)
+        double(page)
+        if model is MemberDirectoryPage:
+            for member in MemberOrganisation.objects.public().filter(locale=page.locale):
+                member.slug = f"{member.slug}-again"
+                copy_row(member)
+        counts[model.__name__] = (before, count(client, page.url))
+    assert counts == {name: (expected, expected) for name, expected in EXPECTED.items()}
+    assert max(EXPECTED.values()) <= BUDGET
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_filtered_listings_and_search_keep_their_budget(client, code):
+    counts = {name: count(client, url.format(code=code)) for name, (url, _n) in VIEWS.items()}
+    assert counts == {name: expected for name, (_url, expected) in VIEWS.items()}
