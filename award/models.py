@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,6 +44,20 @@ class AwardIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         editions = list(AwardEditionPage.objects.live().public().child_of(self).order_by("-year"))
+        # Each edition's status needs to know whether its results are out: one query for all.
+        sources = dict(
+            AwardEditionPage.objects.filter(
+                locale=default_locale(),
+                translation_key__in=[edition.translation_key for edition in editions],
+            ).values_list("translation_key", "pk")
+        )
+        published = set(
+            ResultsPublication.objects.filter(edition_id__in=sources.values()).values_list(
+                "edition_id", flat=True
+            )
+        )
+        for edition in editions:
+            edition._results_published = sources.get(edition.translation_key) in published
         context["editions"] = editions
         # A list of pages, described to search engines as the other indexes are.
         context["listed"] = seo.listing(
@@ -145,9 +160,19 @@ class AwardEditionPage(BasePage):
             or self
         )
 
+    def source_filter(self, prefix):
+        """Lookups that reach the source edition through a relation, without reading it first."""
+        return {
+            f"{prefix}translation_key": self.translation_key,
+            f"{prefix}locale_id": default_locale().pk,
+        }
+
     @property
     def results_published(self):
-        return ResultsPublication.objects.filter(edition_id=self.source.pk).exists()
+        known = getattr(self, "_results_published", None)  # the index reads all at once
+        if known is not None:
+            return known
+        return ResultsPublication.objects.filter(**self.source_filter("edition__")).exists()
 
     def status_on(self, day):
         # Results are public only once a coordinator publishes them, whatever the date says.
@@ -178,10 +203,13 @@ class AwardEditionPage(BasePage):
         from .results import localized_results
 
         context = super().get_context(request, *args, **kwargs)
+        # The status line and the results both ask; read it once for this rendering.
+        self._results_published = None
+        self._results_published = self.results_published
         context["results"] = localized_results(self)
-        context["jury_names"] = sorted(
-            person.get_full_name() or person.username for person in self.source.jury.all()
-        )
+        context["index_url"] = self.parent_url(request)
+        jury = get_user_model().objects.filter(**self.source_filter("award_editions__"))
+        context["jury_names"] = sorted(person.get_full_name() or person.username for person in jury)
         return context
 
     def structured_data(self, request):

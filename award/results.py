@@ -14,7 +14,7 @@ from core.locales import active_locale, default_locale
 from core.privacy import is_public
 from network.models import localized
 from publications.models import NewsIndexPage, NewsPage
-from repository.models import AwardDistinction, ExperienceAward
+from repository.models import AwardDistinction, ExperienceAward, ExperiencePage
 
 from .models import Candidacy, ResultsPublication, Stage
 
@@ -41,9 +41,9 @@ def award_name(edition):
 def distinguished(edition):
     """The candidacies that receive a distinction, winners first."""
     order = list(DISTINCTION_OF)
-    found = Candidacy.objects.filter(edition_id=edition.source.pk, stage__in=order).select_related(
-        "experience", "member", "category"
-    )
+    found = Candidacy.objects.filter(
+        **edition.source_filter("edition__"), stage__in=order
+    ).select_related("experience", "member", "category")
     return sorted(found, key=lambda candidacy: (order.index(candidacy.stage), candidacy.pk))
 
 
@@ -135,12 +135,16 @@ def localized_results(edition):
     results = distinguished(edition)
     locale = active_locale()
     members = {m.translation_key: m for m in localized([c.member for c in results])}
+    # The live translations of every distinguished experience in one query, not one each.
+    translations = {
+        page.translation_key: page
+        for page in ExperiencePage.objects.live().filter(
+            locale=locale, translation_key__in=[c.experience.translation_key for c in results]
+        )
+    }
     shown = []
     for candidacy in results:
-        experience = candidacy.experience
-        translated = experience.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            experience = translated
+        experience = translations.get(candidacy.experience.translation_key, candidacy.experience)
         if not experience.live or not is_public(experience):
             continue
         member = members.get(candidacy.member.translation_key)
