@@ -1,9 +1,7 @@
 """Fixtures shared by every app's tests: the demo site, the search engine node, a real browser."""
 
 import io
-import json
 import os
-import urllib.request
 
 import pytest
 from django.conf import settings
@@ -80,12 +78,12 @@ def pytest_report_header(config):
     lines = []
     url = os.environ.get("SEARCH_ENGINE_URL")
     if url:
+        from search.engine import EngineUnavailable, detect
+
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                info = json.load(response)
-            distribution = info["version"].get("distribution", "elasticsearch")
-            lines.append(f"search engine: {distribution} {info['version']['number']} at {url}")
-        except OSError as error:
+            kind, version = detect(url)
+            lines.append(f"search engine: {kind} {version} at {url}")
+        except EngineUnavailable as error:
             lines.append(f"search engine: {url} unreachable ({error})")
     else:
         lines.append("search engine: none (SEARCH_ENGINE_URL is not set)")

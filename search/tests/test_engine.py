@@ -226,7 +226,7 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
 
 def test_a_create_that_times_out_leaves_no_second_index(engine):
     engine.drop_all()
-    hasty = Engine(engine.url, engine.kind, engine.alias, timeout=0.02)
+    hasty = Engine(engine.url, engine.alias, timeout=0.02)
     with pytest.raises(EngineUnavailable):
         hasty.ensure_index()
     # The engine goes on and creates the index; the retry must find it, not add a second.
