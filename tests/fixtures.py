@@ -70,6 +70,15 @@ def run_background_worker(monkeypatch):
     )
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that reaches the node, through `search_engine` directly or through a fixture
+    built on it, is marked `engine`: `-m engine` is then the whole set of engine calls, which
+    `make test` runs on the second engine too."""
+    for item in items:
+        if "search_engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engine)
+
+
 def in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
