@@ -318,13 +318,13 @@ class Engine:
     def call(self, method, **kwargs):
         """One request to the engine; any failure becomes EngineUnavailable."""
         try:
-            return getattr(self.client, method)(**kwargs)
+            return _plain(getattr(self.client, method)(**kwargs))
         except Exception as error:  # transport, HTTP and client errors alike
             raise EngineUnavailable(f"{method}: {error}") from error
 
     def indices_call(self, method, **kwargs):
         try:
-            return getattr(self.client.indices, method)(**kwargs)
+            return _plain(getattr(self.client.indices, method)(**kwargs))
         except Exception as error:
             raise EngineUnavailable(f"indices.{method}: {error}") from error
 
@@ -507,6 +507,12 @@ class Engine:
         except Exception as error:
             raise EngineUnavailable(f"cluster.health: {error}") from error
         return {"kind": self.kind, "version": self.version, "status": status}
+
+
+def _plain(answer):
+    """The answer's JSON as plain data: Elasticsearch's client wraps it in a response object
+    (its `body`), OpenSearch's returns it as it is."""
+    return getattr(answer, "body", answer)
 
 
 def _harmless(error):
