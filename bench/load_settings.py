@@ -2,13 +2,13 @@
 unchanged, plus Wagtail's built-in OpenSearch back-end registered as "bench" under its own
 index prefix, never updated by saves (bench/builtin.py indexes it once)."""
 
-from iopd_site.settings.base import SEARCH_ENGINE_BACKENDS
+from iopd_site.settings.base import wagtail_backend_from_env
 from iopd_site.settings.production import *  # noqa: F403
 
 WAGTAILSEARCH_BACKENDS = {
     **WAGTAILSEARCH_BACKENDS,  # noqa: F405
     "bench": {
-        "BACKEND": SEARCH_ENGINE_BACKENDS[SEARCH_ENGINE["KIND"]],  # noqa: F405
+        "BACKEND": wagtail_backend_from_env(),
         "URLS": [SEARCH_ENGINE["URL"]],  # noqa: F405
         "INDEX_PREFIX": "iopd_load_wagtail_",
         "TIMEOUT": SEARCH_ENGINE["TIMEOUT"],  # noqa: F405

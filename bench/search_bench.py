@@ -895,7 +895,7 @@ def run(args, engine):
 
     print(f"\n## Search benchmark: {documents} documents ({args.experiences} generated cases)\n")
     print(
-        f"Engine {settings.SEARCH_ENGINE['KIND']} at {settings.SEARCH_ENGINE['URL']}, "
+        f"Engine {engine.kind} ({engine.version}) at {engine.url}, "
         f"PostgreSQL {connection.pg_version // 10000}, {args.requests} requests per scenario; "
         "times in ms as p50 / p95.\n"
     )

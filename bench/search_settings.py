@@ -2,7 +2,7 @@
 from the environment under the bench's own alias, and Wagtail's built-in OpenSearch back-end
 registered as "bench" (its own index prefix, never updated by saves) for the comparison."""
 
-from iopd_site.settings.base import SEARCH_ENGINE_BACKENDS, env, search_engine_from_env
+from iopd_site.settings.base import env, search_engine_from_env, wagtail_backend_from_env
 from iopd_site.settings.test import *  # noqa: F403
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_bench_pages"))
@@ -10,7 +10,7 @@ if SEARCH_ENGINE:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database"},
         "bench": {
-            "BACKEND": SEARCH_ENGINE_BACKENDS[SEARCH_ENGINE["KIND"]],
+            "BACKEND": wagtail_backend_from_env(),
             "URLS": [SEARCH_ENGINE["URL"]],
             "INDEX_PREFIX": "iopd_bench_wagtail_",
             "TIMEOUT": 30,

@@ -39,8 +39,7 @@ def _engine():
     engine = get_engine(timeout=2)
     if engine is None:
         return {"configured": False}
-    info = engine.info()
-    return {"configured": True, "version": info.get("version", {}).get("number")}
+    return {"configured": True, **engine.info()}
 
 
 def _age(oldest):

@@ -44,14 +44,22 @@ free_port() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# start_services postgres search-engine: start a throwaway PostgreSQL and/or search engine node,
-# unless DATABASE_URL / SEARCH_ENGINE_URL already name running ones, export their settings, and
-# stop what was started when the script exits, whatever the outcome. Needs the virtualenv.
+# start_services postgres search-engine elasticsearch8: start a throwaway PostgreSQL, search engine
+# node (IOPD_ENGINE's kind, OpenSearch by default) and/or a second node of Elasticsearch 8, unless
+# DATABASE_URL / SEARCH_ENGINE_URL / ELASTICSEARCH_URL already name running ones, export their
+# settings, and stop what was started when the script exits, whatever the outcome. Needs the
+# virtualenv.
 started_services=()
 stop_started_services() {
   local status=$?
   for service in "${started_services[@]}"; do
-    "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2
+    case $service in
+      elasticsearch8)
+        IOPD_ENGINE=elasticsearch8 IOPD_ENGINE_RUN_DIR=$IOPD_ES_RUN_DIR "$ROOT/scripts/search-engine.sh" stop ||
+          echo "warning: could not stop $service" >&2
+        ;;
+      *) "$ROOT/scripts/$service.sh" stop || echo "warning: could not stop $service" >&2 ;;
+    esac
   done
   exit "$status"
 }
@@ -73,6 +81,16 @@ start_services() {
         started_services+=(search-engine)
         "$ROOT/scripts/search-engine.sh" start "$(free_port)"
         set -a; source "$IOPD_ENGINE_RUN_DIR/env"; set +a
+        ;;
+      elasticsearch8) # a second engine, for the engine tests: ELASTICSEARCH_URL, not SEARCH_ENGINE_URL
+        [[ -z ${ELASTICSEARCH_URL:-} ]] || continue
+        export IOPD_ES_RUN_DIR=${IOPD_ES_RUN_DIR:-$IOPD_CACHE_DIR/run/elasticsearch-$$}
+        IOPD_ENGINE=elasticsearch8 "$ROOT/scripts/search-engine.sh" fetch
+        started_services+=(elasticsearch8)
+        IOPD_ENGINE=elasticsearch8 IOPD_ENGINE_RUN_DIR=$IOPD_ES_RUN_DIR "$ROOT/scripts/search-engine.sh" start "$(free_port)"
+        ELASTICSEARCH_URL=$(sed -n 's/^SEARCH_ENGINE_URL=//p' "$IOPD_ES_RUN_DIR/env")
+        ELASTICSEARCH_VERSION=$(sed -n 's/^SEARCH_ENGINE_VERSION=//p' "$IOPD_ES_RUN_DIR/env")
+        export ELASTICSEARCH_URL ELASTICSEARCH_VERSION
         ;;
       *) die "unknown service $service" ;;
     esac

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Assemble and run a single-node search engine on loopback, from Maven Central artifacts.
+# IOPD_ENGINE picks the engine: opensearch2 (the default) or elasticsearch8.
 #   search-engine.sh fetch        assemble the engine into the cache (idempotent, offline once done)
 #   search-engine.sh start PORT   start a node on 127.0.0.1:PORT, wait for yellow, write $RUN_DIR/env
 #   search-engine.sh stop         stop that node and remove its run dir (safe to repeat)
@@ -7,22 +8,36 @@
 # Env: IOPD_CACHE_DIR (~/.cache/iopd), IOPD_ENGINE_RUN_DIR ($IOPD_CACHE_DIR/run/engine),
 #      IOPD_ENGINE_START_TIMEOUT (90 s), IOPD_ENGINE_JAVA_HOME (else JAVA_HOME, else java on PATH).
 # After start, `source "$IOPD_ENGINE_RUN_DIR/env"` gives SEARCH_ENGINE_URL and SEARCH_ENGINE_KIND.
-# Why OpenSearch and not Elasticsearch: Elasticsearch's integ-test-zip lacks analysis-common (english,
-# asciifolding, edge_ngram, synonym...) and rest-root (GET /), and neither module is on Maven Central.
-# OpenSearch publishes its modules there, so they are added to its integ-test-zip here.
+# Both integ-test-zips lack the analysis module (stemmer, elision, asciifolding...). OpenSearch publishes
+# its analysis-common on Maven Central, so it is added here; Elasticsearch does not, so the filters our
+# index settings name come from a small plugin built from source (scripts/es-analysis-plugin). Neither
+# zip has rest-root (`GET /` answers 405 on Elasticsearch), so the version is read from _nodes.
 set -euo pipefail
-
-ENGINE=opensearch
-VERSION=2.19.6
-KIND=opensearch2
-CACHE_DIR=${IOPD_CACHE_DIR:-$HOME/.cache/iopd}
-INSTALL=$CACHE_DIR/engine/$ENGINE-$VERSION
-RUN_DIR=${IOPD_ENGINE_RUN_DIR:-$CACHE_DIR/run/engine}
-NODE_USER=iopd-search # engines refuse to run as root
-START_TIMEOUT=${IOPD_ENGINE_START_TIMEOUT:-90}
 
 die() { echo "search-engine: $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required but was not found on PATH"; }
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KIND=${IOPD_ENGINE:-opensearch2}
+CACHE_DIR=${IOPD_CACHE_DIR:-$HOME/.cache/iopd}
+case $KIND in
+  opensearch2)
+    ENGINE=opensearch VERSION=2.19.6 JAVA_RANGE="11 23" # it needs the security manager, gone in Java 24+
+    INSTALL=$CACHE_DIR/engine/$ENGINE-$VERSION
+    RUN_DIR=${IOPD_ENGINE_RUN_DIR:-$CACHE_DIR/run/engine}
+    ;;
+  elasticsearch8)
+    ENGINE=elasticsearch VERSION=8.19.3 JAVA_RANGE="17 24"
+    PLUGIN_SRC=$ROOT/scripts/es-analysis-plugin
+    # The plugin's sources are part of the cache key: a changed filter rebuilds the assembly.
+    PLUGIN_KEY=$(cd "$PLUGIN_SRC" && find . -type f -not -path './target/*' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)
+    INSTALL=$CACHE_DIR/engine/$ENGINE-$VERSION-$PLUGIN_KEY
+    RUN_DIR=${IOPD_ENGINE_RUN_DIR:-$CACHE_DIR/run/engine-$KIND}
+    ;;
+  *) die "IOPD_ENGINE=$KIND: choose opensearch2 or elasticsearch8" ;;
+esac
+NODE_USER=iopd-search # engines refuse to run as root
+START_TIMEOUT=${IOPD_ENGINE_START_TIMEOUT:-90}
 
 # Module jars, non-transitive and pinned (the versions OpenSearch $VERSION itself ships).
 # lang-painless is needed because analysis-common declares extended.plugins=lang-painless.
@@ -44,8 +59,10 @@ item() { # G:A:V[:type] DIR -> one <artifactItem> of maven-dependency-plugin
 
 write_pom() { # $1 = staging dir; one mvn run unpacks the distribution and copies the module jars
   local home=$1/$ENGINE-$VERSION items="" coord
-  items+=$(item "org.opensearch.plugin:analysis-common:$VERSION" "$home/modules/analysis-common")
-  while read -r coord; do items+=$(item "$coord" "$home/modules/lang-painless"); done <<<"$PAINLESS_JARS"
+  if [[ $ENGINE == opensearch ]]; then
+    items+=$(item "org.opensearch.plugin:analysis-common:$VERSION" "$home/modules/analysis-common")
+    while read -r coord; do items+=$(item "$coord" "$home/modules/lang-painless"); done <<<"$PAINLESS_JARS"
+  fi
   cat >"$1/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -56,7 +73,7 @@ write_pom() { # $1 = staging dir; one mvn run unpacks the distribution and copie
     <version>3.6.1</version>
     <executions>
       <execution><id>dist</id><configuration><artifactItems>
-        $(item "org.opensearch.distribution.integ-test-zip:opensearch:$VERSION:zip" "$1")
+        $(item "org.$ENGINE.distribution.integ-test-zip:$ENGINE:$VERSION:zip" "$1")
       </artifactItems></configuration></execution>
       <execution><id>modules</id><configuration><artifactItems>
         $items
@@ -72,19 +89,8 @@ descriptor() { # name classname extended-plugins description -> plugin-descripto
     "$1" "$2" "$3" "$4" "$VERSION" "$VERSION"
 }
 
-cmd_fetch() {
-  [[ -f $INSTALL/.assembled ]] && return 0 # already assembled: no mvn, no network
-  need mvn
-  mkdir -p "$CACHE_DIR/engine"
-  local home
-  STAGE=$(mktemp -d "$CACHE_DIR/engine/.stage.XXXXXX") # same filesystem, so the final mv is atomic
-  trap 'rm -rf "$STAGE"' EXIT
-  write_pom "$STAGE"
-  (cd "$STAGE" && mvn -q -B dependency:unpack@dist dependency:copy@modules) >"$STAGE/mvn.log" 2>&1 ||
-    { tail -n 40 "$STAGE/mvn.log" >&2; die "mvn could not fetch $ENGINE $VERSION (see above)"; }
-  home=$STAGE/$ENGINE-$VERSION
-  [[ -f $home/bin/$ENGINE ]] || die "distribution zip did not unpack to $home"
-  [[ -f $home/modules/transport-netty4/plugin-descriptor.properties ]] || die "integ-test-zip lacks transport-netty4"
+add_opensearch_modules() { # $1 = the unpacked home
+  local home=$1
   descriptor analysis-common org.opensearch.analysis.common.CommonAnalysisPlugin lang-painless \
     "Adds built in analyzers, tokenizers and filters" >"$home/modules/analysis-common/plugin-descriptor.properties"
   descriptor lang-painless org.opensearch.painless.PainlessPlugin "" \
@@ -92,20 +98,58 @@ cmd_fetch() {
   # Same grants as OpenSearch's own lang-painless module: it generates classes at run time.
   printf 'grant {\n  permission java.lang.RuntimePermission "createClassLoader";\n  permission java.lang.RuntimePermission "getClassLoader";\n};\n' \
     >"$home/modules/lang-painless/plugin-security.policy"
+}
+
+add_elasticsearch_analysis() { # $1 = the unpacked home: build our analysis plugin and install it there
+  local home=$1 build=$STAGE/plugin zip=$STAGE/plugin-zip
+  cp -R "$PLUGIN_SRC" "$build" && rm -rf "$build/target"
+  (cd "$build" && mvn -q -B -Delasticsearch.version="$VERSION" package) >"$STAGE/mvn-plugin.log" 2>&1 ||
+    { tail -n 40 "$STAGE/mvn-plugin.log" >&2; die "mvn could not build scripts/es-analysis-plugin (see above)"; }
+  mkdir "$zip"
+  cp "$build/target/iopd-analysis.jar" "$build/named_components.json" "$zip/"
+  # A stable plugin's descriptor takes these keys only; any other one is refused at install.
+  printf 'name=iopd-analysis\ndescription=%s\nversion=1.0\nelasticsearch.version=%s\njava.version=17\n' \
+    "Lucene's stemmers, elision and ASCII folding under analysis-common's names" "$VERSION" \
+    >"$zip/stable-plugin-descriptor.properties"
+  (cd "$zip" && "$JH/bin/jar" --create --no-manifest --file "$STAGE/iopd-analysis.zip" .)
+  # The CLI ignores JAVA_HOME; named_components.json spares it the jar scan that needs a larger heap.
+  ES_JAVA_HOME=$JH ES_PATH_CONF=$home/config "$home/bin/elasticsearch-plugin" install --batch --silent \
+    "file://$STAGE/iopd-analysis.zip" >"$STAGE/plugin-install.log" 2>&1 ||
+    { cat "$STAGE/plugin-install.log" >&2; die "elasticsearch-plugin could not install the analysis plugin"; }
+}
+
+cmd_fetch() {
+  [[ -f $INSTALL/.assembled ]] && return 0 # already assembled: no mvn, no network
+  need mvn
+  mkdir -p "$CACHE_DIR/engine"
+  local home goals
+  JH=$(java_home)
+  STAGE=$(mktemp -d "$CACHE_DIR/engine/.stage.XXXXXX") # same filesystem, so the final mv is atomic
+  trap 'rm -rf "$STAGE"' EXIT
+  write_pom "$STAGE"
+  goals=(dependency:unpack@dist)
+  [[ $ENGINE == opensearch ]] && goals+=(dependency:copy@modules)
+  (cd "$STAGE" && mvn -q -B "${goals[@]}") >"$STAGE/mvn.log" 2>&1 ||
+    { tail -n 40 "$STAGE/mvn.log" >&2; die "mvn could not fetch $ENGINE $VERSION (see above)"; }
+  home=$STAGE/$ENGINE-$VERSION
+  [[ -f $home/bin/$ENGINE ]] || die "distribution zip did not unpack to $home"
+  [[ -d $home/modules/transport-netty4 ]] || die "integ-test-zip lacks transport-netty4"
+  if [[ $ENGINE == opensearch ]]; then add_opensearch_modules "$home"; else add_elasticsearch_analysis "$home"; fi
   chmod -R a+rX "$home" && chmod a+rx "$home"/bin/* # the node runs as another user
   [[ -f $INSTALL/.assembled ]] && return 0 # a concurrent fetch won the race
   rm -rf "$INSTALL" && mv "$home" "$INSTALL" && touch "$INSTALL/.assembled"
 }
 
-java_home() { # first JDK the node can run on: OpenSearch 2.19 needs its security manager, gone in Java 24+
-  local c major
+java_home() { # first JDK the node can run on (JAVA_RANGE)
+  local c major low high
+  read -r low high <<<"$JAVA_RANGE"
   for c in "${IOPD_ENGINE_JAVA_HOME:-}" "${JAVA_HOME:-}" \
     "$(dirname "$(dirname "$(readlink -f "$(command -v java || echo /none/bin/java)")")")"; do
     [[ -n $c && -x $c/bin/java ]] || continue
     major=$("$c/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-    [[ $major =~ ^[0-9]+$ ]] && ((major >= 11 && major <= 23)) && { echo "$c"; return; }
+    [[ $major =~ ^[0-9]+$ ]] && ((major >= low && major <= high)) && { echo "$c"; return; }
   done
-  die "no Java 11-23 found for $ENGINE $VERSION (looked at IOPD_ENGINE_JAVA_HOME, JAVA_HOME, java on PATH)"
+  die "no Java $low-$high found for $ENGINE $VERSION (looked at IOPD_ENGINE_JAVA_HOME, JAVA_HOME, java on PATH)"
 }
 
 as_node() { # prefix that runs a command as the node user (root: the system user; else: ourselves)
@@ -149,7 +193,7 @@ cmd_start() {
   cp -al "$INSTALL" "$NODE/home" 2>/dev/null || { rm -rf "${NODE:?}/home"; cp -a "$INSTALL" "$NODE/home"; }
   mkdir -p "$NODE/data" "$NODE/logs" "$NODE/tmp"
   cp -R "$INSTALL/config" "$NODE/config" # a private, writable config dir (the keystore lands there)
-  cat >"$NODE/config/opensearch.yml" <<EOF
+  cat >"$NODE/config/$ENGINE.yml" <<EOF
 cluster.name: iopd-search
 node.name: iopd-node
 discovery.type: single-node
@@ -161,14 +205,25 @@ path.logs: $NODE/logs
 # shared disks may be nearly full: never block writes or allocation on disk usage
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
+  if [[ $ENGINE == elasticsearch ]]; then
+    # No TLS nor passwords on a loopback test node, and nothing downloaded: machine learning and
+    # GeoIP are turned off only when their module is there (an unknown setting stops the node).
+    echo "xpack.security.enabled: false" >>"$NODE/config/$ENGINE.yml"
+    [[ -d $INSTALL/modules/x-pack-ml ]] && echo "xpack.ml.enabled: false" >>"$NODE/config/$ENGINE.yml"
+    [[ -d $INSTALL/modules/ingest-geoip ]] && echo "ingest.geoip.downloader.enabled: false" >>"$NODE/config/$ENGINE.yml"
+  fi
   printf -- '-Xms512m\n-Xmx512m\n' >"$NODE/config/jvm.options.d/heap.options"
   # jvm.options paths are relative to the (read-only) install; point them at the node dir, and keep GC logs small.
   sed -i -e "s#logs/#$NODE/logs/#g" -e "s#HeapDumpPath=data#HeapDumpPath=$NODE/data#" \
+    -e "s#file=gc.log#file=$NODE/logs/gc.log#" -e "s#ErrorFile=hs_err#ErrorFile=$NODE/logs/hs_err#" \
     -e 's#filecount=32,filesize=64m#filecount=2,filesize=16m#' "$NODE/config/jvm.options"
   [[ $EUID -eq 0 ]] && chown -R "$NODE_USER:" "$NODE/data" "$NODE/logs" "$NODE/tmp" "$NODE/config" && chown "$NODE_USER:" "$NODE"
-  # setsid, setpriv, env and bin/opensearch all exec, so $! is the node's java pid; -q keeps console quiet.
-  setsid "${AS_NODE[@]}" env -C "$NODE" HOME="$NODE" OPENSEARCH_JAVA_HOME="$jh" OPENSEARCH_PATH_CONF="$NODE/config" \
-    OPENSEARCH_TMPDIR="$NODE/tmp" "$NODE/home/bin/opensearch" -q >"$RUN_DIR/console.log" 2>&1 </dev/null &
+  # setsid, setpriv, env and bin/<engine> all exec, so $! is the java pid: OpenSearch's node, or
+  # Elasticsearch's launcher, which runs the node as its child and stops it on TERM. -q: a quiet console.
+  local prefix=OPENSEARCH
+  [[ $ENGINE == elasticsearch ]] && prefix=ES
+  setsid "${AS_NODE[@]}" env -C "$NODE" HOME="$NODE" "${prefix}_JAVA_HOME=$jh" "${prefix}_PATH_CONF=$NODE/config" \
+    "${prefix}_TMPDIR=$NODE/tmp" "$NODE/home/bin/$ENGINE" -q >"$RUN_DIR/console.log" 2>&1 </dev/null &
   echo "$!" >"$RUN_DIR/pid"
   local deadline=$((SECONDS + START_TIMEOUT)) url=http://127.0.0.1:$port
   until curl -sf -o /dev/null "$url/_cluster/health?wait_for_status=yellow&timeout=2s"; do
@@ -176,11 +231,9 @@ EOF
     ((SECONDS < deadline)) || { show_log; cmd_stop >/dev/null; die "the node was not healthy after ${START_TIMEOUT}s"; }
     sleep 1
   done
-  local root name ver
-  root=$(curl -sf "$url/")
-  name=$(sed -n 's/.*"distribution" *: *"\([^"]*\)".*/\1/p' <<<"$root" | head -1)
-  ver=$(sed -n 's/.*"number" *: *"\([^"]*\)".*/\1/p' <<<"$root" | head -1)
-  [[ $name == opensearch ]] && name=OpenSearch || name=${name:-Elasticsearch}
+  local name ver
+  ver=$(curl -sf "$url/_nodes/_local?filter_path=nodes.*.version" | sed -n 's/.*"version" *: *"\([^"]*\)".*/\1/p')
+  [[ $ENGINE == opensearch ]] && name=OpenSearch || name=Elasticsearch
   printf 'SEARCH_ENGINE_URL=%s\nSEARCH_ENGINE_KIND=%s\nSEARCH_ENGINE_VERSION=%s\n' "$url" "$KIND" "$ver" >"$RUN_DIR/env"
   echo "search engine: $name $ver at $url"
 }
@@ -207,5 +260,5 @@ case ${1:-} in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   info) echo "$ENGINE $VERSION" ;;
-  *) die "usage: $0 fetch | start PORT | stop | info" ;;
+  *) die "usage: [IOPD_ENGINE=opensearch2|elasticsearch8] $0 fetch | start PORT | stop | info" ;;
 esac

@@ -1,15 +1,20 @@
 """The search engine node: its client, the index and its aliases, and writes to it.
 
 Elasticsearch 7-9 and OpenSearch 2-3 take the same request bodies for everything used here;
-only the client library differs. The live index is always reached through an alias, so a
-rebuild can fill a new index beside it and swap the alias in one atomic step."""
+only the client library differs, and it is chosen by asking the node what it is (`detect`).
+The live index is always reached through an alias, so a rebuild can fill a new index beside
+it and swap the alias in one atomic step."""
 
 import hashlib
 import json
 import logging
 import time
+import urllib.error
+import urllib.request
 
 from django.conf import settings
+
+from core.text import fold
 
 from .facets import facet_values
 
@@ -37,7 +42,7 @@ COMBINED, SEPARATOR = "facets", ":"
 YEAR = "year"
 # What the documents' engine form holds beyond its mapping; a change here needs a rebuild
 # too, so it is part of the layout fingerprint.
-BODY_FORM = 2
+BODY_FORM = 3
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -92,7 +97,6 @@ INDEX_SETTINGS = {
             },
             FOLDED: {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
         },
-        "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
     },
 }
 
@@ -117,7 +121,9 @@ def fields():
         "language": {"type": "keyword"},
         "url": {"type": "keyword", "index": False},
         "title": {"type": "keyword", "index": False},
-        "title_sort": {"type": "keyword", "normalizer": "folded"},
+        # Folded by core.text.fold before it is sent, as the database fallback sorts: an
+        # Elasticsearch normalizer cannot use a plugin's asciifolding.
+        "title_sort": {"type": "keyword"},
         "summary": {"type": "keyword", "index": False},
         "place": {"type": "text", "analyzer": FOLDED},
         "year": {"type": "integer"},
@@ -190,7 +196,7 @@ def engine_body(doc):
     ]
     if doc["year"] is not None:
         body[COMBINED].append(f"{YEAR}{SEPARATOR}{doc['year']}")
-    body["title_sort"] = doc["title"]
+    body["title_sort"] = fold(doc["title"])
     body[text_field("title", code)] = doc["title"]
     body[text_field("summary", code)] = doc["summary"]
     body[text_field("body", code)] = doc["body"]
@@ -206,6 +212,38 @@ def engine_body(doc):
 
 class EngineUnavailable(Exception):
     """The engine could not be reached or refused the request; the caller falls back."""
+
+
+# Engine kinds this module can speak to: the product and major version a node reports.
+KINDS = {"elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
+# {url: (kind, version)}: what each node said it is, asked once per process.
+_DETECTED = {}
+
+
+def detect(url, timeout=5):
+    """(kind, version) of the node at `url`, e.g. ("elasticsearch8", "8.19.3").
+
+    Asked of _nodes, not of `GET /`, which an Elasticsearch node without its rest-root module
+    refuses with 405. Elasticsearch marks every answer with its product header (its own client
+    checks it); OpenSearch does not."""
+    if url not in _DETECTED:
+        request = urllib.request.Request(
+            f"{url.rstrip('/')}/_nodes/_local?filter_path=nodes.*.version",
+            headers={"Accept": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                product = response.headers.get("X-Elastic-Product")
+                (node,) = json.load(response)["nodes"].values()
+        except (OSError, ValueError, KeyError) as error:
+            raise EngineUnavailable(f"detect: {error}") from error
+        version = node["version"]
+        product = "elasticsearch" if product == "Elasticsearch" else "opensearch"
+        kind = f"{product}{version.split('.')[0]}"
+        if kind not in KINDS:
+            raise EngineUnavailable(f"detect: {kind} ({version}) at {url} is not supported")
+        _DETECTED[url] = (kind, version)
+    return _DETECTED[url]
 
 
 # One client (and so one pool of kept-alive connections) per process and configuration: a new
@@ -227,18 +265,48 @@ def _client(kind, url, timeout):
     return _CLIENTS[key]
 
 
+class _PerCallTimeout:
+    """opensearch-py's client, each call given `request_timeout`."""
+
+    def __init__(self, target, seconds):
+        self._target, self._seconds = target, seconds
+
+    def __getattr__(self, name):
+        found = getattr(self._target, name)
+        if callable(found):
+            return lambda *args, **kwargs: found(*args, request_timeout=self._seconds, **kwargs)
+        return _PerCallTimeout(found, self._seconds)
+
+
 class Engine:
-    def __init__(self, url, kind, index, timeout=5):
-        self.url, self.kind, self.alias = url, kind, index
+    def __init__(self, url, index, timeout=5):
+        self.url, self.alias = url, index
         self.building_alias = f"{index}_building"
         self.timeout = timeout
         self._client = None
+
+    @property
+    def kind(self):
+        """What the node says it is, as "elasticsearch8" or "opensearch2" (EngineUnavailable
+        when it cannot be asked)."""
+        return detect(self.url, self.timeout)[0]
+
+    @property
+    def version(self):
+        return detect(self.url, self.timeout)[1]
 
     @property
     def client(self):
         if self._client is None:
             self._client = _client(self.kind, self.url, self.timeout)
         return self._client
+
+    def patient_client(self, seconds):
+        """The client with a longer timeout for one request: Elasticsearch's client takes it
+        through options() (a per-call argument is deprecated there), OpenSearch's per call."""
+        if hasattr(self.client, "options"):
+            return self.client.options(request_timeout=seconds)
+        return _PerCallTimeout(self.client, seconds)
 
     def _bulk_helper(self):
         if self.kind.startswith("opensearch"):
@@ -250,13 +318,13 @@ class Engine:
     def call(self, method, **kwargs):
         """One request to the engine; any failure becomes EngineUnavailable."""
         try:
-            return getattr(self.client, method)(**kwargs)
+            return _plain(getattr(self.client, method)(**kwargs))
         except Exception as error:  # transport, HTTP and client errors alike
             raise EngineUnavailable(f"{method}: {error}") from error
 
     def indices_call(self, method, **kwargs):
         try:
-            return getattr(self.client.indices, method)(**kwargs)
+            return _plain(getattr(self.client.indices, method)(**kwargs))
         except Exception as error:
             raise EngineUnavailable(f"indices.{method}: {error}") from error
 
@@ -312,9 +380,7 @@ class Engine:
         self.indices_call("put_settings", index=name, body={"index": dict.fromkeys(BULK_LOAD)})
         self.indices_call("refresh", index=name)
         try:
-            self.client.indices.forcemerge(
-                index=name, max_num_segments=1, request_timeout=MERGE_TIMEOUT
-            )
+            self.patient_client(MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
         except Exception as error:
             raise EngineUnavailable(f"forcemerge: {error}") from error
 
@@ -434,7 +500,19 @@ class Engine:
             after = hits[-1]["sort"]
 
     def info(self):
-        return self.call("info")
+        """What the node is and how its cluster is: asked of _nodes and _cluster/health,
+        which every kind answers (`GET /` may not)."""
+        try:
+            status = self.client.cluster.health()["status"]
+        except Exception as error:
+            raise EngineUnavailable(f"cluster.health: {error}") from error
+        return {"kind": self.kind, "version": self.version, "status": status}
+
+
+def _plain(answer):
+    """The answer's JSON as plain data: Elasticsearch's client wraps it in a response object
+    (its `body`), OpenSearch's returns it as it is."""
+    return getattr(answer, "body", answer)
 
 
 def _harmless(error):
@@ -459,4 +537,4 @@ def get_engine(timeout=None):
     if not config:
         return None
     timeout = timeout or config.get("TIMEOUT", 5)
-    return Engine(config["URL"], config["KIND"], config["INDEX"], timeout)
+    return Engine(config["URL"], config["INDEX"], timeout)

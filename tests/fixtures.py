@@ -1,9 +1,7 @@
 """Fixtures shared by every app's tests: the demo site, the search engine node, a real browser."""
 
 import io
-import json
 import os
-import urllib.request
 
 import pytest
 from django.conf import settings
@@ -73,6 +71,15 @@ def run_background_worker(monkeypatch):
     )
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that reaches the node, through `search_engine` directly or through a fixture
+    built on it, is marked `engine`: `-m engine` is then the whole set of engine calls, which
+    `make test` runs on the second engine too."""
+    for item in items:
+        if "search_engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engine)
+
+
 def in_ci():
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -81,12 +88,12 @@ def pytest_report_header(config):
     lines = []
     url = os.environ.get("SEARCH_ENGINE_URL")
     if url:
+        from search.engine import EngineUnavailable, detect
+
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                info = json.load(response)
-            distribution = info["version"].get("distribution", "elasticsearch")
-            lines.append(f"search engine: {distribution} {info['version']['number']} at {url}")
-        except OSError as error:
+            kind, version = detect(url)
+            lines.append(f"search engine: {kind} {version} at {url}")
+        except EngineUnavailable as error:
             lines.append(f"search engine: {url} unreachable ({error})")
     else:
         lines.append("search engine: none (SEARCH_ENGINE_URL is not set)")

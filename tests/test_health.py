@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import os
 import signal
 import subprocess
 import time
@@ -41,7 +42,12 @@ def test_health_reports_each_part(client):
 def test_health_with_the_engine(client, search_engine):
     report = client.get("/healthz").json()
     assert report["engine"]["ok"] and report["engine"]["configured"]
-    assert report["engine"]["version"]
+    # Asked of the node, which the start script also names: both must agree.
+    engine = report["engine"]
+    assert engine["kind"] == (os.environ.get("SEARCH_ENGINE_KIND") or engine["kind"])
+    assert engine["version"] == (os.environ.get("SEARCH_ENGINE_VERSION") or engine["version"])
+    assert engine["kind"].startswith(("elasticsearch", "opensearch"))
+    assert engine["status"] in {"green", "yellow"}
 
 
 def test_health_says_down_when_the_database_is(static_root):

@@ -1,6 +1,7 @@
 """The site search against the real engine node that the test command starts."""
 
 import io
+import json
 import socket
 import time
 
@@ -226,7 +227,7 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
 
 def test_a_create_that_times_out_leaves_no_second_index(engine):
     engine.drop_all()
-    hasty = Engine(engine.url, engine.kind, engine.alias, timeout=0.02)
+    hasty = Engine(engine.url, engine.alias, timeout=0.02)
     with pytest.raises(EngineUnavailable):
         hasty.ensure_index()
     # The engine goes on and creates the index; the retry must find it, not add a second.
@@ -430,3 +431,13 @@ def test_autocomplete_offers_titles_and_topics(engine, client):
     titles = client.get("/en/search/autocomplete/", typed).json()["suggestions"]
     assert any(item["label"] == "Neighbourhood forum of KE" for item in titles)
     assert all("/experiences/" in item["url"] for item in titles)
+
+
+def test_the_engines_answers_are_plain_data_on_either_client(engine):
+    """Elasticsearch's client wraps each answer in a response object, which is no dict and
+    cannot be written as JSON; the bench took it for an answer without `took`."""
+    answer = engine.search({"size": 1, "query": {"match_all": {}}}, filter_path=["took", "hits"])
+    assert type(answer) is dict and isinstance(answer["took"], int)
+    assert json.loads(json.dumps(answer))["hits"]["hits"][0]["_source"]["title"]
+    mapping = engine.indices_call("get_mapping", index=engine.alias)
+    assert type(mapping) is dict and len(mapping) == 1

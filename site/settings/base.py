@@ -271,15 +271,23 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 
 def search_engine_from_env(index):
+    """The engine's address; what it is (product and version) is asked of the node itself
+    (search.engine.detect), so it is never configured twice."""
     url = env("SEARCH_ENGINE_URL")
     if not url:
         return None
-    kind = env("SEARCH_ENGINE_KIND", "elasticsearch8")
+    return {"URL": url, "INDEX": index, "TIMEOUT": float(env("SEARCH_TIMEOUT", "5"))}
+
+
+def wagtail_backend_from_env():
+    """Wagtail's own back-end for the engine's kind (the benchmarks compare with it), from
+    SEARCH_ENGINE_KIND: Wagtail picks its back-end class at start-up, before any request."""
+    kind = env("SEARCH_ENGINE_KIND", "opensearch2")
     if kind not in SEARCH_ENGINE_BACKENDS:
         raise ImproperlyConfigured(
             f"SEARCH_ENGINE_KIND={kind!r}; choose one of {', '.join(SEARCH_ENGINE_BACKENDS)}"
         )
-    return {"URL": url, "KIND": kind, "INDEX": index, "TIMEOUT": float(env("SEARCH_TIMEOUT", "5"))}
+    return SEARCH_ENGINE_BACKENDS[kind]
 
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
