@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation
 
 from home.models import NavigationMenuItem, StandardPage
@@ -163,6 +163,16 @@ def test_every_change_an_editor_makes_shows_at_the_next_request(subtests):
         menu_url = f"/admin/snippets/home/navigationmenu/edit/{item.menu_id}/"
         post_form(editor, menu_url, {"items-0-label": "Who we are"})
         assert "Who we are" in Client().get("/en/about/").content.decode()
+
+    with subtests.test("site settings edited"):
+        cached("/en/about/")
+        site = Site.objects.get(is_default_site=True)
+        post_form(
+            editor,
+            f"/admin/settings/home/sitesettings/{site.pk}/",
+            {"contact_email": "hello@observatory.example"},
+        )
+        assert "hello@observatory.example" in Client().get("/en/about/").content.decode()
 
     with subtests.test("moved"):
         collection = CollectionPage.objects.get(locale=about.locale)
