@@ -16,6 +16,8 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from editorial.roles import COORDINATORS, OFFICERS
@@ -59,6 +61,11 @@ def assert_on_asked_host(text, what):
 
 def test_the_api_links_to_the_host_asked_for(reader):
     experience = ExperiencePage.objects.filter(locale__language_code="fr").live().first()
+    # A picture, so that the image URLs of the API are checked too.
+    photo = Image.objects.create(title="The assembly", file=get_test_image_file())
+    ExperiencePage.objects.filter(translation_key=experience.translation_key).update(
+        hero_image=photo
+    )
     for url in (
         "/api/v2/pages/?type=repository.ExperiencePage&fields=hero_image",
         "/api/v2/pages/?locale=fr",

@@ -1,10 +1,8 @@
 import hashlib
 import io
 
-from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
-from wagtail.images.models import Image
 
 
 def draw_image(seed, size=(1200, 675)):
@@ -25,14 +23,3 @@ def draw_image(seed, size=(1200, 675)):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return buffer
-
-
-def demo_image(seed, title):
-    """A Wagtail image drawn from `seed`, created once and found again on later runs."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    image = Image(title=title)
-    image.file = ImageFile(draw_image(seed), name=f"{seed[:60]}.jpg")
-    image.save()
-    return image

@@ -13,7 +13,6 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from award import demo as award_demo
 from core.demo import content
-from core.demo.images import demo_image
 from core.localize import MissingStrings, translate
 from home.models import (
     FooterText,
@@ -160,7 +159,6 @@ class Command(BaseCommand):
             title=item["title"],
             summary=item["summary"],
             place=item["place"],
-            hero_image=demo_image(item["slug"], item["title"]),
             country=Country.objects.get(code=item["country"]),
             latitude=Decimal(item["latitude"]),
             longitude=Decimal(item["longitude"]),

@@ -1,6 +1,6 @@
 """Loads the demo repository: sixty real participatory processes, a third of them in French
-and Spanish, each with an image drawn here (nothing is downloaded). Deterministic and
-idempotent: experiences that already exist are left as they are."""
+and Spanish. Deterministic and idempotent: experiences that already exist are left as they
+are."""
 
 import json
 from decimal import Decimal
@@ -9,7 +9,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from core.demo.images import demo_image
 from core.localize import MissingStrings, translate
 from repository.demo_data import EXPERIENCES
 from repository.models import ExperienceIndexPage, ExperiencePage
@@ -88,14 +87,12 @@ class Command(BaseCommand):
         return {term.slug: term for term in model.objects.filter(locale=locale)}
 
     def create(self, index, item, terms, countries):
-        image = demo_image(item["slug"], item["title"])
         amount, currency = item.get("budget") or (None, "")
         page = ExperiencePage(
             title=item["title"],
             slug=item["slug"],
             summary=item["summary"],
             place=item["place"],
-            hero_image=image,
             country=countries[item["country"]],
             latitude=Decimal(item["latitude"]),
             longitude=Decimal(item["longitude"]),
