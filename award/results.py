@@ -83,7 +83,11 @@ def publish_results(edition, user, news=True):
             distinction=DISTINCTION_OF[candidacy.stage],
             award=award_name(edition),
         )
-        give_award(candidacy.experience.specific, award, user)
+        source = candidacy.experience.specific
+        # A distinction is a fact, not words to translate: each live translation shows it at
+        # once, while the text a translator has under review stays a draft.
+        for page in [source, *source.get_translations().live().specific()]:
+            give_award(page, award, user)
     news = draft_news(edition, results, user) if news else None
     return ResultsPublication.objects.create(edition=edition, published_by=user, news=news)
 

@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from wagtail.models import Locale
 
 from award.models import AwardEditionPage, Candidacy, Score, Stage
 from award.results import ordinal, publish_results
@@ -337,4 +338,31 @@ def test_publishing_results_keeps_an_experiences_draft_a_draft():
     assert page.awards.filter(year=edition.year, distinction="winner").exists()
     latest = page.get_latest_revision_as_object()
     assert latest.title == "Porto Alegre, a draft in progress"
+    assert latest.awards.filter(year=edition.year, distinction="winner").exists()
+
+
+def test_results_reach_the_translations_live_while_their_text_waits_for_review(client):
+    """A distinction is a fact, not words to translate: it shows on the French page at once,
+    and the French text a translator has under review stays a draft."""
+    edition = open_edition()
+    close_the_call(edition)
+    page = experience("porto-alegre-participatory-budgeting")
+    french = page.get_translation(Locale.objects.get(language_code="fr"))
+    live_title = french.title
+    under_review = french.get_latest_revision_as_object()
+    under_review.title = "Budget participatif de Porto Alegre (en relecture)"
+    under_review.save_revision()
+    member = page.organisations.exclude(member=None).first().member
+    Candidacy.objects.create(
+        edition=edition, member=member, experience=page, statement="-", stage=Stage.WINNER
+    )
+    coordinator = sign_in("carla", COORDINATORS)
+    coordinator.post(f"/admin/award/editions/{edition.pk}/publish/")
+    shown = text(client.get(french.url))
+    assert f"{ordinal(edition.number)} IOPD Best Practice Award {edition.year}" in shown
+    assert live_title in shown and "(en relecture)" not in shown
+    french.refresh_from_db()
+    assert french.has_unpublished_changes
+    latest = french.get_latest_revision_as_object()
+    assert latest.title.endswith("(en relecture)")
     assert latest.awards.filter(year=edition.year, distinction="winner").exists()
