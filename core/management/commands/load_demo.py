@@ -263,13 +263,14 @@ class Command(BaseCommand):
 
     def ensure_layout(self, pages):
         locale = Locale.get_default()
-        menu, created = NavigationMenu.objects.get_or_create(location="main", locale=locale)
-        if created:
-            for order, key in enumerate(content.MAIN_MENU):
-                NavigationMenuItem.objects.create(
-                    menu=menu, page=pages[key], sort_order=order, locale=locale
-                )
-            self.created += 1
+        for location, keys in (("main", content.MAIN_MENU), ("footer", content.FOOTER_MENU)):
+            menu, created = NavigationMenu.objects.get_or_create(location=location, locale=locale)
+            if created:
+                for order, key in enumerate(keys):
+                    NavigationMenuItem.objects.create(
+                        menu=menu, page=pages[key], sort_order=order, locale=locale
+                    )
+                self.created += 1
         if not FooterText.objects.filter(locale=locale).exists():
             FooterText.objects.create(
                 body=content.FOOTER, address=content.CONTACT_ADDRESS, locale=locale
