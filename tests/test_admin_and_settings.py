@@ -78,7 +78,9 @@ def run_django(settings_module, env, *args):
         env=django_environment(settings_module, env),
         capture_output=True,
         text=True,
-        timeout=120,
+        # A guard against a hang, not a measure: loading the whole demo on a CI machine busy
+        # with four test workers and the second engine's run can take minutes.
+        timeout=600,
     )
 
 
