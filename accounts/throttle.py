@@ -4,17 +4,12 @@ waits out the cool-off or is unlocked by an administrator (Settings → Locked s
 
 from django.conf import settings
 
+from core.public_forms import client_ip as forwarded_client_ip
+
 
 def client_ip(request):
-    """The visitor's address: behind `TRUSTED_PROXIES` proxies, the address the nearest
-    trusted one saw (the right end of X-Forwarded-For, which a client cannot forge)."""
-    proxies = settings.TRUSTED_PROXIES
-    if proxies:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR")
+    """The address django-axes counts: the one public forms limit too; None when unknown."""
+    return forwarded_client_ip(request, unknown=None)
 
 
 def locked_out():

@@ -2,8 +2,8 @@
 
 - A honeypot field that people never see and robots fill in.
 - A rate limit per client address, counted in the shared cache so every web worker sees the
-  same count (the same address as the sign-in throttle: `accounts.throttle.client_ip` rules
-  are settings-driven, so the logic lives here and reads `TRUSTED_PROXIES` too).
+  same count, from the same address the sign-in throttle reads (`client_ip`, behind
+  `TRUSTED_PROXIES`).
 - Files checked while they stream in: a file over the size limit, of a type not offered, or
   whose first bytes are not what its type claims is skipped chunk by chunk, never held in
   memory or on disk, and its field gets an error. The other fields of the request are still
@@ -39,15 +39,16 @@ EXTENSIONS = {
 }
 
 
-def client_ip(request):
-    """The visitor's address: behind `TRUSTED_PROXIES` proxies, the one the nearest saw."""
+def client_ip(request, unknown="unknown"):
+    """The visitor's address: behind `TRUSTED_PROXIES` proxies, the address the nearest
+    trusted one saw (the right end of X-Forwarded-For, which a client cannot forge)."""
     proxies = settings.TRUSTED_PROXIES
     if proxies:
         hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         hops = [hop for hop in hops if hop]
         if len(hops) >= proxies:
             return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    return request.META.get("REMOTE_ADDR") or unknown
 
 
 def over_rate_limit(request, scope):

@@ -38,8 +38,8 @@ def unique_slug(parent, title, reference):
     return base if base not in taken else f"{base}-{reference.lower()}"
 
 
-def fill_page(page, data):
-    """The structured fields of the form onto the page (new, or the draft of an update)."""
+def fill_facts(page, data):
+    """The facts both forms ask for (place, years, terms) onto a page or a draft."""
     page.title = data["title"]
     page.summary = data["summary"]
     page.country = data["country"]
@@ -49,6 +49,12 @@ def fill_page(page, data):
     page.end_year = None if data["ongoing"] else data["end_year"]
     page.topics = list(data["topics"])
     page.mechanisms = list(data["mechanisms"])
+
+
+def fill_page(page, data):
+    """A proposal's fields onto its new page: the facts, the description, links and the
+    organisation that confirms them."""
+    fill_facts(page, data)
     if data["description"]:
         paragraphs = [part.strip() for part in data["description"].split("\n\n") if part.strip()]
         rich = "".join(f"<p>{html.escape(part)}</p>" for part in paragraphs)

@@ -27,7 +27,7 @@ from repository.models import ExperiencePage
 
 from .forms import ExperienceForm
 from .models import Submission, SubmissionKind
-from .services import notify, start_workflow
+from .services import fill_facts, notify, start_workflow
 
 SALT = "submissions.update"
 LINK_DAYS = 7
@@ -141,15 +141,7 @@ def initial_from(page):
 @transaction.atomic
 def propose_update(page, data, email):
     draft = page.get_latest_revision_as_object()
-    draft.title = data["title"]
-    draft.summary = data["summary"]
-    draft.country = data["country"]
-    draft.place = data["city"]
-    draft.start_year = data["start_year"]
-    draft.ongoing = data["ongoing"]
-    draft.end_year = None if data["ongoing"] else data["end_year"]
-    draft.topics = list(data["topics"])
-    draft.mechanisms = list(data["mechanisms"])
+    fill_facts(draft, data)
     # The local actor confirms the description again today.
     authors = list(draft.co_authors.all())
     if authors:
