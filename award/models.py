@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
-from core.locales import default_locale
+from core.locales import default_locale, in_default_language
 from core.models import BasePage, SectionIndexPage
 from editorial.roles import JURY
 
@@ -151,14 +151,7 @@ class AwardEditionPage(BasePage):
     @cached_property
     def source(self):
         """The edition in the default language, which candidacies belong to."""
-        if self.locale_id == default_locale().pk:
-            return self
-        return (
-            AwardEditionPage.objects.filter(
-                translation_key=self.translation_key, locale=default_locale()
-            ).first()
-            or self
-        )
+        return in_default_language(self)
 
     def source_filter(self, prefix):
         """Lookups that reach the source edition through a relation, without reading it first."""

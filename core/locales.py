@@ -73,3 +73,16 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+def in_default_language(instance):
+    """The default language's version of a translatable `instance` (itself when it is in it,
+    or when it has none): the row that facts such as candidacies and links belong to."""
+    default = default_locale()
+    if instance.locale_id == default.pk:
+        return instance
+    model = type(instance)
+    return (
+        model.objects.filter(translation_key=instance.translation_key, locale=default).first()
+        or instance
+    )

@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
-from core.locales import active_locale, default_locale
+from core.locales import active_locale, in_default_language
 from core.models import SectionIndexPage
 from taxonomy.models import Country, Term, place_line
 
@@ -335,11 +335,4 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
 def source_member(member):
     """The row experiences link to: the member in the default language when it exists."""
-    if member.locale_id == default_locale().pk:
-        return member
-    return (
-        MemberOrganisation.objects.filter(
-            translation_key=member.translation_key, locale=default_locale()
-        ).first()
-        or member
-    )
+    return in_default_language(member)
