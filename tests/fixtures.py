@@ -186,8 +186,28 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield chromium
+        yield _PatientBrowser(chromium)
         chromium.close()
+
+
+class _PatientBrowser:
+    """Chromium whose contexts wait 60 s, not Playwright's 30 s, before a step counts as hung:
+    on CI's two shared CPUs four test workers, the Elasticsearch suite and Chromium compete,
+    and a navigation once took longer than 30 s there."""
+
+    TIMEOUT_MS = 60_000
+
+    def __init__(self, chromium):
+        self._chromium = chromium
+
+    def new_context(self, **options):
+        context = self._chromium.new_context(**options)
+        context.set_default_timeout(self.TIMEOUT_MS)
+        context.set_default_navigation_timeout(self.TIMEOUT_MS)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._chromium, name)
 
 
 @pytest.fixture
