@@ -1,14 +1,45 @@
 """The admin form every page type starts from."""
 
 from django import forms
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
 
+from .text import fold
+
+
+def in_order_of(queryset, rows):
+    """The queryset in the order of the given rows: for orders the database cannot compute,
+    such as names as a reader sorts them, whatever the database's collation."""
+    order = Case(
+        *(When(pk=row.pk, then=Value(i)) for i, row in enumerate(rows)),
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=[row.pk for row in rows]).order_by(order)
+
+
+class TermPicker(forms.CheckboxSelectMultiple):
+    """Ticked boxes, with a box that narrows them to the terms containing what is typed. The
+    box appears with JavaScript; without it the whole (sorted) list is there to tick."""
+
+    template_name = "core/widgets/term_picker.html"
+    list_label = ""
+
+    class Media:
+        js = ["core/js/term-picker.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["search_label"] = gettext("Find in %(list)s") % {"list": self.list_label}
+        context["count_template"] = gettext("%(shown)s of %(total)s shown")
+        return context
+
 
 class BasePageForm(WagtailAdminPageForm):
-    """Terms and other translatable choices are offered in the page's own language only, in
-    their editorial order, as ticked boxes: a list of every language's terms let an editor
-    tick a Spanish term on an English page, and the same term twice."""
+    """Terms and other translatable choices are offered in the page's own language only, by
+    name, as ticked boxes one can search: a list of every language's terms let an editor tick
+    a Spanish term on an English page, and the same term twice."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
@@ -23,5 +54,8 @@ class BasePageForm(WagtailAdminPageForm):
             if queryset is None or not issubclass(queryset.model, TranslatableMixin):
                 continue
             if type(field.widget) is forms.SelectMultiple:
-                field.widget = forms.CheckboxSelectMultiple()
-            field.queryset = queryset.filter(locale=locale)  # also the widget's choices
+                field.widget = TermPicker()
+                field.widget.list_label = field.label
+            terms = queryset.filter(locale=locale)
+            names = sorted(terms, key=lambda term: fold(str(term)))
+            field.queryset = in_order_of(terms, names)  # also the widget's choices

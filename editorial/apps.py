@@ -6,4 +6,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflows"
 
     def ready(self):
-        from . import sync  # noqa: F401  (connects the publish receiver)
+        from . import attribution, sync  # noqa: F401  (sync connects the publish receiver)
+
+        attribution.connect()

@@ -4,11 +4,11 @@ Country names are translated from the ISO catalogues when shown, not stored, so 
 index cannot find "Allemagne"; the 249 rows are few enough to compare in Python."""
 
 from django import forms
-from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
+from core.forms import in_order_of
 from core.text import fold
 
 
@@ -37,11 +37,7 @@ class CountrySearchForm(BaseFilterForm):
                 or query == country.code.casefold()
             ]
         # Sorted by the name the editor reads, which the database does not know.
-        order = Case(
-            *(When(pk=country.pk, then=Value(i)) for i, country in enumerate(countries)),
-            output_field=IntegerField(),
-        )
-        return objects.filter(pk__in=[c.pk for c in countries]).order_by(order)
+        return in_order_of(objects, countries)
 
 
 class CountryChooseView(ChooseView):

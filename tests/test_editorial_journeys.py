@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from core.text import fold
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-test-passphrase"
@@ -85,6 +87,25 @@ def journey(browser, base):
     budget.fill("500000")
     assert budget.evaluate(FITS), "the budget's box is too narrow to show the amount"
     olga.locator("#id_budget_currency").select_option("EUR")
+    # The topics are the page's language's only, by name, and narrowed by what she types.
+    topics = olga.locator("#id_topics label")
+    names = [name.strip() for name in topics.all_inner_texts()]
+    assert len(names) == len(set(names)) > 10
+    assert names == sorted(names, key=fold), names
+    olga.get_by_label("Find in topics").fill("BUDG")
+    assert [
+        name.strip() for name in olga.locator("#id_topics label:visible").all_inner_texts()
+    ] == [
+        "Participatory budgeting",
+        "Participatory budgeting for youth",
+    ]
+    olga.get_by_text(f"2 of {len(names)} shown").wait_for()
+    olga.locator("#id_topics").get_by_label("Participatory budgeting", exact=True).check()
+    olga.get_by_label("Find in topics").press("Enter")  # narrows, does not submit the page
+    olga.get_by_label("Find in topics").fill("")
+    assert topics.count() == len(names) and olga.locator("#id_topics label:visible").count() == len(
+        names
+    )
     olga.locator("footer").get_by_role("button", name="More actions").click()
     assert olga.locator("footer").get_by_role("button", name="Publish").count() == 0
     olga.locator("footer").get_by_role("button", name="Submit to Editorial approval").click()
@@ -130,6 +151,9 @@ def journey(browser, base):
     english_url = f"{base}/en/experiences/neighbourhood-assemblies-of-lyonesse/"
     assert visitor.goto(english_url).ok
     visitor.get_by_text("Since 2019, assemblies").first.wait_for()
+    visitor.locator("main").get_by_role(
+        "link", name="Participatory budgeting", exact=True
+    ).wait_for()
 
     # The coordinator has it translated into French: a draft, so visitors still read English.
     carla.goto(edit_url)
@@ -201,6 +225,25 @@ def journey(browser, base):
     approve(fabien, french_edit)
     visitor.goto(french_url)
     visitor.get_by_role("heading", level=1, name=TITLE_FR_2).wait_for()
+
+    # The coordinator reads who did what to the French page, from its creation on.
+    carla.goto(f"{base}/admin/reports/translations/?language=fr")
+    carla.get_by_role("link", name=f"history of the translations of {TITLE_2}").click()
+    table = carla.get_by_role(
+        "table", name="Every change to this page in each language, newest first"
+    )
+    table.wait_for()  # evaluate_all does not wait
+    rows = [
+        [cell.strip() for cell in row]
+        for row in table.locator("tbody tr").evaluate_all(
+            "rows => rows.map(row => [...row.cells].map(cell => cell.innerText))"
+        )
+    ]
+    french = [row for row in rows if row[1] == "Français"]
+    first = french[-1]  # newest first
+    assert first[2] == "carla", first
+    assert not any(row[2] == "olga" for row in french), french
+    assert any(row[2] == "fabien" and "Published" in row[3] for row in french), french
 
 
 def submit_for_review(page):
