@@ -143,11 +143,18 @@ def fallback_route(parent, request, path_components):
     slug = path_components[0]
     if parent.get_children().live().filter(slug=slug).exists():
         return None  # the child is live: what is missing lies deeper
-    # A draft translation (not yet reviewed) is passed over like a missing one.
+    # A draft translation (not yet reviewed) is passed over like a missing one; at its own
+    # address (a slug already translated) its source is served.
     default = default_locale()
-    counterparts = sorted(
-        parent.get_translations().live(), key=lambda page: page.locale_id != default.pk
-    )
+
+    def source_first(pages):
+        return sorted(pages, key=lambda page: page.locale_id != default.pk)
+
+    draft = parent.get_children().filter(slug=slug).first()
+    if draft is not None:
+        for translation in source_first(draft.get_translations().live()):
+            return translation.specific.route(request, path_components[1:])
+    counterparts = source_first(parent.get_translations().live())
     for counterpart in counterparts:
         child = counterpart.get_children().filter(slug=slug).first()
         if child is not None:

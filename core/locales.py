@@ -86,3 +86,17 @@ def in_default_language(instance):
         model.objects.filter(translation_key=instance.translation_key, locale=default).first()
         or instance
     )
+
+
+def languages_edited_by(user):
+    """The language codes whose translatable admin listings `user` works in, or None for all.
+
+    The roles that narrow it live in feature apps (translators, in editorial), which answer
+    through the `languages_edited_by` hook; listings in lower apps (taxonomy terms) ask here."""
+    from wagtail import hooks
+
+    for hook in hooks.get_hooks("languages_edited_by"):
+        languages = hook(user)
+        if languages is not None:
+            return languages
+    return None

@@ -14,8 +14,9 @@ limited by a list: their rights are Wagtail permissions, checked by Wagtail itse
 from fnmatch import fnmatchcase
 
 from django.conf import settings
+from wagtail.models import TranslatableMixin
 
-from .roles import JURY, MEMBER_CONTACTS, translators_group
+from .roles import JURY, MEMBER_CONTACTS, translator_languages, translators_group
 
 # Signing in and out, one's own account, the dashboard and what every admin page loads.
 EVERYONE = {
@@ -46,6 +47,7 @@ TRANSLATORS = EVERYONE | {
     "wagtailadmin_pages:view_draft",
     "wagtailadmin_pages:history",
     "wagtailadmin_pages:history_results",
+    "wagtailadmin_pages:usage",
     "wagtailadmin_pages:revisions_index",
     "wagtailadmin_pages:revisions_view",
     "wagtailadmin_pages:revisions_compare",
@@ -117,3 +119,14 @@ def may_open(allowed, view_name):
 def may_manage_sync(user):
     """Stopping, restarting or overriding a translation's sync with its source."""
     return user.is_superuser or user.has_perm("editorial.manage_translation_sync")
+
+
+def may_edit_language(user, instance):
+    """Whether the language of a translatable `instance` is one `user` may edit: translators
+    hold per-model rights on terms, which stop at their language."""
+    if may_manage_sync(user):
+        return True
+    languages = translator_languages(user)
+    if not languages or not isinstance(instance, TranslatableMixin):
+        return True
+    return instance.locale.language_code in languages

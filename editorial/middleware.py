@@ -4,8 +4,10 @@ import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
@@ -54,6 +56,8 @@ class AdminAccessMiddleware:
             )
             if target is not None and target not in translator_languages(user):
                 raise PermissionDenied(_("You translate into other languages than this one."))
+        if name in PAGE_ACTIONS:
+            _explain_page_refusal(user, name, view_kwargs)
         if name == "wagtail_localize:upload_pofile" and request.method == "POST":
             # Checked before the file, as the upload view would: only then is the file read.
             translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
@@ -61,6 +65,57 @@ class AdminAccessMiddleware:
                 raise PermissionDenied
             return _refuse_unusable_po(request)
         return None
+
+
+# Page views and the question Wagtail's permission tester answers inside each. Wagtail turns
+# its own refusal into a redirect to the dashboard saying only "Sorry, you do not have
+# permission"; asked first, the same question gets a refusal that says why.
+PAGE_ACTIONS = {
+    "wagtailadmin_pages:edit": ("page_id", "can_edit"),
+    "wagtailadmin_pages:delete": ("page_id", "can_delete"),
+    "wagtailadmin_pages:unpublish": ("page_id", "can_unpublish"),
+    "wagtailadmin_pages:move": ("page_to_move_id", "can_move"),
+    "wagtailadmin_pages:copy": ("page_id", "can_copy"),
+    "wagtailadmin_pages:set_privacy": ("page_id", "can_set_view_restrictions"),
+    "wagtailadmin_pages:lock": ("page_id", "can_lock"),
+    "wagtailadmin_pages:unlock": ("page_id", "can_unlock"),
+    "wagtailadmin_pages:add_subpage": ("parent_page_id", "can_add_subpage"),
+}
+
+
+def _explain_page_refusal(user, name, view_kwargs):
+    argument, question = PAGE_ACTIONS[name]
+    page = Page.objects.filter(pk=view_kwargs.get(argument)).select_related("locale").first()
+    if page is None or getattr(page.permissions_for_user(user), question)():
+        return  # Wagtail's view answers (a 404 for a page that does not exist)
+    languages = translator_languages(user)
+    language = page.locale.language_code
+    if languages and language not in languages and not may_manage_sync(user):
+        raise PermissionDenied(
+            _("This page is in %(page)s; you translate into %(yours)s.")
+            % {
+                "page": str(get_language_info(language)["name_translated"]),
+                "yours": ", ".join(
+                    str(get_language_info(code)["name_translated"]) for code in sorted(languages)
+                ),
+            }
+        )
+    raise PermissionDenied(REFUSALS[question])
+
+
+REFUSALS = {
+    "can_edit": gettext_lazy("Your role does not let you edit this page."),
+    "can_delete": gettext_lazy("Your role does not let you delete this page."),
+    "can_unpublish": gettext_lazy("Your role does not let you unpublish this page."),
+    "can_move": gettext_lazy("Your role does not let you move this page."),
+    "can_copy": gettext_lazy("Your role does not let you copy this page."),
+    "can_set_view_restrictions": gettext_lazy(
+        "Your role does not let you change who may see this page."
+    ),
+    "can_lock": gettext_lazy("Your role does not let you lock this page."),
+    "can_unlock": gettext_lazy("Your role does not let you unlock this page."),
+    "can_add_subpage": gettext_lazy("Your role does not let you add pages here."),
+}
 
 
 def _refuse_unusable_po(request):

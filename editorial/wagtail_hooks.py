@@ -3,27 +3,25 @@ from urllib.parse import urlsplit
 from django.core.exceptions import PermissionDenied
 from django.urls import Resolver404, resolve, reverse
 from wagtail import hooks
-from wagtail.models import TranslatableMixin
 
-from .admin_access import limits, may_manage_sync, may_open
+from .admin_access import limits, may_edit_language, may_manage_sync, may_open
 from .review import changes_requested
 from .roles import translator_languages
-
-
-def _may_edit_language(user, instance):
-    if may_manage_sync(user):
-        return True
-    languages = translator_languages(user)
-    if not languages or not isinstance(instance, TranslatableMixin):
-        return True
-    return instance.locale.language_code in languages
 
 
 @hooks.register("before_edit_snippet")
 def translators_edit_their_language_only(request, instance):
     # Snippet permissions are per model; a translator's hold on terms stops at their language.
-    if not _may_edit_language(request.user, instance):
+    if not may_edit_language(request.user, instance):
         raise PermissionDenied
+
+
+@hooks.register("languages_edited_by")
+def translators_languages(user):
+    # Whoever manages syncs (coordinators) works across languages.
+    if not user.is_authenticated or may_manage_sync(user):
+        return None
+    return translator_languages(user) or None
 
 
 @hooks.register("register_admin_urls")

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.locales import languages_edited_by
+
 from .choosers import CountryChooserViewSet
 from .models import (
     Country,
@@ -13,7 +15,18 @@ from .models import (
 )
 
 
-class TermViewSet(SnippetViewSet):
+class InEditorsLanguages:
+    """Lists only the rows in the languages the person edits: a translator into French sees,
+    and is offered links to, the French terms only."""
+
+    def get_queryset(self, request):
+        languages = languages_edited_by(request.user)
+        if languages is None:
+            return None  # Wagtail's own listing
+        return self.model._default_manager.filter(locale__language_code__in=languages)
+
+
+class TermViewSet(InEditorsLanguages, SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
     search_fields = ["name"]
@@ -50,7 +63,7 @@ class CountryViewSet(SnippetViewSet):
     chooser_viewset_class = CountryChooserViewSet
 
 
-class CountryIntroductionViewSet(SnippetViewSet):
+class CountryIntroductionViewSet(InEditorsLanguages, SnippetViewSet):
     model = CountryIntroduction
     icon = "doc-full"
     list_display = ["__str__", "locale"]

@@ -1,10 +1,12 @@
 from django import template
 from django.apps import apps
 from django.utils.translation import get_language_info
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from ..admin_access import may_manage_sync
+from ..admin_access import may_edit_language, may_manage_sync
 from ..aids import source_changes
 from ..review import review_for
 
@@ -24,6 +26,25 @@ def review_bar(context, translation, instance):
         "changes": source_changes(translation),
         "csrf_token": context.get("csrf_token"),
         "request": request,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def editable_languages(context, instance, source_translation, translations):
+    """wagtail-localize's header links to the source and to the other translations, less the
+    links to editors the person may not open: a French translator reads the English source in
+    the translation editor itself, and was sent to a refusal by its "English" link."""
+    user = context["request"].user
+    finder = AdminURLFinder()
+    editable = {
+        finder.get_edit_url(translated)
+        for translated in instance.get_translations()
+        if user_can_edit_instance(user, translated) and may_edit_language(user, translated)
+    }
+    source_url = source_translation["editUrl"]
+    return {
+        "source": {**source_translation, "editUrl": source_url if source_url in editable else None},
+        "others": [(label, url) for label, url in translations if url in editable],
     }
 
 

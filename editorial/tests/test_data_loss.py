@@ -3,11 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
 from editorial.roles import COORDINATORS, translators_group
 from repository.models import ExperiencePage
+from tests.fixtures import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -137,19 +139,32 @@ def test_translators_cannot_restart_a_sync(client, coordinator):
     assert not translation.enabled
 
 
-def test_deleting_and_translating_again_brings_the_work_back(client, coordinator):
-    """#402: a deleted translation's strings are kept, so a new translation starts from them."""
+def test_deleting_and_translating_again_brings_the_work_back_unpublished(
+    django_capture_on_commit_callbacks,
+):
+    """#402: a deleted translation's strings are kept, so a new translation starts from them;
+    as a draft, since no reviewer has seen them in this page (they once went live at once)."""
     source, french, _translation = pages("east-belgium-citizens-dialogue")
-    title, summary = french.title, french.summary
-    french.delete()
+    title, summary, french_url = french.title, french.summary, french.get_url()
+    coordinator = sign_in("carla", COORDINATORS)
+    response = coordinator.post(f"/admin/pages/{french.pk}/delete/")
+    assert response.status_code == 302
     assert not ExperiencePage.objects.filter(
         translation_key=source.translation_key, locale__language_code="fr"
     ).exists()
 
     locale = Locale.objects.get(language_code="fr")
-    response = client.post(f"/admin/localize/submit/page/{source.pk}/", {"locales": [locale.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(
+            f"/admin/localize/submit/page/{source.pk}/", {"locales": [locale.pk]}
+        )
     assert response.status_code == 302
     again = ExperiencePage.objects.get(
         translation_key=source.translation_key, locale__language_code="fr"
     )
     assert (again.title, again.summary) == (title, summary)
+    assert not again.live
+    response = Client().get(french_url)
+    page = response.content.decode()
+    assert "pas encore disponible en français" in page
+    assert summary not in page and source.summary in page

@@ -6,15 +6,16 @@ dashboard (Wagtail's own refusal) or, for visitors, to the login form. What a PO
 checked as well where a refusal could hide a change (publish, delete, unpublish)."""
 
 import html
+import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from award.models import AwardEditionPage, Candidacy, Stage
-from editorial.roles import COORDINATORS, translators_group
+from editorial.roles import COORDINATORS, OFFICERS, translators_group
 from network.models import MemberOrganisation
 from repository.models import ExperiencePage
 from submissions.models import Submission
@@ -128,6 +129,8 @@ def cells(pages, translations, terms):
             ("unpublish", "get", f"/admin/pages/{pk}/unpublish/", None, {"coordinator"}),
             ("unpublish", "post", f"/admin/pages/{pk}/unpublish/", {}, {"coordinator"}),
             ("move", "get", f"/admin/pages/{pk}/move/", None, {"coordinator"}),
+            # Moved where it is: allowed or refused, the page stays in place for what follows.
+            ("move", "post", f"/admin/pages/{pk}/move/{parent}/confirm/", {}, {"coordinator"}),
             # A copy is a new draft: those who may create pages here may copy.
             ("copy", "get", f"/admin/pages/{pk}/copy/", None, creators),
             (
@@ -336,6 +339,21 @@ def test_a_refusal_says_why_on_an_admin_page_with_a_way_back():
     visitor = Client().get("/admin/reports/site-history/")
     assert visitor.status_code == 302  # visitors are asked to sign in, not told about rights
 
+    # Refusals inside Wagtail's page views say why too (Wagtail's own redirect to the
+    # dashboard said only "Sorry, you do not have permission").
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = source.get_translation(Locale.objects.get(language_code="fr"))
+    response = translator.get(f"/admin/pages/{french.pk}/edit/")
+    assert response.status_code == 403
+    assert "This page is in French; you translate into Spanish." in response.content.decode()
+    officer = sign_in("olga", OFFICERS)
+    for method in ("get", "post"):
+        response = getattr(officer, method)(f"/admin/pages/{source.pk}/delete/")
+        assert response.status_code == 403, method
+        assert "Your role does not let you delete this page." in response.content.decode()
+        assert 'href="/admin/"' in response.content.decode()
+    assert Page.objects.filter(pk=source.pk).exists()
+
 
 def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
     source = ExperiencePage.objects.get(slug="youth-participatory-budget")
@@ -368,3 +386,55 @@ def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
     assert 'class="translation-editor--synced-only"' in editor  # no "Stop Synced translation"
     editor = coordinator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
     assert "translation-editor--synced-only" not in editor
+
+
+def test_every_admin_link_a_translator_is_shown_opens():
+    """What a translator is offered, they may use: each admin link on the pages they work
+    from opens for them (a list of every language's terms once linked to refused ones)."""
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = ExperiencePage.objects.get(
+        translation_key=source.translation_key, locale__language_code="fr"
+    )
+    translator = sign_in("francoise", translators_group("fr"))
+    topics = translator.get("/admin/snippets/taxonomy/topic/").content.decode()
+    for term in Topic.objects.select_related("locale"):
+        linked = f"/admin/snippets/taxonomy/topic/edit/{term.pk}/" in topics
+        assert linked == (term.locale.language_code == "fr"), term
+    shown = {}  # link: the page it was found on
+    for start in (
+        "/admin/",
+        "/admin/snippets/taxonomy/topic/",
+        "/admin/snippets/taxonomy/mechanism/",
+        f"/admin/pages/{french.get_parent().pk}/",
+        f"/admin/pages/{french.pk}/edit/",
+    ):
+        content = translator.get(start).content.decode()
+        for url in re.findall(r'href="(/admin/[^"#]*)"', content):
+            shown.setdefault(html.unescape(url), start)
+    shown.pop("/admin/logout/", None)
+    assert len(shown) > 20
+    refused = [
+        f"{url} (on {start})"
+        for url, start in sorted(shown.items())
+        if outcome(translator.get(url)) != "allowed"
+    ]
+    assert refused == [], "\n".join(refused)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_converting_a_translation_to_an_alias_is_for_coordinators(role):
+    """The POST that replaces a translation by an alias of its source (the translator's work
+    gone from the page): refused to every role but coordinators (and superusers)."""
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = source.get_translation(Locale.objects.get(language_code="fr"))
+    url = reverse("wagtail_localize:convert_to_alias", args=[french.pk])
+    if ROLES[role] is None:
+        client = Client()
+    else:
+        client = sign_in(role, *ROLES[role], superuser=role == "superuser")
+    response = client.post(url, {"next": f"/admin/pages/{french.pk}/edit/"})
+    french.refresh_from_db()
+    if role in {"coordinator", "superuser"}:
+        assert outcome(response) == "allowed" and french.alias_of_id == source.pk, role
+    else:
+        assert outcome(response) == "refused" and french.alias_of_id is None, role
