@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.safe_urls.SafeUrlMiddleware",
     # Before the session and the user: a cached page is served without either (core/pagecache.py).
+    # Outside the page cache: a page it holds is revalidated (304) without a query.
+    "core.httpcache.HttpCacheMiddleware",
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locales.LocaleMiddleware",
@@ -196,6 +198,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Seconds an anonymous visitor's page is kept at most; 0 turns the page cache off. Any change
 # to what pages show starts a new cache generation before that (core/pagecache.py).
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+# Seconds browsers and proxies may keep a public page, feed or export before they revalidate
+# it with its ETag (core/httpcache.py).
+HTTP_CACHE_MAX_AGE = int(env("HTTP_CACHE_MAX_AGE", "60"))
 
 CACHES = {
     "default": {
