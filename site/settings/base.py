@@ -202,6 +202,41 @@ PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
 # it with its ETag (core/httpcache.py).
 HTTP_CACHE_MAX_AGE = int(env("HTTP_CACHE_MAX_AGE", "60"))
 
+
+def frontend_cache_from_env():
+    """Wagtail's front-end cache purge (core/frontcache.py) from FRONTEND_CACHE_URL: a proxy's
+    address receives HTTP PURGE requests; cloudflare://<zone id> (with CLOUDFLARE_API_TOKEN)
+    and cloudfront://<distribution id> (AWS credentials as boto3 reads them) purge a CDN."""
+    url = env("FRONTEND_CACHE_URL")
+    if not url:
+        return {}
+    scheme, _sep, rest = url.partition("://")
+    backends = "wagtail.contrib.frontend_cache.backends"
+    if scheme in ("http", "https"):
+        return {"default": {"BACKEND": f"{backends}.HTTPBackend", "LOCATION": url}}
+    if scheme == "cloudflare":
+        return {
+            "default": {
+                "BACKEND": f"{backends}.CloudflareBackend",
+                "ZONEID": rest.strip("/"),
+                "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+            }
+        }
+    if scheme == "cloudfront":
+        return {
+            "default": {
+                "BACKEND": f"{backends}.CloudfrontBackend",
+                "DISTRIBUTION_ID": rest.strip("/"),
+            }
+        }
+    raise ImproperlyConfigured(f"FRONTEND_CACHE_URL: unknown kind {scheme!r}")
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
+# Each translation is purged at its own address (translated slugs); Wagtail's swapping of the
+# language prefix would name pages that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 CACHES = {
     "default": {
         "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
