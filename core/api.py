@@ -19,6 +19,7 @@ from wagtail.api.v2.serializers import PageParentField, PageSerializer, get_seri
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Site
 
+from . import httpcache
 from .api_fields import OnRequestHost
 from .privacy import public
 
@@ -71,6 +72,10 @@ class LanguageSearchFilter(SearchFilter):
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     base_serializer_class = PublicPageSerializer
     filter_backends = [*PagesAPIViewSet.filter_backends[:-1], LanguageSearchFilter]
+
+    def dispatch(self, request, *args, **kwargs):
+        httpcache.shared(request)  # the same answer for everyone (see above)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         languages = [code for code, _name in settings.LANGUAGES]

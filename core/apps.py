@@ -6,8 +6,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import privacy_sync, sitecache, uploads
+        from . import frontcache, privacy_sync, sitecache, uploads
 
         sitecache.connect()
+        frontcache.connect()
         privacy_sync.connect()
         uploads.connect()

@@ -51,6 +51,13 @@ class BasePage(Page):
     # Open Graph type; articles (news, reports) say "article".
     og_type = "website"
 
+    # Sub-routes served alike to everyone (feeds, exports), purged from a front-end cache with
+    # the page (core/frontcache.py).
+    cached_subpaths = ()
+
+    def get_cached_paths(self):
+        return ["/", *self.cached_subpaths]
+
     @property
     def sharing_image(self):
         """The picture shown when the page is shared; types with their own image fall back to it."""

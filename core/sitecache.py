@@ -53,17 +53,31 @@ def _generation():
     memo = _request_generation.get()
     if memo and "value" in memo:
         return memo["value"]
-    # A random token, not a counter: a counter evicted from the cache would restart at a
-    # number whose old entries may still be there.
-    value = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None)
+    value = cache.get_or_set(GENERATION_KEY, _new_token, None)
     if memo is not None:
         memo["value"] = value
     return value
 
 
+def _new_token():
+    # A random token, not a counter: a counter evicted from the cache would restart at a
+    # number whose old entries may still be there. It starts with the second it began, which
+    # is when the site last changed (Last-Modified, core/httpcache.py).
+    return f"{int(time.time())}x{uuid.uuid4().hex}"
+
+
 def generation():
     """The current generation: keys that name it are never stale (core/pagecache.py)."""
     return _generation()
+
+
+def generation_time():
+    """When the current generation began, in seconds since the epoch."""
+    started, _sep, _rest = _generation().partition("x")
+    if not started.isdigit():  # a token written before generations carried their time
+        _bump()
+        return generation_time()
+    return int(started)
 
 
 _sites: dict = {}
@@ -115,7 +129,7 @@ def cached(request, name, compute, per_language=True):
 
 
 def _bump():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set(GENERATION_KEY, _new_token(), None)
     if memo := _request_generation.get():
         memo.pop("value", None)
 

@@ -18,6 +18,8 @@ def translated_elsewhere(page, request, serve_args, serve_kwargs):
     return None
 
 
-@hooks.register("before_serve_page")
+# First, before Wagtail's view restrictions answer with a password form: that answer is
+# private too (core/httpcache.py).
+@hooks.register("before_serve_page", order=-1)
 def page_cache_candidate(page, request, serve_args, serve_kwargs):
     pagecache.mark(page, request)

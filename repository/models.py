@@ -74,6 +74,8 @@ class OrganisationsField(api_fields_base.Field):
 class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
     """The repository: lists, filters and exports the experiences of one language."""
 
+    cached_subpaths = ("feed/rss/", "feed/atom/", "export/csv/", "export/json/")
+
     subpage_types = ["repository.ExperiencePage"]
 
     class Meta:

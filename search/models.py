@@ -93,6 +93,8 @@ class CollectionPage(RoutablePageMixin, BasePage):
     """A saved search as a page, as Plone's collections: an editor picks the filters and writes
     an introduction; the page lists whatever matches today, and has its own RSS feed."""
 
+    cached_subpaths = ("feed/",)
+
     SCOPES = [("visitor", _("The visitor's language")), ("all", _("All languages"))]
     TYPES = [
         ("experience", _("Experiences")),

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core import seo
+from core import httpcache, seo
 from core.feeds import xml_text
 from taxonomy.tree import topic_parents
 
@@ -174,6 +174,7 @@ def _hit_json(hit):
 
 def search_api(request):
     """The same search as JSON (documented in docs/search-api.md)."""
+    httpcache.shared(request)
     try:
         params = _params(request)
     except QueryTooLong as error:
@@ -219,6 +220,7 @@ def _all_hits(params, language):
 
 
 def search_export(request, fmt):
+    httpcache.shared(request)
     try:
         params = _params(request)
     except QueryTooLong as error:
@@ -296,6 +298,7 @@ def rss_response(request, params, title, link):
 
 def search_feed(request):
     """RSS of any search: a saved query a reader can follow."""
+    httpcache.shared(request)
     try:
         params = _params(request)
     except QueryTooLong as error:

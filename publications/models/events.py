@@ -195,6 +195,8 @@ class EventPageForm(BasePageForm):
 class EventPage(RoutablePageMixin, BasePage):
     """A conference, seminar, workshop or meeting of the agenda."""
 
+    cached_subpaths = ("ical/",)
+
     event_type = models.CharField(
         max_length=20,
         choices=EventType.choices,
@@ -635,6 +637,8 @@ class EventRelatedPage(Orderable):
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The agenda: upcoming events by month, then past ones, with calendar feeds."""
+
+    cached_subpaths = ("ical/", "feed/rss/", "feed/atom/")
 
     subpage_types = ["publications.EventPage"]
 

@@ -32,6 +32,8 @@ MAX_TOPICS = 20
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news of the observatory in one language, newest first, with RSS and Atom feeds."""
 
+    cached_subpaths = ("rss/", "atom/")
+
     subpage_types = ["publications.NewsPage"]
 
     class Meta:

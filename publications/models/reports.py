@@ -125,6 +125,8 @@ class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
     """The observatory's publications in one language, newest first, filtered from GET, with
     RSS and Atom feeds."""
 
+    cached_subpaths = ("feed/rss/", "feed/atom/")
+
     subpage_types = ["publications.ReportPage"]
 
     class Meta:

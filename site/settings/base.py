@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "core.csp.ContentSecurityPolicyMiddleware",
     "core.safe_urls.SafeUrlMiddleware",
     # Before the session and the user: a cached page is served without either (core/pagecache.py).
+    # Outside the page cache: a page it holds is revalidated (304) without a query.
+    "core.httpcache.HttpCacheMiddleware",
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locales.LocaleMiddleware",
@@ -196,6 +198,44 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Seconds an anonymous visitor's page is kept at most; 0 turns the page cache off. Any change
 # to what pages show starts a new cache generation before that (core/pagecache.py).
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
+# Seconds browsers and proxies may keep a public page, feed or export before they revalidate
+# it with its ETag (core/httpcache.py).
+HTTP_CACHE_MAX_AGE = int(env("HTTP_CACHE_MAX_AGE", "60"))
+
+
+def frontend_cache_from_env():
+    """Wagtail's front-end cache purge (core/frontcache.py) from FRONTEND_CACHE_URL: a proxy's
+    address receives HTTP PURGE requests; cloudflare://<zone id> (with CLOUDFLARE_API_TOKEN)
+    and cloudfront://<distribution id> (AWS credentials as boto3 reads them) purge a CDN."""
+    url = env("FRONTEND_CACHE_URL")
+    if not url:
+        return {}
+    scheme, _sep, rest = url.partition("://")
+    backends = "wagtail.contrib.frontend_cache.backends"
+    if scheme in ("http", "https"):
+        return {"default": {"BACKEND": f"{backends}.HTTPBackend", "LOCATION": url}}
+    if scheme == "cloudflare":
+        return {
+            "default": {
+                "BACKEND": f"{backends}.CloudflareBackend",
+                "ZONEID": rest.strip("/"),
+                "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+            }
+        }
+    if scheme == "cloudfront":
+        return {
+            "default": {
+                "BACKEND": f"{backends}.CloudfrontBackend",
+                "DISTRIBUTION_ID": rest.strip("/"),
+            }
+        }
+    raise ImproperlyConfigured(f"FRONTEND_CACHE_URL: unknown kind {scheme!r}")
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
+# Each translation is purged at its own address (translated slugs); Wagtail's swapping of the
+# language prefix would name pages that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 CACHES = {
     "default": {
