@@ -150,7 +150,8 @@ def fallback_route(parent, request, path_components):
     def source_first(pages):
         return sorted(pages, key=lambda page: page.locale_id != default.pk)
 
-    draft = parent.get_children().filter(slug=slug).first()
+    # (A source page taken offline is gone in its own language: no translation stands in.)
+    draft = parent.get_children().filter(slug=slug).first() if active != default else None
     if draft is not None:
         for translation in source_first(draft.get_translations().live()):
             return translation.specific.route(request, path_components[1:])
