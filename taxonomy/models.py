@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import sitecache
 from core.locales import active_locale, default_locale, in_visitor_language
+from core.text import fold
 
 
 class TermQuerySet(models.QuerySet):
@@ -260,7 +261,10 @@ class Country(models.Model):
 
     @classmethod
     def sorted_for_display(cls, queryset=None):
-        return sorted(queryset if queryset is not None else cls.objects.all(), key=lambda c: c.name)
+        # Accents and case aside, as a reader looks a name up: "Équateur" between "Danemark"
+        # and "Espagne", not after "Zambie".
+        countries = queryset if queryset is not None else cls.objects.all()
+        return sorted(countries, key=lambda country: fold(country.name))
 
 
 def place_line(*parts, country=None):

@@ -1,9 +1,11 @@
 """The repository index filters from GET parameters: shareable, combinable, forgiving."""
 
+import re
 from html import unescape
 
 import pytest
 
+from core.text import fold
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage
 from taxonomy.factories import country
@@ -159,3 +161,21 @@ def test_only_combined_filters_are_kept_out_of_search_engines(client):
     # One topic, mechanism or country is a landing page worth finding.
     landing = client.get(index.url, {"topic": "participatory-budgeting"})
     assert "X-Robots-Tag" not in landing
+
+
+@pytest.mark.parametrize(
+    "language, address, accented",
+    [("fr", "/fr/experiences/", "Équateur"), ("es", "/es/experiencias/", "Bélgica")],
+)
+def test_countries_are_listed_as_a_reader_of_the_language_sorts_them(
+    client, language, address, accented
+):
+    """Accented names among the others: "Équateur" was listed last in French, "Bélgica" after
+    "Brasil" in Spanish."""
+    index = ExperienceIndexPage.objects.get(locale__language_code=language)
+    for code in ("EC", "DK", "US"):
+        ExperiencePageFactory(parent=index, title=f"Cas {code}", country=country(code))
+    content = unescape(client.get(address).content.decode())
+    names = re.findall(r'name="country" value="[A-Z]{2}"[^>]*> ([^<]+)</label>', content)
+    assert accented in names and len(names) >= 6, names
+    assert names == sorted(names, key=fold), names
