@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -34,6 +35,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import api_fields as api
 from core import seo
 from core.blocks import LinkBlock
+from core.i18n import as_written
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
 from taxonomy.models import (
@@ -692,6 +694,9 @@ class AwardDistinction(models.TextChoices):
     FINALIST = "finalist", _("Finalist")
 
 
+OWN_AWARD = re.compile(r"(?:\d+(?:st|nd|rd|th) )?IOPD Best Practice Award")
+
+
 class ExperienceAward(Orderable):
     """A distinction the experience received, such as the IOPD Best Practice Award."""
 
@@ -716,6 +721,15 @@ class ExperienceAward(Orderable):
 
     def __str__(self):
         return f"{self.award} {self.year}: {self.get_distinction_display()}"
+
+    @property
+    def display_name(self):
+        """The award's name in the visitor's language when it is the observatory's own (stored
+        in English, "15th IOPD Best Practice Award"; the year beside it says which edition);
+        another body's award in its own words, marked as written in the source language."""
+        if OWN_AWARD.fullmatch(self.award):
+            return _("IOPD Best Practice Award")
+        return as_written(self.award)
 
     def clean(self):
         if self.year and self.year > datetime.date.today().year:

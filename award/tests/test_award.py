@@ -270,7 +270,7 @@ def test_a_member_applies_a_coordinator_checks_the_jury_scores_and_results_are_p
     assert (
         f"Winner: {porto_alegre.title}" in page and f"Special mention: {east_belgium.title}" in page
     )
-    award_line = f"{nth} IOPD Best Practice Award {edition.year}: Winner"
+    award_line = f"IOPD Best Practice Award {edition.year}: Winner"
     assert award_line in text(client.get(porto_alegre.url))
     french = porto_alegre.get_translation(edition.get_translation(edition.locale).locale)
     for translated in ExperiencePage.objects.filter(translation_key=porto_alegre.translation_key):
@@ -359,7 +359,7 @@ def test_results_reach_the_translations_live_while_their_text_waits_for_review(c
     coordinator = sign_in("carla", COORDINATORS)
     coordinator.post(f"/admin/award/editions/{edition.pk}/publish/")
     shown = text(client.get(french.url))
-    assert f"{ordinal(edition.number)} IOPD Best Practice Award {edition.year}" in shown
+    assert f"Prix OIDP de bonne pratique {edition.year}" in shown
     assert live_title in shown and "(en relecture)" not in shown
     french.refresh_from_db()
     assert french.has_unpublished_changes

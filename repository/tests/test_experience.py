@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -151,19 +152,29 @@ def test_translation_keeps_facts_synchronised_and_words_translated():
         assert translated.country.name == "Argentine"
 
 
-def test_award_history_is_shown_newest_first_in_the_visitors_language(client):
+def test_award_history_is_shown_newest_first_in_the_visitors_language(
+    client, django_capture_on_commit_callbacks
+):
     from repository.models import ExperienceAward
 
     page = ExperiencePage.objects.get(slug="east-belgium-citizens-dialogue")
     page.awards = [
         ExperienceAward(year=2020, distinction="special_mention"),
-        ExperienceAward(year=2022, distinction="winner"),
+        ExperienceAward(year=2022, distinction="winner", award="15th IOPD Best Practice Award"),
+        ExperienceAward(year=2021, distinction="winner", award="Reinhard Mohn Prize"),
     ]
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # translations follow (sync)
+        page.save_revision().publish()
     content = client.get(page.url).content.decode()
     assert content.index("IOPD Best Practice Award 2022: Winner") < content.index(
         "IOPD Best Practice Award 2020: Special mention"
     )
+    # The observatory's own award in the visitor's words; another body's in its own, marked.
+    french = page.get_translation(Locale.objects.get(language_code="fr"))
+    content = unescape(client.get(french.url).content.decode())
+    assert "Prix OIDP de bonne pratique 2022 : Lauréate" in content
+    assert '<span lang="en">Reinhard Mohn Prize</span> 2021 : Lauréate' in content
+    assert "Best Practice Award" not in content.split("<main", 1)[1]
     with pytest.raises(ValidationError):
         ExperienceAward(
             page=page, year=datetime.date.today().year + 1, distinction="winner"
