@@ -238,6 +238,9 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
+        if self.application_language and self.status == MemberStatus.ACTIVE:
+            # An applicant joins the year a coordinator admits them.
+            self.year_joined = self.year_joined or datetime.date.today().year
         super().save(*args, **kwargs)
         MemberOrganisation.objects.filter(translation_key=self.translation_key).exclude(
             pk=self.pk

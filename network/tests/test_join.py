@@ -1,5 +1,7 @@
 """Joining the observatory through the public form, and a coordinator admitting the member."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -86,6 +88,8 @@ def test_an_application_is_a_pending_member_that_a_coordinator_admits():
     assert carla.post(edit, data).status_code == 302
     member.refresh_from_db()
     assert member.status == MemberStatus.ACTIVE and member.consent_recorded_by == carla.user
+    profile = Client().get(f"/en/members/{member.slug}/").content.decode()
+    assert f"<dt>Member since</dt><dd>{datetime.date.today().year}</dd>" in profile
     directory = Client().get("/en/members/").content.decode()
     assert "Asamblea Vecinal de Quilmes" in directory
     assert "rosa.privada" not in directory and "Rosa Privada" not in directory
@@ -99,6 +103,8 @@ def test_errors_come_back_in_the_visitors_language_with_what_was_typed():
     assert 'value="Asamblea Vecinal de Quilmes"' in body
     assert "Exchanges with other neighbourhood assemblies." in body
     assert not MemberOrganisation.objects.filter(name="Asamblea Vecinal de Quilmes").exists()
+    assert "Tout ce que vous avez saisi est conservé." in body
+    assert "fichiers" not in body  # the form has none to choose again
 
 
 def test_the_honeypot_and_the_rate_limit_refuse_in_the_visitors_language(settings):
