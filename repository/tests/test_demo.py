@@ -1,10 +1,13 @@
 """The demo repository is rich enough to show what the observatory collects."""
 
 import io
+from html import unescape
 
 import pytest
 from django.core.management import call_command
 
+from core.demo.content import EXPERIENCES as FEATURED
+from repository.demo_data import EXPERIENCES
 from repository.models import ExperiencePage
 from taxonomy.models import Mechanism, Topic, WorldRegion
 
@@ -34,6 +37,20 @@ def test_demo_repository_covers_the_world_and_every_vocabulary(client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert page.summary in response.content.decode().replace("&#x27;", "'")
+
+    # Translated pages show their steps and figures translated: the demo's list items had no
+    # ids, so each load gave them new ones and wagtail-localize found no translation for them.
+    featured = {item["slug"] for item in FEATURED}  # written by load_demo, with no steps
+    for item in (item for item in EXPERIENCES if item["slug"] not in featured):
+        for language, translated in item.get("translations", {}).items():
+            page = ExperiencePage.objects.get(
+                slug=translated["slug"], locale__language_code=language
+            )
+            content = unescape(client.get(page.url).content.decode())
+            for text in [*translated["steps"], *translated["figure_labels"]]:
+                assert text in content, (page.url, text)
+            for text in item["steps"]:
+                assert text not in content, (page.url, text)
 
     # Loading again creates nothing.
     out = io.StringIO()

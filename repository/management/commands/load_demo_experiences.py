@@ -4,6 +4,7 @@ are."""
 
 import json
 from decimal import Decimal
+from uuid import NAMESPACE_URL, uuid5
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -16,16 +17,36 @@ from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, To
 
 
 def body(item):
+    def listed(name, values):
+        # List items with ids, as the editor saves them: without, Wagtail gives them new ones
+        # at every load, and wagtail-localize, which finds a translation by its place (ids
+        # included), found none for the steps and figures: French pages showed them in English.
+        return [
+            {
+                "type": "item",
+                "value": value,
+                "id": str(uuid5(NAMESPACE_URL, f"{item['slug']}/{name}/{i}")),
+            }
+            for i, value in enumerate(values)
+        ]
+
     blocks = [
         {"type": "context", "value": f"<p>{item['context']}</p>"},
         {
             "type": "how_it_works",
-            "value": {"steps": [{"title": step, "description": ""} for step in item["steps"]]},
+            "value": {
+                "steps": listed(
+                    "steps", [{"title": step, "description": ""} for step in item["steps"]]
+                )
+            },
         },
         {
             "type": "participation_figures",
             "value": {
-                "figures": [{"number": number, "label": label} for number, label in item["figures"]]
+                "figures": listed(
+                    "figures",
+                    [{"number": number, "label": label} for number, label in item["figures"]],
+                )
             },
         },
         {"type": "lessons", "value": f"<p>{item['lessons']}</p>"},
