@@ -49,7 +49,7 @@ from taxonomy.models import (
 )
 
 from .blocks import ExperienceStreamBlock
-from .coding import CODED_VARIABLES, MANY_CODED, SINGLE_CODED
+from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from .panels import CodedFieldPanel, CompletenessPanel
 
 FIRST_YEAR = 1900
@@ -137,6 +137,25 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("codebook/")
     def codebook(self, request):
+        """The codebook as a page in the visitor's language: every column of the open data and
+        every value of each vocabulary with its definition."""
+        from .exchange import codebook, codebook_vocabularies
+
+        self.canonical_subpath = self.alternate_subpath = "codebook/"
+        vocabularies = codebook_vocabularies()
+        return self.render(
+            request,
+            context_overrides={
+                "columns": codebook(),
+                "vocabularies": vocabularies,
+                "vocabulary_columns": {name for name, _label, _terms in vocabularies},
+                "social_title": pgettext("page title", "Codebook of the experiences"),
+            },
+            template="repository/codebook.html",
+        )
+
+    @path("codebook/csv/")
+    def codebook_csv(self, request):
         from .exchange import write_codebook_csv
 
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -639,8 +658,21 @@ class ExperiencePage(BasePage):
         if getattr(request, "is_preview", False):  # the form's terms, not the saved ones
             terms = [list(self.topics.all()), list(self.mechanisms.all())]
             topics, mechanisms, target_groups = [*terms, list(self.target_groups.all())]
+            coded = {field: list(getattr(self, field).all()) for field in MANY_CODED}
         else:
-            topics, mechanisms, target_groups = self._terms()
+            topics, mechanisms, target_groups, *many = self._terms()
+            coded = dict(zip(MANY_CODED, many, strict=True))
+        for variable in CODED_VARIABLES:
+            if not variable.many:
+                key = getattr(self, f"{variable.field}_id")
+                term = variable.model.cached(key) if key else None
+                coded[variable.field] = [term] if term else []
+        # The research tier as the page shows it: each coded variable with its values.
+        context["coding"] = [
+            (variable, localize_terms(coded[variable.field]))
+            for variable in CODED_VARIABLES
+            if coded[variable.field]
+        ]
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
@@ -658,14 +690,18 @@ class ExperiencePage(BasePage):
         return context
 
     def _terms(self):
-        """(topics, mechanisms, target groups) in editorial order, in one query: the terms
-        themselves come from the site cache."""
+        """(topics, mechanisms, target groups, then the coded variables of several values) in
+        editorial order, in one query: the terms themselves come from the site cache."""
         kinds = {"topic": Topic, "mechanism": Mechanism, "targetgroup": TargetGroup}
         fields = {
             "topic": self.topics,
             "mechanism": self.mechanisms,
             "targetgroup": self.target_groups,
         }
+        for field in MANY_CODED:
+            model = CODED_BY_FIELD[field].model
+            kinds[model._meta.model_name] = model
+            fields[model._meta.model_name] = getattr(self, field)
         queries = [
             fields[kind]
             .through.objects.filter(experiencepage_id=self.pk)

@@ -179,3 +179,21 @@ def test_coding_raises_the_completeness_score():
     assert coded_score > score
     assert "decision power" not in [str(label) for label in coded_missing]
     assert "means of participation" not in [str(label) for label in coded_missing]
+
+
+def test_an_experience_shows_its_coding_with_links_to_the_filters(client, coded):
+    belgium = ExperiencePage.objects.get(slug=EAST_BELGIUM, locale__language_code="en")
+    belgium.participants = 24
+    belgium.save_revision().publish()
+    content = unescape(client.get(belgium.url).content.decode())
+    assert '<h2 id="coding-heading">Research coding</h2>' in content
+    assert (
+        '<dt>Recruitment of participants</dt><dd><a href="/en/experiences/?recruitment='
+        'random-stratified">Random selection with stratification</a></dd>'
+    ) in content
+    assert "<dt>Number of participants</dt><dd>24</dd>" in content
+    assert "<dt>Purpose</dt>" not in content  # not coded: nothing claimed
+    assert '<a href="/en/experiences/codebook/">What these values mean</a>' in content
+    # An experience nobody coded shows no empty section.
+    cascais = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    assert "Research coding" not in client.get(cascais.url).content.decode()
