@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from repository.demo_data import CODING
 from repository.models import ExperiencePage
 from taxonomy.models import Mechanism, Topic, WorldRegion
 
@@ -34,6 +35,21 @@ def test_demo_repository_covers_the_world_and_every_vocabulary(client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert page.summary in response.content.decode().replace("&#x27;", "'")
+
+    # Coded only where the case's own text says it: the rest stays unknown.
+    slugs = set(english.values_list("slug", flat=True))
+    assert set(CODING) <= slugs
+    convention = english.get(slug="france-citizens-convention-for-climate")
+    assert [term.slug for term in convention.recruitment.all()] == ["random-stratified"]
+    assert (convention.participants, convention.decision_power.slug) == (150, "consults")
+    assert convention.evaluation is None and not convention.funding_sources.exists()
+    uncoded = english.exclude(slug__in=CODING).first()
+    assert uncoded.decision_power is None and uncoded.participants is None
+    # A visitor narrows the repository to the cases whose participants decide.
+    deciding = client.get("/en/experiences/", {"power": "decides"}).content.decode()
+    paris = english.get(slug="paris-participatory-budget")
+    assert f'href="{paris.url}"' in deciding
+    assert f'href="{convention.url}"' not in deciding
 
     # Loading again creates nothing.
     out = io.StringIO()
