@@ -7,7 +7,9 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Locale
 
+from core.localize import translate
 from repository.coding import CODED_VARIABLES
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
@@ -197,3 +199,32 @@ def test_an_experience_shows_its_coding_with_links_to_the_filters(client, coded)
     # An experience nobody coded shows no empty section.
     cascais = ExperiencePage.objects.get(slug="youth-participatory-budget")
     assert "Research coding" not in client.get(cascais.url).content.decode()
+
+
+def test_a_translation_takes_its_sources_coding_and_shows_it_in_its_language(client):
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    page = ExperiencePageFactory(
+        parent=index,
+        title="Neighbourhood jury",
+        slug="neighbourhood-jury",
+        summary="Residents drawn by lot advise the council.",
+        place="Lyon",
+    )
+    page.save_revision().publish()
+    code(page.slug, recruitment=["random-stratified"], decision_power=["consults"])
+    french = Locale.objects.get(language_code="fr")
+    strings = {
+        "Neighbourhood jury": "Jury de quartier",
+        "neighbourhood-jury": "jury-de-quartier",
+        "Residents drawn by lot advise the council.": "Des habitants tirés au sort conseillent.",
+        "Lyon": "Lyon",
+    }
+    translated = translate(ExperiencePage.objects.get(pk=page.pk), french, strings).specific
+    assert [term.slug for term in translated.recruitment.all()] == ["random-stratified"]
+    content = unescape(client.get(translated.url).content.decode())
+    assert (
+        '<dt>Pouvoir de décision</dt><dd><a href="/fr/experiences/?power=consults">Consulte</a>'
+    ) in content
+    deliver()
+    found = client.get("/fr/search/api/", {"recruitment": "random-stratified"}).json()
+    assert [row["title"] for row in found["results"]] == ["Jury de quartier"]
