@@ -48,7 +48,10 @@ def alternates(request, page=None, translatable_view=False):
             },
             per_language=False,
         )
-        urls = {code: request.build_absolute_uri(path) for code, path in paths.items()}
+        # A routable page's sub-view that exists under every translation (the repository's
+        # codebook) names itself in each language, not its page.
+        subpath = getattr(page, "alternate_subpath", "")
+        urls = {code: request.build_absolute_uri(path + subpath) for code, path in paths.items()}
     elif translatable_view:
         path = request.get_full_path()
         urls = {

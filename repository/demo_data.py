@@ -3945,3 +3945,211 @@ EXPERIENCES = [
         ),
     },
 ]
+
+# The research tier's coded variables of the demo experiences, each only where the experience's
+# own text above says it (the phrase that does is the comment); what the text leaves open
+# stays unknown. Experiences not listed here are not coded yet.
+CODING = {
+    "porto-alegre-participatory-budgeting": {
+        # "open assemblies", "residents rank investment priorities and elect delegates", "a
+        # council of elected delegates negotiated the final investment plan with the municipal
+        # government", "review the past year", "redirect public works towards poorer districts"
+        "means": ["direct-vote", "representation"],
+        "recruitment": ["open-to-all", "elected-delegates"],
+        "decision_power": "co-decides",
+        "commissioner": "local-government",
+        "frequency": "periodic",
+        "purposes": ["equality"],
+        "funding_sources": ["own-budget"],
+    },
+    "belo-horizonte-participatory-budgeting": {
+        # "delegates vote on the regional list", "online ballot", "to tackle the housing
+        # shortage in informal settlements"
+        "means": ["direct-vote", "e-participation"],
+        "commissioner": "local-government",
+        "purposes": ["equality"],
+    },
+    "brazil-national-public-policy-conferences": {
+        # "the federal government extended them", "each cycle", "elect delegates", "votes on
+        # final resolutions", impact "depends on whether ministries and parliament turn
+        # resolutions into policy", "give marginalised groups a channel"
+        "commissioner": "national-government",
+        "frequency": "periodic",
+        "recruitment": ["elected-delegates"],
+        "means": ["direct-vote", "representation"],
+        "decision_power": "consults",
+        "purposes": ["inclusion"],
+    },
+    "paris-participatory-budget": {
+        # "Parisians of all ages have proposed and voted on projects funded from about 5
+        # percent of the city's investment budget", "public vote online and at ballot points",
+        # "reserving funds for disadvantaged areas"
+        "commissioner": "local-government",
+        "means": ["direct-vote", "e-participation"],
+        "recruitment": ["open-to-all"],
+        "decision_power": "decides",
+        "funding_sources": ["own-budget"],
+        "purposes": ["equality"],
+    },
+    "france-citizens-convention-for-climate": {
+        # "150 people ... drawn by lot", "random selection of 150 members reflecting the
+        # population", "the President set up the convention", "only partly kept"
+        "commissioner": "national-government",
+        "recruitment": ["random-stratified"],
+        "means": ["deliberation"],
+        "participants": 150,
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "decide-madrid": {
+        # "lets residents propose and debate ideas ... and vote ... online", "a new city
+        # government wanted to give residents direct influence"
+        "commissioner": "local-government",
+        "means": ["e-participation", "direct-vote"],
+        "recruitment": ["open-to-all"],
+    },
+    "barcelona-decidim": {
+        # "Barcelona created Decidim in 2016 to draw up its municipal action plan with
+        # residents", "40000 participants in the 2016 municipal action plan"
+        "commissioner": "local-government",
+        "means": ["e-participation"],
+        "participants": 40000,
+    },
+    "iceland-participatory-constitution": {
+        # "led parliament to launch a constitutional review", "online comments", "advisory
+        # referendum", "parliament never adopted it"
+        "commissioner": "legislature",
+        "means": ["e-participation", "direct-vote"],
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "reykjavik-better-neighbourhoods": {
+        # "every year", "voted electronically on which ones the city should build", "sharing
+        # a yearly sum between its ten districts"
+        "commissioner": "local-government",
+        "means": ["e-participation", "direct-vote"],
+        "recruitment": ["open-to-all"],
+        "decision_power": "decides",
+        "frequency": "periodic",
+        "funding_sources": ["own-budget"],
+    },
+    "ireland-citizens-assembly-2016-2018": {
+        # "parliament set up an assembly", "ninety-nine randomly selected Irish citizens ...
+        # deliberated", "recommendations that were sent to parliamentary committees"
+        "commissioner": "legislature",
+        "means": ["deliberation"],
+        "participants": 99,
+        "decision_power": "consults",
+    },
+    "ireland-citizens-assembly-gender-equality": {
+        # "parliament asked the assembly", "gender balance and diversity were built into the
+        # selection", "99 randomly selected members", "recommended changes"
+        "commissioner": "legislature",
+        "recruitment": ["random-stratified"],
+        "participants": 99,
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "climate-assembly-uk": {
+        # "six select committees of the House of Commons commissioned the assembly", "selected
+        # by lot to reflect the population", "108 members", "weekends of deliberation",
+        # "committees used their report"
+        "commissioner": "legislature",
+        "recruitment": ["random-stratified"],
+        "participants": 108,
+        "means": ["deliberation"],
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "scotland-climate-assembly": {
+        # "required ministers to convene", "about 100 randomly selected residents", "all
+        # meetings took place online", "the government had to publish a response"
+        "commissioner": "regional-government",
+        "participants": 100,
+        "means": ["deliberation", "e-participation"],
+        "decision_power": "co-decides",
+        "frequency": "one-off",
+    },
+    "scottish-youth-parliament": {
+        # "members elected in constituencies", "puts young people's views to ministers",
+        # "since 1999 ... body"
+        "recruitment": ["elected-delegates"],
+        "means": ["representation"],
+        "decision_power": "consults",
+        "frequency": "permanent",
+    },
+    "east-belgium-permanent-citizens-dialogue": {
+        # "a permanent model", "assemblies ... deliberate", "parliament and ministers must
+        # respond and explain any rejection"
+        "means": ["deliberation"],
+        "decision_power": "co-decides",
+        "frequency": "permanent",
+    },
+    "brussels-deliberative-committees": {
+        # "the Brussels regional parliament can set up deliberative committees", "invited by
+        # lot, and each committee is composed to reflect the diversity of the population"
+        "commissioner": "legislature",
+        "recruitment": ["random-stratified"],
+        "means": ["deliberation"],
+    },
+    "germany-citizens-assembly-on-climate": {
+        # "an initiative of civil society organisations", "160 people ... met online"
+        "commissioner": "civil-society",
+        "participants": 160,
+        "means": ["e-participation"],
+        "frequency": "one-off",
+    },
+    "denmark-citizens-assembly-on-climate": {
+        # "the government convened a citizens' assembly to give input", "99 randomly selected
+        # people discussed the dilemmas"
+        "commissioner": "national-government",
+        "participants": 99,
+        "means": ["deliberation"],
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "gdansk-citizens-assemblies": {
+        # "random selection stratified by district, age, gender and education", "members
+        # vote", "percent support needed for a recommendation to be binding", "60 members per
+        # assembly (approx.)"
+        "recruitment": ["random-stratified"],
+        "means": ["deliberation", "direct-vote"],
+        "decision_power": "decides",
+        "participants": 60,
+    },
+    "helsinki-omastadi": {
+        # "residents aged 12 and over develop and vote on projects funded", "the vote ... has
+        # taken place every two years", "online platform"
+        "commissioner": "local-government",
+        "means": ["direct-vote", "e-participation"],
+        "recruitment": ["open-to-all"],
+        "decision_power": "decides",
+        "frequency": "periodic",
+    },
+    "estonia-peoples-assembly-rahvakogu": {
+        # "a coalition of civil society organisations ... ran the process", "submitted ...
+        # online", "discussed at a one-day event", "parliament considered the results"
+        "commissioner": "civil-society",
+        "means": ["e-participation", "deliberation"],
+        "decision_power": "consults",
+        "frequency": "one-off",
+    },
+    "lisbon-participatory-budget": {
+        # "the city council sets aside a fixed sum from the municipal budget each year", "a
+        # public vote decides which ones enter the budget", "at public meetings and online"
+        "commissioner": "local-government",
+        "funding_sources": ["own-budget"],
+        "frequency": "periodic",
+        "decision_power": "decides",
+        "means": ["direct-vote", "e-participation"],
+        "recruitment": ["open-to-all"],
+    },
+    "portugal-national-participatory-budget": {
+        # "the national government set aside a modest sum", "several annual editions",
+        # "voting took place online and by text message"
+        "commissioner": "national-government",
+        "funding_sources": ["own-budget"],
+        "frequency": "periodic",
+        "means": ["direct-vote", "e-participation"],
+    },
+}

@@ -15,9 +15,11 @@ from decimal import Decimal, InvalidOperation
 
 import pycountry
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.models import get_all_child_relations
 
 from core.bulk import publish_changed_pages, publish_new_pages, reserve_slugs, validate_page
@@ -25,6 +27,7 @@ from core.deferral import side_effects_deferred
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
+from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from .models import (
     ExperienceOrganisation,
     ExperiencePage,
@@ -40,6 +43,17 @@ TRUE_WORDS = {"true", "yes", "1", "y", "oui", "si", "sí", "vrai", "verdadero"}
 FALSE_WORDS = {"false", "no", "0", "n", "non", "faux", "falso"}
 
 
+# The types of the codebook as the codebook page names them; the files keep the identifiers.
+KINDS = {
+    "text": pgettext_lazy("data type", "text"),
+    "code": pgettext_lazy("data type", "code"),
+    "decimal": pgettext_lazy("data type", "decimal number"),
+    "integer": pgettext_lazy("data type", "whole number"),
+    "boolean": pgettext_lazy("data type", "true or false"),
+    "list": pgettext_lazy("data type", "list"),
+}
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -47,6 +61,10 @@ class Column:
     meaning: str
     allowed: str = ""
     importable: bool = True
+
+    @property
+    def kind_label(self):
+        return KINDS[self.kind]
 
 
 def _slugs(model):
@@ -115,6 +133,35 @@ def codebook():
         ),
         Column("keywords", "list", _("Free keywords, separated by semicolons."), ""),
         Column("organisations", "list", _("Organisations involved, separated by semicolons."), ""),
+        # The research tier: empty where the sources do not say (unknown, not "none").
+        *(
+            Column(
+                variable.field,
+                "list" if variable.many else "code",
+                variable.meaning,
+                _slugs(variable.model),
+            )
+            for variable in CODED_VARIABLES
+        ),
+        Column(
+            "participants",
+            "integer",
+            _("How many people took part, in one cycle when it repeats."),
+            _("0 or more"),
+        ),
+        Column(
+            "duration_days",
+            "integer",
+            _("Days from the first meeting or vote to the decision, in one cycle."),
+            _("1 or more"),
+        ),
+        Column("evaluated_by", "text", _("Who evaluated it."), _("up to 200 characters")),
+        Column(
+            "evaluation_url",
+            "text",
+            _("Where the evaluation is published."),
+            _("a web address starting with http:// or https://"),
+        ),
         Column(
             "language",
             "code",
@@ -136,16 +183,36 @@ def codebook():
     ]
 
 
+def codebook_vocabularies():
+    """(column, label, terms in the visitor's language) of every column whose values come from a
+    vocabulary, in the codebook's order."""
+    models = {
+        "government_level": (GovernmentLevel, _("Government level")),
+        "topics": (Topic, _("Topics")),
+        "mechanisms": (Mechanism, _("Participation mechanisms")),
+        "target_groups": (TargetGroup, _("Target groups")),
+        **{variable.field: (variable.model, variable.label) for variable in CODED_VARIABLES},
+    }
+    return [
+        (column.name, models[column.name][1], models[column.name][0].cached_localized())
+        for column in codebook()
+        if column.name in models
+    ]
+
+
 # Export --------------------------------------------------------------------------------------
 
 
 def export_rows(pages, request=None):
     """One dict per page, typed as the codebook says: numbers as Decimal or int, lists as
     lists, an empty value as None. `pages` must already be live and public."""
-    pages = pages.select_related("country", "government_level", "locale").prefetch_related(
+    pages = pages.select_related(
+        "country", "government_level", "locale", *SINGLE_CODED
+    ).prefetch_related(
         "topics",
         "mechanisms",
         "target_groups",
+        *MANY_CODED,
         "tagged_items__tag",
         Prefetch("organisations", ExperienceOrganisation.objects.select_related("member")),
     )
@@ -173,12 +240,30 @@ def export_rows(pages, request=None):
             "organisations": [
                 organisation.name for organisation in public_organisations(page.organisations.all())
             ],
+            **coded_values(page),
+            "participants": page.participants,
+            "duration_days": page.duration_days,
+            "evaluated_by": page.evaluated_by or None,
+            "evaluation_url": page.evaluation_url or None,
             "language": page.locale.language_code,
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()
             if page.last_published_at
             else None,
         }
+
+
+def coded_values(page):
+    """The slugs of the page's coded variables: a sorted list, or one slug or None."""
+    values = {}
+    for variable in CODED_VARIABLES:
+        if variable.many:
+            terms = getattr(page, variable.field).all()
+            values[variable.field] = sorted(term.slug for term in terms)
+        else:
+            term = getattr(page, variable.field)
+            values[variable.field] = term.slug if term else None
+    return values
 
 
 def _decimal_text(value):
@@ -392,6 +477,19 @@ def _decimal(value):
     return number
 
 
+def _url(value):
+    text = _plain(value).strip()
+    if not text:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(text)
+    except ValidationError as error:
+        raise ValueError(_("“%(value)s” is not a web address") % {"value": text[:80]}) from error
+    if len(text) > 200:
+        raise ValueError(_("is longer than %(limit)s characters") % {"limit": 200})
+    return text
+
+
 def _boolean(value):
     if isinstance(value, bool) or value is None:
         return value
@@ -440,6 +538,10 @@ class ExperienceImporter:
             "mechanisms": TermLookup(Mechanism, self.locale),
             "target_groups": TermLookup(TargetGroup, self.locale),
             "government_level": TermLookup(GovernmentLevel, self.locale),
+            **{
+                variable.field: TermLookup(variable.model, self.locale)
+                for variable in CODED_VARIABLES
+            },
         }
         self.countries = {country.code: country for country in Country.objects.all()}
         self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
@@ -543,6 +645,20 @@ class ExperienceImporter:
             "target_groups": lambda: self._terms("target_groups", raw.get("target_groups")),
             "keywords": lambda: sorted({keyword[:100] for keyword in _list(raw.get("keywords"))}),
             "organisations": lambda: [name[:200] for name in _list(raw.get("organisations"))],
+            **{
+                variable.field: (
+                    lambda field=variable.field: (
+                        self._terms(field, raw.get(field))
+                        if CODED_BY_FIELD[field].many
+                        else self._code(field, raw.get(field))
+                    )
+                )
+                for variable in CODED_VARIABLES
+            },
+            "participants": lambda: _integer(raw.get("participants")),
+            "duration_days": lambda: _integer(raw.get("duration_days")),
+            "evaluated_by": lambda: _text(raw, "evaluated_by", 200),
+            "evaluation_url": lambda: _url(raw.get("evaluation_url")),
         }
         for name, read in readers.items():
             if name not in raw and name not in ("external_id", "title", "summary"):
@@ -579,6 +695,14 @@ class ExperienceImporter:
         term = self.lookups["government_level"].find(str(value))
         if term is None:
             raise ValueError(_("unknown government level “%(value)s”") % {"value": value})
+        return term
+
+    def _code(self, name, value):
+        if value in (None, ""):
+            return None
+        term = self.lookups[name].find(_plain(value))
+        if term is None:
+            raise ValueError(_("unknown value “%(value)s”") % {"value": value})
         return term
 
     def _terms(self, name, value):
@@ -652,7 +776,7 @@ class ExperienceImporter:
 
     def _assign(self, page, values):
         for name, value in values.items():
-            if name in ("topics", "mechanisms", "target_groups"):
+            if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
                 setattr(page, name, value)
             elif name == "keywords":
                 page.keywords.set([self._tag(keyword) for keyword in value])
@@ -663,9 +787,9 @@ class ExperienceImporter:
 
     def _changes(self, current, values):
         for name, value in values.items():
-            if name in ("topics", "mechanisms", "target_groups"):
+            if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
                 new = sorted(term.slug for term in value)
-            elif name in ("country", "government_level"):
+            elif name in ("country", "government_level", *SINGLE_CODED):
                 new = (value.code if name == "country" else value.slug) if value else None
             else:
                 new = value

@@ -23,9 +23,11 @@ from taxonomy.models import (
 )
 from taxonomy.tree import with_narrower
 
+from .coding import CODED_VARIABLES, MANY_CODED
+
 PER_PAGE = 12
 # Relations through which one page can match twice.
-MANY = {"topics", "mechanisms", "target_groups"}
+MANY = {"topics", "mechanisms", "target_groups", *MANY_CODED}
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,18 @@ class TargetGroupFacet(TermFacet):
 
 class LevelFacet(TermFacet):
     model = GovernmentLevel
+
+
+class CodeFacet(TermFacet):
+    """A coded variable of the research tier; its terms from the site cache, eight facets
+    costing no query on a warm site."""
+
+    def __init__(self, variable):
+        super().__init__(variable.param, variable.label, f"{variable.field}__slug")
+        self.model = variable.model
+
+    def load_options(self, queryset):
+        return [Option(term.slug, term.name) for term in self.model.cached_localized()]
 
 
 class CountryFacet(Facet):
@@ -108,6 +122,7 @@ class ExperienceFilters(ListingFilters):
             TargetGroupFacet("group", _("Target group"), "target_groups__slug"),
             LevelFacet("level", _("Government level"), "government_level__slug"),
             StatusFacet("status", _("Status"), "ongoing"),
+            *(CodeFacet(variable) for variable in CODED_VARIABLES),
         ]
         for facet in self.facets:
             self._read_facet(facet)

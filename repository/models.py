@@ -23,6 +23,8 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
     TitleFieldPanel,
 )
 from wagtail.api import APIField
@@ -49,7 +51,8 @@ from taxonomy.models import (
 )
 
 from .blocks import ExperienceStreamBlock
-from .panels import CompletenessPanel
+from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
+from .panels import CodedFieldPanel, CompletenessPanel
 
 FIRST_YEAR = 1900
 CURRENCIES = sorted(
@@ -138,6 +141,25 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("codebook/")
     def codebook(self, request):
+        """The codebook as a page in the visitor's language: every column of the open data and
+        every value of each vocabulary with its definition."""
+        from .exchange import codebook, codebook_vocabularies
+
+        self.canonical_subpath = self.alternate_subpath = "codebook/"
+        vocabularies = codebook_vocabularies()
+        return self.render(
+            request,
+            context_overrides={
+                "columns": codebook(),
+                "vocabularies": vocabularies,
+                "vocabulary_columns": {name for name, _label, _terms in vocabularies},
+                "social_title": pgettext("page title", "Codebook of the experiences"),
+            },
+            template="repository/codebook.html",
+        )
+
+    @path("codebook/csv/")
+    def codebook_csv(self, request):
         from .exchange import write_codebook_csv
 
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -258,6 +280,75 @@ class ExperiencePage(BasePage):
         verbose_name=_("keywords"),
         help_text=_("Free labels for what the topic lists do not cover yet."),
     )
+    # The research tier: coded variables, all optional (see coding.py and the codebook).
+    purposes = ParentalManyToManyField("taxonomy.Purpose", blank=True, verbose_name=_("purposes"))
+    means = ParentalManyToManyField(
+        "taxonomy.Means", blank=True, verbose_name=_("means of participation")
+    )
+    recruitment = ParentalManyToManyField(
+        "taxonomy.Recruitment", blank=True, verbose_name=_("recruitment of participants")
+    )
+    decision_power = models.ForeignKey(
+        "taxonomy.DecisionPower",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decision power"),
+    )
+    commissioner = models.ForeignKey(
+        "taxonomy.CommissionerKind",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("commissioned by"),
+    )
+    evaluation = models.ForeignKey(
+        "taxonomy.Evaluation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("evaluation"),
+    )
+    funding_sources = ParentalManyToManyField(
+        "taxonomy.FundingSource", blank=True, verbose_name=_("funding sources")
+    )
+    frequency = models.ForeignKey(
+        "taxonomy.Frequency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("frequency"),
+    )
+    participants = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("number of participants"),
+        help_text=_("How many people took part (in one cycle when it repeats)."),
+    )
+    duration_days = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("duration in days"),
+        help_text=_(
+            "From the first meeting or vote to the decision (of one cycle when it repeats)."
+        ),
+    )
+    evaluated_by = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("evaluated by"),
+        help_text=_("Who evaluated it: a university, an audit office, the organisers..."),
+    )
+    evaluation_url = models.URLField(
+        blank=True,
+        verbose_name=_("evaluation report"),
+        help_text=_("Where the evaluation is published."),
+    )
     body = StreamField(ExperienceStreamBlock(), blank=True, verbose_name=_("description"))
     sources = StreamField(
         [("link", LinkBlock())],
@@ -308,6 +399,46 @@ class ExperiencePage(BasePage):
         FieldPanel("body"),
         FieldPanel("sources"),
     ]
+    research_panels = [
+        MultiFieldPanel(
+            [CodedFieldPanel(field) for field in ("purposes", "means")],
+            heading=_("Purpose and means"),
+        ),
+        MultiFieldPanel(
+            [
+                CodedFieldPanel("recruitment"),
+                FieldPanel("participants"),
+                CodedFieldPanel("decision_power"),
+            ],
+            heading=_("Participants and their power"),
+        ),
+        MultiFieldPanel(
+            [
+                CodedFieldPanel("commissioner"),
+                CodedFieldPanel("frequency"),
+                FieldPanel("duration_days"),
+                CodedFieldPanel("funding_sources"),
+            ],
+            heading=_("Organisation and funding"),
+            help_text=_("The amount decided is the budget, in the Content tab."),
+        ),
+        MultiFieldPanel(
+            [
+                CodedFieldPanel("evaluation"),
+                FieldPanel("evaluated_by"),
+                FieldPanel("evaluation_url"),
+            ],
+            heading=_("Evaluation"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(research_panels, heading=_("Research coding")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
     parent_page_types = ["repository.ExperienceIndexPage"]
     subpage_types = []
     # Facts are synchronised so a translator never re-enters them; words are translated.
@@ -337,6 +468,11 @@ class ExperiencePage(BasePage):
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("organisations", overridable=False),
         SynchronizedField("awards", overridable=False),
+        *(SynchronizedField(variable.field, overridable=False) for variable in CODED_VARIABLES),
+        SynchronizedField("participants", overridable=False),
+        SynchronizedField("duration_days", overridable=False),
+        SynchronizedField("evaluated_by", overridable=False),
+        SynchronizedField("evaluation_url", overridable=False),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -368,6 +504,12 @@ class ExperiencePage(BasePage):
         api.terms("target_groups"),
         APIField("keywords"),
         APIField("organisations", serializer=OrganisationsField()),
+        *(api.terms(field) for field in MANY_CODED),
+        *(api.term(field) for field in SINGLE_CODED),
+        APIField("participants"),
+        APIField("duration_days"),
+        APIField("evaluated_by"),
+        APIField("evaluation_url"),
         APIField("body"),
         APIField("sources"),
     ]
@@ -389,6 +531,14 @@ class ExperiencePage(BasePage):
         ("results", _("results and impact")),
         ("sources", _("sources and links")),
     ]
+    # The research tier, optional: each field counts a quarter of a recommended one, so a
+    # well-described case is not called incomplete for want of coding, yet coding shows.
+    RESEARCH = [
+        *((variable.field, variable.model._meta.verbose_name) for variable in CODED_VARIABLES),
+        ("participants", _("number of participants")),
+        ("duration_days", _("duration in days")),
+    ]
+    RESEARCH_WEIGHT = 0.25
 
     class Meta:
         verbose_name = _("experience")
@@ -512,8 +662,21 @@ class ExperiencePage(BasePage):
         if getattr(request, "is_preview", False):  # the form's terms, not the saved ones
             terms = [list(self.topics.all()), list(self.mechanisms.all())]
             topics, mechanisms, target_groups = [*terms, list(self.target_groups.all())]
+            coded = {field: list(getattr(self, field).all()) for field in MANY_CODED}
         else:
-            topics, mechanisms, target_groups = self._terms()
+            topics, mechanisms, target_groups, *many = self._terms()
+            coded = dict(zip(MANY_CODED, many, strict=True))
+        for variable in CODED_VARIABLES:
+            if not variable.many:
+                key = getattr(self, f"{variable.field}_id")
+                term = variable.model.cached(key) if key else None
+                coded[variable.field] = [term] if term else []
+        # The research tier as the page shows it: each coded variable with its values.
+        context["coding"] = [
+            (variable, localize_terms(coded[variable.field]))
+            for variable in CODED_VARIABLES
+            if coded[variable.field]
+        ]
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
@@ -531,14 +694,18 @@ class ExperiencePage(BasePage):
         return context
 
     def _terms(self):
-        """(topics, mechanisms, target groups) in editorial order, in one query: the terms
-        themselves come from the site cache."""
+        """(topics, mechanisms, target groups, then the coded variables of several values) in
+        editorial order, in one query: the terms themselves come from the site cache."""
         kinds = {"topic": Topic, "mechanism": Mechanism, "targetgroup": TargetGroup}
         fields = {
             "topic": self.topics,
             "mechanism": self.mechanisms,
             "targetgroup": self.target_groups,
         }
+        for field in MANY_CODED:
+            model = CODED_BY_FIELD[field].model
+            kinds[model._meta.model_name] = model
+            fields[model._meta.model_name] = getattr(self, field)
         queries = [
             fields[kind]
             .through.objects.filter(experiencepage_id=self.pk)
@@ -581,6 +748,9 @@ class ExperiencePage(BasePage):
             return self.latitude is not None
         if name == "results":
             return any(block.block_type == "results" for block in self.body)
+        field = self._meta.get_field(name)
+        if field.many_to_one:  # the key is enough: no query for the term
+            return getattr(self, field.attname) is not None
         value = getattr(self, name)
         if hasattr(value, "all"):
             return bool(value.all())
@@ -591,9 +761,16 @@ class ExperiencePage(BasePage):
     @cached_property
     def completeness(self):
         """(percentage, labels of what is still missing) of the recommended fields."""
-        missing = [label for name, label in self.RECOMMENDED if not self._is_filled(name)]
-        filled = len(self.RECOMMENDED) - len(missing)
-        return round(100 * filled / len(self.RECOMMENDED)), missing
+        weighted = [(name, label, 1) for name, label in self.RECOMMENDED] + [
+            (name, label, self.RESEARCH_WEIGHT) for name, label in self.RESEARCH
+        ]
+        missing, filled = [], 0
+        for name, label, weight in weighted:
+            if self._is_filled(name):
+                filled += weight
+            else:
+                missing.append(label)
+        return round(100 * filled / sum(weight for *_rest, weight in weighted)), missing
 
     @property
     def period(self):

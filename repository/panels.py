@@ -1,4 +1,4 @@
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, Panel
 
 
 class CompletenessPanel(Panel):
@@ -12,4 +12,22 @@ class CompletenessPanel(Panel):
             page = self.instance
             score, missing = page.completeness if page and page.pk else (0, [])
             context.update(score=score, missing=missing, saved=bool(page and page.pk))
+            return context
+
+
+class CodedFieldPanel(FieldPanel):
+    """A coded variable whose help is the definition of each of its values, in the page's
+    language: the editor codes with the codebook in view."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        template_name = "repository/panels/coded_field.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            field = getattr(self, "bound_field", None)
+            queryset = getattr(field.field, "queryset", None) if field is not None else None
+            # The form narrowed the choices to the page's language (core.forms.BasePageForm).
+            context["definitions"] = [
+                term for term in (queryset if queryset is not None else []) if term.description
+            ]
             return context

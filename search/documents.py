@@ -22,6 +22,7 @@ from core.privacy import is_public, is_public_path, public
 from core.text import fold
 from network.models import MemberOrganisation
 from publications.models import EventPage, NewsPage, ReportPage
+from repository.coding import CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, place_line
 from taxonomy.tree import topic_parents, with_broader
@@ -52,6 +53,7 @@ EXPERIENCE_FIELDS = (
     "start_year",
     "ongoing",
     "end_year",
+    *(f"{field}_id" for field in SINGLE_CODED),
 )
 
 
@@ -139,6 +141,11 @@ class DocumentBuilder:
             ("locale", Locale),
             ("country", Country),
             ("government_level", GovernmentLevel),
+            *(
+                (variable.field, variable.model)
+                for variable in CODED_VARIABLES
+                if not variable.many
+            ),
         ):
             field = ExperiencePage._meta.get_field(name)
             related = model._base_manager.in_bulk(
@@ -245,6 +252,7 @@ class DocumentBuilder:
                 "status": [],
                 "award": [],
                 "keyword": [],
+                **{variable.param: [] for variable in CODED_VARIABLES},
                 "place": "",
                 "year": None,
                 "year_label": "",
@@ -270,6 +278,12 @@ class DocumentBuilder:
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
         doc["award"] = ["awarded"] if relations["awarded"] else []
         doc["keyword"] = sorted(relations["keywords"])
+        for variable in CODED_VARIABLES:
+            if variable.many:
+                doc[variable.param] = sorted(term.slug for term in relations[variable.field])
+            else:
+                term = getattr(page, variable.field)
+                doc[variable.param] = [term.slug] if term else []
         if page.start_year:
             doc["year"] = page.start_year
             doc["date"] = datetime.date(page.start_year, 1, 1).isoformat()
@@ -356,12 +370,13 @@ def experience_relations(page_ids):
             "keywords": [],
             "organisations": [],
             "awarded": False,
+            **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
     }
     if not page_ids:
         return relations
-    for name in ("topics", "mechanisms", "target_groups"):
+    for name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
         field = ExperiencePage._meta.get_field(name)
         through = field.remote_field.through
         source = field.m2m_field_name()
@@ -405,6 +420,7 @@ def experience_relations_of(page):
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
+        **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 
 

@@ -15,6 +15,7 @@ import urllib.request
 from django.conf import settings
 
 from core.text import fold
+from repository.coding import CODED_VARIABLES
 
 from .facets import facet_values
 
@@ -34,6 +35,7 @@ FACET_FIELDS = [
     "award",
     "available",
     "keyword",
+    *(variable.param for variable in CODED_VARIABLES),
 ]
 COMBINED, SEPARATOR = "facets", ":"
 # The combined field also holds "year:YYYY", so the histogram of years comes from the same

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import sitecache
+from repository.coding import CODED_VARIABLES
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
 
 CONTENT_TYPES = {
@@ -68,6 +69,11 @@ FACETS = [
     FacetSpec("award", _("Award"), lambda: AWARD),
     FacetSpec("available", _("Available in"), _language_labels),
     FacetSpec("keyword", _("Keyword"), None),
+    # The research tier's coded variables, last: most cases are not coded yet.
+    *(
+        FacetSpec(variable.param, variable.label, lambda model=variable.model: _term_labels(model))
+        for variable in CODED_VARIABLES
+    ),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 

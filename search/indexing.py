@@ -219,6 +219,7 @@ def _term_changed(sender, instance, created, **kwargs):
     # A renamed term is searchable under its new name without editing the pages.
     if created or not issubclass(sender, Term):
         return
+    from repository.coding import CODED_VARIABLES
     from repository.models import ExperiencePage
 
     relation = {
@@ -226,6 +227,7 @@ def _term_changed(sender, instance, created, **kwargs):
         "mechanism": "mechanisms",
         "targetgroup": "target_groups",
         "governmentlevel": "government_level",
+        **{variable.model._meta.model_name: variable.field for variable in CODED_VARIABLES},
     }.get(sender._meta.model_name)
     if relation:
         record(ExperiencePage.objects.filter(**{relation: instance}).values_list("pk", flat=True))

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from core import sitecache
 from core.privacy import public
 from core.text import fold
+from repository.coding import CODED_VARIABLES
 from taxonomy.models import Topic
 
 from . import postings, spelling
@@ -239,6 +240,8 @@ SELECTIVE_FIRST = [
     "award",
     "keyword",
     "country",
+    # The coded variables: few cases have each value.
+    *(variable.param for variable in CODED_VARIABLES),
     "mechanism",
     "group",
     "topic",

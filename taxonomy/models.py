@@ -196,6 +196,78 @@ class GovernmentLevel(Term):
         verbose_name_plural = _("government levels")
 
 
+class Code(Term):
+    """A value of a coded variable of the research tier: its description is its definition,
+    shown to editors as help and to researchers in the codebook."""
+
+    class Meta(Term.Meta):
+        abstract = True
+
+
+class Purpose(Code):
+    """What an experience is for: accountability, inclusion, social equality..."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("purpose")
+        verbose_name_plural = _("purposes")
+
+
+class Means(Code):
+    """How participants act: deliberation, direct vote, digital participation, representation."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("means of participation")
+        verbose_name_plural = _("means of participation")
+
+
+class Recruitment(Code):
+    """How participants come to take part: open to all, drawn by lot, invited, elected."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("recruitment of participants")
+        verbose_name_plural = _("recruitment of participants")
+
+
+class DecisionPower(Code):
+    """How far the participants decide: informs, consults, co-decides, decides."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("decision power")
+        verbose_name_plural = _("decision powers")
+
+
+class CommissionerKind(Code):
+    """Who commissioned an experience: a local, regional or national government, civil society..."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("kind of commissioner")
+        verbose_name_plural = _("kinds of commissioner")
+
+
+class Evaluation(Code):
+    """Whether and how an experience was evaluated."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+
+class FundingSource(Code):
+    """Where the money for an experience comes from."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
+
+
+class Frequency(Code):
+    """How often an experience takes place: once, in periodic cycles, permanently."""
+
+    class Meta(Code.Meta):
+        verbose_name = _("frequency")
+        verbose_name_plural = _("frequencies")
+
+
 class WorldRegion(models.TextChoices):
     AFRICA = "africa", _("Africa")
     ASIA = "asia", _("Asia")

@@ -6,10 +6,18 @@ from core.locales import languages_edited_by
 
 from .choosers import CountryChooserViewSet
 from .models import (
+    CommissionerKind,
     Country,
     CountryIntroduction,
+    DecisionPower,
+    Evaluation,
+    Frequency,
+    FundingSource,
     GovernmentLevel,
+    Means,
     Mechanism,
+    Purpose,
+    Recruitment,
     TargetGroup,
     Topic,
 )
@@ -54,6 +62,34 @@ class GovernmentLevelViewSet(TermViewSet):
     icon = "site"
 
 
+def code_viewset(code_model):
+    """The admin list of one coded variable of the research tier, with its definitions."""
+    return type(
+        f"{code_model.__name__}ViewSet",
+        (TermViewSet,),
+        {
+            "model": code_model,
+            "icon": "clipboard-list",
+            "list_display": ["name", "description", "locale"],
+        },
+    )
+
+
+CODE_VIEWSETS = [
+    code_viewset(model)
+    for model in (
+        Purpose,
+        Means,
+        Recruitment,
+        DecisionPower,
+        CommissionerKind,
+        Evaluation,
+        FundingSource,
+        Frequency,
+    )
+]
+
+
 class CountryViewSet(SnippetViewSet):
     model = Country
     icon = "globe"
@@ -76,6 +112,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         MechanismViewSet,
         TargetGroupViewSet,
         GovernmentLevelViewSet,
+        *CODE_VIEWSETS,
         CountryViewSet,
         CountryIntroductionViewSet,
     )

@@ -16,6 +16,7 @@ PAGES = [
     "/en/about/",
     "/en/experiences/",
     "/fr/experiences/budget-participatif-porto-alegre/",
+    "/es/experiencias/codebook/",
     "/en/members/?type=local-government&region=nowhere",
     "/fr/membres/",
     "/es/miembros/porto-alegre-city-council/",

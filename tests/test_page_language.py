@@ -27,8 +27,18 @@ VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "sou
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdi]|%[sd]|\{\w*\}")
 # Views beyond one page per type: filtered lists and the error page, where labels are computed.
 EXTRA = {
-    "fr": ["/fr/actualites/?topic=climate", "/fr/experiences/?topic=climate", "/fr/recherche/"],
-    "es": ["/es/noticias/?topic=climate", "/es/experiencias/?topic=climate", "/es/nada/"],
+    "fr": [
+        "/fr/actualites/?topic=climate",
+        "/fr/experiences/?topic=climate",
+        "/fr/experiences/codebook/",
+        "/fr/recherche/",
+    ],
+    "es": [
+        "/es/noticias/?topic=climate",
+        "/es/experiencias/?topic=climate",
+        "/es/experiencias/codebook/",
+        "/es/nada/",
+    ],
 }
 
 

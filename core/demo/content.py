@@ -63,6 +63,13 @@ EXPERIENCES = [
             "Assemblies in each district set priorities and elect delegates to a city council "
             "of the budget.",
         ],
+        # Only what the text above says: "each year", "elect delegates", "part of the
+        # municipal investment budget".
+        "coding": {
+            "frequency": "periodic",
+            "recruitment": ["elected-delegates"],
+            "funding_sources": ["own-budget"],
+        },
     },
     {
         "title": "Permanent citizens' dialogue in East Belgium",
@@ -85,6 +92,8 @@ EXPERIENCES = [
         "paragraphs": [
             "Sortition brings people into the process who would not volunteer for it.",
         ],
+        # "Permanent", "recommendations the parliament ... must answer".
+        "coding": {"frequency": "permanent", "decision_power": "co-decides"},
     },
     {
         "title": "Youth participatory budget",

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from core.demo.content import EXPERIENCES as FEATURED
-from repository.demo_data import EXPERIENCES
+from repository.demo_data import CODING, EXPERIENCES
 from repository.models import ExperiencePage
 from taxonomy.models import Mechanism, Topic, WorldRegion
 
@@ -51,6 +51,20 @@ def test_demo_repository_covers_the_world_and_every_vocabulary(client):
                 assert text in content, (page.url, text)
             for text in item["steps"]:
                 assert text not in content, (page.url, text)
+    # Coded only where the case's own text says it: the rest stays unknown.
+    slugs = set(english.values_list("slug", flat=True))
+    assert set(CODING) <= slugs
+    convention = english.get(slug="france-citizens-convention-for-climate")
+    assert [term.slug for term in convention.recruitment.all()] == ["random-stratified"]
+    assert (convention.participants, convention.decision_power.slug) == (150, "consults")
+    assert convention.evaluation is None and not convention.funding_sources.exists()
+    uncoded = english.get(slug="yaounde-6-participatory-budget")  # not in CODING
+    assert uncoded.decision_power is None and uncoded.participants is None
+    # A visitor narrows the repository to the cases whose participants decide.
+    deciding = client.get("/en/experiences/", {"power": "decides"}).content.decode()
+    paris = english.get(slug="paris-participatory-budget")
+    assert f'href="{paris.url}"' in deciding
+    assert f'href="{convention.url}"' not in deciding
 
     # Loading again creates nothing.
     out = io.StringIO()

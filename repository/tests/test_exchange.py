@@ -173,14 +173,14 @@ def test_visitors_download_the_filtered_view_without_logging_in(client):
     json_response = client.get("/es/experiencias/export/json/", {"topic": "sortition"})
     records = json.loads(b"".join(json_response.streaming_content))["experiences"]
     assert [record["country"] for record in records] == ["BE"]
-    codebook_response = client.get("/en/experiences/codebook/")
+    codebook_response = client.get("/en/experiences/codebook/csv/")
     assert "external_id,text" in codebook_response.content.decode()
     assert client.get("/en/experiences/export/xml/").status_code == 404
 
 
 def test_the_json_export_has_the_types_its_codebook_gives(client):
     """A data user reads the codebook, then the JSON: numbers are numbers, empty is null."""
-    codebook_csv = client.get("/en/experiences/codebook/").content.decode()
+    codebook_csv = client.get("/en/experiences/codebook/csv/").content.decode()
     kinds = {row["field"]: row["type"] for row in csv.DictReader(io.StringIO(codebook_csv))}
     types = {
         "decimal": (int, float),

@@ -1,5 +1,6 @@
 import pytest
 
+from repository.coding import CODED_VARIABLES
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
@@ -17,6 +18,10 @@ def cases(db):
     mechanisms = list(Mechanism.objects.filter(locale=locale).order_by("slug"))
     groups = list(TargetGroup.objects.filter(locale=locale).order_by("slug"))
     levels = list(GovernmentLevel.objects.filter(locale=locale).order_by("slug"))
+    codes = {
+        variable: list(variable.model.objects.filter(locale=locale).order_by("slug"))
+        for variable in CODED_VARIABLES
+    }
     created = []
     for number, code in enumerate(COUNTRIES):
         page = ExperiencePageFactory(
@@ -32,6 +37,10 @@ def cases(db):
         page.topics = [topics[number % len(topics)], topics[(number + 5) % len(topics)]]
         page.mechanisms = [mechanisms[number % len(mechanisms)]]
         page.target_groups = [groups[number % len(groups)]]
+        # Coded variables on three cases in four; the fourth stays unknown.
+        for variable, terms in codes.items() if number % 4 != 3 else ():
+            first, second = terms[number % len(terms)], terms[(number + 1) % len(terms)]
+            setattr(page, variable.field, [first, second] if variable.many else first)
         page.save()
         created.append(page)
     return created

@@ -32,6 +32,7 @@ from publications.models import (
     NewsPage,
     ReportIndexPage,
 )
+from repository.coding import CODED_VARIABLES
 from repository.models import ExperienceIndexPage, ExperiencePage
 from search.models import CollectionPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
@@ -151,6 +152,14 @@ class Command(BaseCommand):
             "mechanisms": Mechanism.objects.filter(slug__in=item["mechanisms"], locale=default),
             "target_groups": TargetGroup.objects.filter(slug__in=item["groups"], locale=default),
         }
+        for variable in CODED_VARIABLES:  # the research tier, where the text supports it
+            value = item.get("coding", {}).get(variable.field)
+            if value is None:
+                continue
+            found = variable.model.objects.filter(locale=default)
+            terms[variable.field] = (
+                found.filter(slug__in=value) if variable.many else found.get(slug=value)
+            )
         amount, currency = item.get("budget", (None, ""))
         return self.child(
             parent,

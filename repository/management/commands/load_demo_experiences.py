@@ -11,7 +11,8 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.localize import MissingStrings, translate
-from repository.demo_data import EXPERIENCES
+from repository.coding import CODED_VARIABLES
+from repository.demo_data import CODING, EXPERIENCES
 from repository.models import ExperienceIndexPage, ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
@@ -129,6 +130,20 @@ class Command(BaseCommand):
         page.topics = [terms["topics"][slug] for slug in item["topics"]]
         page.mechanisms = [terms["mechanisms"][slug] for slug in item["mechanisms"]]
         page.target_groups = [terms["groups"][slug] for slug in item["groups"]]
+        self.code(page, CODING.get(item["slug"], {}), index.locale)
         index.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+    def code(self, page, coding, locale):
+        """The coded variables the experience's text supports; the others stay unknown."""
+        for variable in CODED_VARIABLES:
+            if variable.field not in coding:
+                continue
+            terms = {term.slug: term for term in variable.model.objects.filter(locale=locale)}
+            value = coding[variable.field]
+            if variable.many:
+                setattr(page, variable.field, [terms[slug] for slug in value])
+            else:
+                setattr(page, variable.field, terms[value])
+        page.participants = coding.get("participants")

@@ -1,3 +1,6 @@
+import csv
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -6,9 +9,52 @@ from wagtail.models import Locale
 from core.localize import translate
 from taxonomy.countries import sync_countries
 from taxonomy.data import vocabularies
-from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
+from taxonomy.models import (
+    CommissionerKind,
+    Country,
+    DecisionPower,
+    Evaluation,
+    Frequency,
+    FundingSource,
+    GovernmentLevel,
+    Means,
+    Mechanism,
+    Purpose,
+    Recruitment,
+    TargetGroup,
+    Topic,
+)
 
 LANGUAGE_COLUMNS = {"en": 1, "fr": 2, "es": 3}
+# The coded variables' values and definitions, a spreadsheet a communication officer can read.
+CODES_FILE = Path(vocabularies.__file__).with_name("coded_variables.csv")
+CODE_MODELS = {
+    "purpose": Purpose,
+    "means": Means,
+    "recruitment": Recruitment,
+    "decision_power": DecisionPower,
+    "commissioner": CommissionerKind,
+    "evaluation": Evaluation,
+    "funding": FundingSource,
+    "frequency": Frequency,
+}
+
+
+def code_lists():
+    """{model: [(slug, en, fr, es), ...]} and {slug-of-model: definitions} from CODES_FILE."""
+    lists, definitions = {}, {}
+    with CODES_FILE.open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            model = CODE_MODELS[row["vocabulary"]]
+            lists.setdefault(model, []).append(
+                (row["slug"], row["name_en"], row["name_fr"], row["name_es"])
+            )
+            definitions[(model, row["slug"])] = (
+                row["definition_en"],
+                row["definition_fr"],
+                row["definition_es"],
+            )
+    return lists, definitions
 
 
 class Command(BaseCommand):
@@ -36,6 +82,8 @@ class Command(BaseCommand):
             (TargetGroup, vocabularies.TARGET_GROUPS),
             (GovernmentLevel, vocabularies.GOVERNMENT_LEVELS),
         ]
+        codes, self.definitions = code_lists()
+        lists.extend(codes.items())
         for model, rows in lists:
             # Parents first, so that a translated child can point at its translated parent.
             for order, row in sorted(enumerate(rows), key=lambda item: len(item[1]) > 4):
@@ -52,6 +100,8 @@ class Command(BaseCommand):
         if term:
             return term
         fields = {"name": name, "slug": slug, "sort_order": order * 10, "locale": locale}
+        if (model, slug) in self.definitions:
+            fields["description"] = self.definitions[(model, slug)][0]
         if model is Topic:
             fields["synonyms"] = vocabularies.TOPIC_SYNONYMS.get(slug, ("",))[0]
             fields["description"] = vocabularies.TOPIC_DESCRIPTIONS.get(slug, ("",))[0]
@@ -63,6 +113,9 @@ class Command(BaseCommand):
     def strings(self, model, row, language):
         column = LANGUAGE_COLUMNS[language]
         strings = {row[1]: row[column]}
+        if (model, row[0]) in self.definitions:
+            definitions = self.definitions[(model, row[0])]
+            strings[definitions[0]] = definitions[column - 1]
         if model is Topic:
             for texts in (vocabularies.TOPIC_SYNONYMS, vocabularies.TOPIC_DESCRIPTIONS):
                 if row[0] in texts:
