@@ -42,7 +42,8 @@ PAGES = [
     "/fr/adherer/",
     "/fr/nowhere/",
 ]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 2.2 A and AA, and axe's best practices (heading order, landmarks), which axe runs by default.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.fixture(scope="module")
