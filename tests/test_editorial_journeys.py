@@ -253,7 +253,10 @@ def submit_for_review(page):
 
 def approve(page, edit_url):
     page.goto(edit_url)
-    page.get_by_role("button", name="Approve and publish").click()
+    # Until the approval's POST has answered, the page is not published yet: waiting for the
+    # load state alone let a visitor under load arrive first (CI once saw the notice).
+    with page.expect_navigation():
+        page.get_by_role("button", name="Approve and publish").click()
     page.wait_for_load_state()
 
 

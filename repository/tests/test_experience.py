@@ -226,3 +226,21 @@ def test_related_cards_show_apostrophes_once_escaped(client):
     html = client.get(page.url).content.decode()
     assert "Ecuador&#x27;s constitution &amp; the 2010 law" in html
     assert "&amp;#x27;" not in html and "&amp;amp;" not in html
+
+
+def test_a_related_card_in_another_language_marks_its_place_line(client):
+    """On an English page, a case written only in Spanish is offered in Spanish: its place
+    line is Spanish as much as its title (it was unmarked, read out as English)."""
+    english = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    spanish_index = ExperienceIndexPage.objects.get(locale__language_code="es")
+    topic = Topic.objects.get(slug=english.topics.first().slug, locale=spanish_index.locale)
+    only_spanish = ExperiencePageFactory(
+        parent=spanish_index, title="Consejo juvenil de Rosario", place="Rosario, Santa Fe"
+    )
+    only_spanish.topics = [topic]
+    only_spanish.save_revision().publish()
+    deliver()
+    html = client.get(english.url).content.decode()
+    card = html[html.index("Consejo juvenil de Rosario") :]
+    card = card[: card.index("</article>")]
+    assert '<p class="card__meta"><span lang="es">Rosario, Santa Fe' in card, card
