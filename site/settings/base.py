@@ -243,6 +243,11 @@ CACHES = {
         "LOCATION": env("CACHE_LOCATION", "iopd_cache"),
     }
 }
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in ("DatabaseCache", "LocMemCache"):
+    # Django keeps 300 entries by default and, above that, culls a third at every write: with
+    # the site cache's entries per page and language, a large site rewrote its cache all the
+    # time (the reports index took 85 queries; bench/pages.sh, docs/performance.md).
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "50000"))}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
