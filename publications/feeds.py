@@ -36,7 +36,8 @@ class NewsFeed(Feed):
     def title(self):
         site = _("International Observatory on Participatory Democracy")
         if self.topic:
-            return xml_text(f"{self.index.title}: {self.topic.name} · {site}")
+            view = _("%(title)s: %(view)s") % {"title": self.index.title, "view": self.topic.name}
+            return xml_text(f"{view} · {site}")
         return xml_text(f"{self.index.title} · {site}")
 
     def link(self):

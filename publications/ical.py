@@ -106,7 +106,10 @@ def feed_response(request, agenda):
         option.label for item in filters.filters for option in item.options if option.active
     ]
     if selected:
-        name = f"{name}: {', '.join(str(label) for label in selected)}"
+        name = gettext("%(title)s: %(view)s") % {
+            "title": name,
+            "view": ", ".join(str(label) for label in selected),
+        }
     cal = calendar(name)
     if filters.notes:
         # As on the agenda page, an unknown value is ignored and said so; a calendar client

@@ -200,7 +200,10 @@ def test_the_feeds_are_in_the_language_of_the_agenda_and_narrow_by_topic(client)
     assert [str(item["SUMMARY"]) for item in by_topic.walk("VEVENT")] == [
         "Taller sobre sorteo y diversidad"
     ]
-    assert "Sorteo y diversidad" in str(by_topic["X-WR-CALNAME"])
+    assert str(by_topic["X-WR-CALNAME"]) == "Agenda: Sorteo y diversidad"
+    # Punctuated as the language writes it (French puts a space before the colon).
+    by_topic = ics(client, "/fr/agenda/ical/?topic=sortition")
+    assert str(by_topic["X-WR-CALNAME"]) == "Agenda : Tirage au sort et diversité"
     # An unknown value is ignored, as on the agenda page: the calendar is still a calendar,
     # and says what it ignored in its description.
     unknown = ics(client, "/en/agenda/ical/?topic=astrology")
