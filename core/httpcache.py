@@ -87,7 +87,16 @@ class HttpCacheMiddleware:
         elif policy == "private":
             patch_cache_control(response, private=True, no_cache=True)
         elif policy == "public":
-            patch_cache_control(response, public=True, max_age=settings.HTTP_CACHE_MAX_AGE)
+            # Browsers ask again every time (a 304 when nothing changed): a visitor who saw a
+            # page a minute ago sees what an editor has just published. Shared caches may keep
+            # it HTTP_CACHE_MAX_AGE seconds, or until purged (core/frontcache.py).
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                must_revalidate=True,
+                s_maxage=settings.HTTP_CACHE_MAX_AGE,
+            )
             _etag(request, response)
             response["Last-Modified"] = http_date(sitecache.generation_time())
             answer = get_conditional_response(

@@ -198,8 +198,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Seconds an anonymous visitor's page is kept at most; 0 turns the page cache off. Any change
 # to what pages show starts a new cache generation before that (core/pagecache.py).
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))
-# Seconds browsers and proxies may keep a public page, feed or export before they revalidate
-# it with its ETag (core/httpcache.py).
+# Seconds proxies and CDNs may keep a public page, feed or export before they revalidate it
+# with its ETag; browsers revalidate every time (core/httpcache.py).
 HTTP_CACHE_MAX_AGE = int(env("HTTP_CACHE_MAX_AGE", "60"))
 
 
