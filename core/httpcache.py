@@ -98,12 +98,10 @@ class HttpCacheMiddleware:
                 s_maxage=settings.HTTP_CACHE_MAX_AGE,
             )
             _etag(request, response)
-            response["Last-Modified"] = http_date(sitecache.generation_time())
+            modified = sitecache.generation_time()
+            response["Last-Modified"] = http_date(modified)
             answer = get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=sitecache.generation_time(),
-                response=response,
+                request, etag=response["ETag"], last_modified=modified, response=response
             )
             # The 304 replaces the response unread: a streamed export's rows are never read.
             # (Closing it here would end the request early: Django's request_finished.)
