@@ -1,9 +1,13 @@
 """The site search against the real engine node that the test command starts."""
 
+import contextlib
 import io
 import json
+import re
 import socket
+import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -190,6 +194,59 @@ def _dead_url():
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
+REQUEST_LINE = re.compile(rb"^[A-Z]+ \S+ HTTP/1\.[01]\r\n")
+
+
+class SlowCreates:
+    """A loopback relay to the engine that holds back its answers to PUT requests, as a
+    congested network would: the engine does the work, the client has given up by then.
+    (A client timeout alone is a race: under load the request may never leave the client.)"""
+
+    def __init__(self, engine_url, delay):
+        target = urlsplit(engine_url)
+        self.target = (target.hostname, target.port)
+        self.delay = delay
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stopping = threading.Event()
+
+    def __enter__(self):
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.listener.close()
+
+    def _accept(self):
+        while not self.stopping.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except (TimeoutError, OSError):
+                continue
+            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+
+    def _relay(self, client):
+        upstream = socket.create_connection(self.target)
+        asked = {"put": False}
+
+        def forward():
+            with contextlib.suppress(OSError):
+                while chunk := client.recv(65536):
+                    if REQUEST_LINE.match(chunk):
+                        asked["put"] = chunk.startswith(b"PUT ")
+                    upstream.sendall(chunk)
+
+        threading.Thread(target=forward, daemon=True).start()
+        with contextlib.suppress(OSError), client, upstream:
+            while chunk := upstream.recv(65536):
+                if asked["put"]:
+                    asked["put"] = False
+                    time.sleep(self.delay)
+                client.sendall(chunk)
+
+
 def test_changes_wait_while_the_engine_is_down_and_arrive_when_it_returns(engine, settings):
     live = dict(settings.SEARCH_ENGINE)
     settings.SEARCH_ENGINE = {**live, "URL": _dead_url(), "TIMEOUT": 1}
@@ -235,14 +292,16 @@ def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
 
 def test_a_create_that_times_out_leaves_no_second_index(engine):
     engine.drop_all()
-    hasty = Engine(engine.url, engine.alias, timeout=0.02)
-    with pytest.raises(EngineUnavailable):
-        hasty.ensure_index()
-    # The engine goes on and creates the index; the retry must find it, not add a second.
-    deadline = time.monotonic() + 10
+    # The create reaches the engine, which makes the index; its answer comes too late.
+    with SlowCreates(engine.url, delay=6) as relay:
+        hasty = Engine(relay.url, engine.alias, timeout=2)
+        with pytest.raises(EngineUnavailable):
+            hasty.ensure_index()
+    deadline = time.monotonic() + 30
     while not engine.indices_call("get_alias", index=f"{engine.alias}_*"):
-        assert time.monotonic() < deadline
+        assert time.monotonic() < deadline, "the engine never created the index"
         time.sleep(0.1)
+    # The retry must find it, not add a second.
     engine.ensure_index()
     found = engine.indices_call("get_alias", index=f"{engine.alias}_*")
     assert [sorted(entry["aliases"]) for entry in found.values()] == [[engine.alias]]
