@@ -128,7 +128,7 @@ def test_bitsets_round_trip():
     assert union([bitset([1], 8), bitset([3], 8)]) == 0b1010
 
 
-def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypatch):
+def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypatch, settings):
     documents, facet_rows, _truth = rows(cases=20)
     readings = iter([Postings(documents, facet_rows), Postings(documents[:5], facet_rows)])
     monkeypatch.setattr(module, "read", lambda: next(readings))
@@ -136,7 +136,7 @@ def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypa
     monkeypatch.setattr(module, "_current", {**module._current, "generation": None})
     generation = "first"
     first = module.load()  # nothing to answer from yet: read at once
-    monkeypatch.setattr(module, "READ_IN_BACKGROUND_AFTER", -1)  # as if reading took long
+    settings.SEARCH_POSTINGS_BACKGROUND_AFTER = -1  # as if reading took long
     generation = "second"
     assert module.load() is first  # answered at once, from what it had
     for _ in range(200):

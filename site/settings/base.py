@@ -336,6 +336,9 @@ def wagtail_backend_from_env():
 
 
 SEARCH_ENGINE = search_engine_from_env(env("SEARCH_INDEX", "iopd_pages"))
+# Beyond this many seconds of reading the database search's postings, a process answers from the
+# ones it has while a thread reads the new ones (search/postings.py).
+SEARCH_POSTINGS_BACKGROUND_AFTER = float(env("SEARCH_POSTINGS_BACKGROUND_AFTER", "1"))
 
 MACHINE_TRANSLATORS = {
     "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",

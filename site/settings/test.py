@@ -28,3 +28,6 @@ STORAGES = {
 # which then uses the node that the test command started, one index per test worker.
 SEARCH_ENGINE = None
 SEARCH_ENGINE_FOR_TESTS = search_engine_from_env(f"iopd_test_{env('PYTEST_XDIST_WORKER', 'main')}")
+# A search right after a change finds it, however slowly a loaded machine read the postings
+# before; the background reading has its own test.
+SEARCH_POSTINGS_BACKGROUND_AFTER = None
