@@ -161,3 +161,54 @@ def show_the_requested_changes(request, page):
         text = _("%(who)s asked for changes:") % {"who": who}
         messages.warning(request, f"{text} “{refusal.comment}”" if refusal.comment else text)
     return None
+
+
+# The buttons of the page editor's footer that do more than save a draft.
+DECISIONS = (
+    "action-publish",
+    "action-submit",
+    "action-workflow-action",
+    "action-restart-workflow",
+    "action-cancel-workflow",
+)
+
+
+@hooks.register("before_edit_page")
+def one_decision_per_review(request, page):
+    """A review is decided once, by a person's click. Wagtail's autosave posts the whole form,
+    the hidden fields a decision button adds included, and could approve a page while the real
+    submission was on its way (that one then failed with a 500, after saving a draft); and a
+    decision posted again after the review ended (a double click, a stale tab) was saved as a
+    new draft. Wagtail's own answer shapes are kept: JSON for the autosave, a message and the
+    editor for a person."""
+    if request.method != "POST" or not any(request.POST.get(name) for name in DECISIONS):
+        return None
+    from django.contrib import messages
+    from django.http import JsonResponse
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    if not request.accepts("text/html"):
+        return JsonResponse(
+            {
+                "success": False,
+                "error_code": "blocked_by_hook",
+                "error_message": _("An autosave only saves a draft; the button decides."),
+            },
+            status=400,
+        )
+    if not request.POST.get("action-workflow-action"):
+        return None
+    task = page.current_workflow_task
+    wanted = request.POST.get("workflow-action-name")
+    actions = task.get_actions(page, request.user) if task is not None else []
+    if wanted not in {name for name, *_rest in actions}:
+        messages.warning(
+            request,
+            _(
+                "The review of this page has already ended, or that step is no longer yours to "
+                "take: nothing was saved. Check the page's status before acting again."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
