@@ -29,8 +29,9 @@ logger = logging.getLogger(__name__)
 BATCH = 500
 
 
-def record(page_ids, deliver_after_commit=True):
-    """Note that these pages' documents must be rebuilt, and deliver after commit."""
+def record(page_ids, deliver_after_commit=True, leaving=False):
+    """Note that these pages' documents must be rebuilt, and deliver after commit. `leaving`:
+    they may have left the visible documents (unpublished, deleted, moved, made private)."""
     page_ids = {int(pk) for pk in page_ids}
     if not page_ids:
         return
@@ -40,7 +41,7 @@ def record(page_ids, deliver_after_commit=True):
     IndexChange.objects.bulk_create([IndexChange(page_id=pk) for pk in sorted(page_ids)])
     # The database search reads visible documents only: an unpublished or restricted page
     # leaves its answers now, before its document is removed.
-    postings.invalidate()
+    postings.invalidate(leaving=leaving)
     if deliver_after_commit:
         transaction.on_commit(deliver_quietly)
 
@@ -54,21 +55,23 @@ def _record_deferred(pending):
 deferral = Deferral("search_records", lambda: {"pages": set(), "keys": set()}, _record_deferred)
 
 
-def record_subtree(page):
+def record_subtree(page, leaving=False):
     """The pages of a subtree and their translations, whose "available in" lists name them."""
     subtree = Page.objects.descendant_of(page, inclusive=True)
     record(
         Page.objects.filter(translation_key__in=subtree.values("translation_key")).values_list(
             "pk", flat=True
-        )
+        ),
+        leaving=leaving,
     )
 
 
-def record_translations(page):
+def record_translations(page, leaving=False):
     if (pending := deferral.pending()) is not None:
         pending["keys"].add(page.translation_key)  # one query at the end for all of them
         return
-    record(Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
+    pages = Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    record(pages, leaving=leaving)
 
 
 # An editor's save waits for the delivery that follows it: a hung engine costs them this long
@@ -132,7 +135,7 @@ def update_documents(page_ids, version=0):
     gone = set(page_ids) - set(docs)
     IndexedDocument.objects.filter(pk__in=gone).delete()
     save_documents(docs.values(), version)
-    postings.invalidate()
+    postings.invalidate(leaving=bool(gone))
     return list(docs.values()), sorted(gone)
 
 
@@ -187,21 +190,25 @@ def save_documents(docs, version=0):
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
-def _page_state_changed(sender, instance, **kwargs):
+def _page_published(sender, instance, **kwargs):
     # The other languages list this one among their available languages.
     record_translations(instance)
 
 
+@receiver(page_unpublished)
+def _page_unpublished(sender, instance, **kwargs):
+    record_translations(instance, leaving=True)
+
+
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
-    record([instance.pk])
+    record([instance.pk], leaving=True)
     record_translations(instance)  # the row is gone: these are the other languages
 
 
 @receiver(post_page_move)
 def _page_moved(sender, instance, **kwargs):
-    record_subtree(instance)
+    record_subtree(instance, leaving=True)  # perhaps under a private section
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -211,7 +218,7 @@ def _privacy_changed(sender, instance, **kwargs):
         page = Page.objects.get(pk=instance.page_id)
     except Page.DoesNotExist:
         return
-    record_subtree(page)
+    record_subtree(page, leaving=True)
 
 
 @receiver(post_save)

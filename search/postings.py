@@ -239,16 +239,21 @@ def _orders(dates, titles, size, keys):
 
 # A site whose postings take longer than SEARCH_POSTINGS_BACKGROUND_AFTER seconds (1 by default) to
 # read keeps answering from the ones it has while a thread reads the new ones: a few seconds during
-# which a changed document counts as it was. Its hits are still read through the visibility check,
-# so a page made private never shows. Smaller sites (the demo) read them again before answering;
-# the tests always do (None), since a reading time measured on a loaded machine is not a fact of
-# the site.
+# which a changed document counts as it was. Not a document that left (unpublished, deleted, moved
+# or made private): after that, every process reads again before answering, since even a count or
+# a facet value would tell that a private page exists. Smaller sites (the demo) always read again
+# before answering; so do the tests (None), since a reading time measured on a loaded machine is
+# not a fact of the site.
 def _read_in_background_after():
     return getattr(settings, "SEARCH_POSTINGS_BACKGROUND_AFTER", 1.0)
 
 
 _lock = threading.Lock()
-_current = {"generation": None, "postings": None, "seconds": 0.0, "reading": None}
+_current = {"generation": None, "postings": None, "seconds": 0.0, "read_at": 0.0, "reading": None}
+# When a document last left the visible ones (seconds since the epoch, shared by all processes).
+LEFT_KEY = "iopd:search:postings:left"
+# Clocks of several app servers differ by this much at most (NTP keeps them far closer).
+CLOCK_MARGIN = 5.0
 
 
 def generation():
@@ -260,13 +265,24 @@ def _bump():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
-def invalidate():
+def invalidate(leaving=False):
     """The documents changed: every process reads them again before its next answer.
 
     Once now and once after commit, so that a process that read the old rows while the
-    transaction was open does not keep them under the new generation."""
-    _bump()
-    transaction.on_commit(_bump)
+    transaction was open does not keep them under the new generation. `leaving`: a document
+    may have left the visible ones, so no process answers from postings read before."""
+
+    def bump():
+        if leaving:
+            cache.set(LEFT_KEY, time.time(), None)
+        _bump()
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _left_since(moment):
+    return (cache.get(LEFT_KEY) or 0) >= moment - CLOCK_MARGIN
 
 
 def read():
@@ -286,11 +302,14 @@ def read():
 
 
 def _read_for(generation):
-    started = time.monotonic()
+    started, read_at = time.monotonic(), time.time()
     postings = read()
     with _lock:
         _current.update(
-            generation=generation, postings=postings, seconds=time.monotonic() - started
+            generation=generation,
+            postings=postings,
+            seconds=time.monotonic() - started,
+            read_at=read_at,
         )
     return postings
 
@@ -316,7 +335,10 @@ def load():
             return _current["postings"]
         after = _read_in_background_after()
         slow = (
-            _current["postings"] is not None and after is not None and _current["seconds"] > after
+            _current["postings"] is not None
+            and after is not None
+            and _current["seconds"] > after
+            and not _left_since(_current["read_at"])
         )
         if slow:
             # One reading at a time; the next request after it sees whether it is still behind.

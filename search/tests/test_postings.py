@@ -8,6 +8,7 @@ import time
 import uuid
 
 import pytest
+from django.core.cache import cache
 
 from search import postings as module
 from search.postings import Postings, bitset, positions_of, union
@@ -134,6 +135,7 @@ def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypa
     monkeypatch.setattr(module, "read", lambda: next(readings))
     monkeypatch.setattr(module, "generation", lambda: generation)
     monkeypatch.setattr(module, "_current", {**module._current, "generation": None})
+    cache.delete(module.LEFT_KEY)  # no document left lately
     generation = "first"
     first = module.load()  # nothing to answer from yet: read at once
     settings.SEARCH_POSTINGS_BACKGROUND_AFTER = -1  # as if reading took long
@@ -145,3 +147,25 @@ def test_a_large_site_answers_from_its_postings_while_new_ones_are_read(monkeypa
         time.sleep(0.01)
     assert module.load() is not first
     assert module.load().size == len({row[1] for row in documents[:5]})
+
+
+@pytest.mark.django_db
+def test_a_page_made_private_is_not_counted_even_while_postings_are_read_in_background(
+    settings, client
+):
+    from repository.models import ExperiencePage
+    from tests.fixtures import sign_in
+
+    settings.SEARCH_POSTINGS_BACKGROUND_AFTER = -1  # as if reading took long on a large site
+    page = ExperiencePage.objects.get(
+        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
+    )
+    search = {"q": "Porto Alegre", "lang": "all"}
+    assert page.title in client.get("/en/search/", search).content.decode()
+    editor = sign_in("privacy-search", superuser=True)
+    response = editor.post(f"/admin/pages/{page.pk}/privacy/", {"restriction_type": "login"})
+    assert response.status_code == 200
+    # Neither listed nor counted: a facet value or a total would tell that it exists.
+    found = client.get("/en/search/", search).content.decode()
+    assert page.title not in found
+    assert "0 results" in found
