@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 from editorial.roles import COORDINATORS
 from network.models import MemberOrganisation
@@ -120,7 +120,9 @@ def propose_through_the_link(visitor, page, email, **changes):
     """The member's contact asks for the link on the page, follows it from the email and
     sends the facts back with `changes`, as the form shows them."""
     mail.outbox.clear()
-    visitor.post(f"/en/propose-an-update/{page.pk}/", {"email": email, "homepage": ""})
+    with translation.override(page.locale.language_code):
+        ask = reverse("propose_update_link", args=[page.pk])
+    visitor.post(ask, {"email": email, "homepage": ""})
     (message,) = mail.outbox
     data = {
         "title": page.title,
@@ -137,9 +139,10 @@ def propose_through_the_link(visitor, page, email, **changes):
         "homepage": "",
         **changes,
     }
+    mail.outbox.clear()
     response = visitor.post(link_from(message), data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    return Submission.objects.get(kind=SubmissionKind.UPDATE, page=page)
+    return Submission.objects.get(kind=SubmissionKind.UPDATE, page=page), response["Location"]
 
 
 def co_produced(content):
@@ -157,7 +160,7 @@ def test_an_accepted_update_makes_the_member_a_confirmed_co_author_in_every_lang
     assert not page.co_authors.exists()
     visitor = Client()
     topics = [topic.slug for topic in page.topics.all()]
-    submission = propose_through_the_link(
+    submission, _landing = propose_through_the_link(
         visitor, page, member.contact_email, topics=[*topics, "transparency"]
     )
     translations = list(page.get_translations().live().specific())
@@ -193,3 +196,33 @@ def test_an_accepted_update_makes_the_member_a_confirmed_co_author_in_every_lang
             assert co_produced(content) == expected
             assert "Ana Private" not in content and member.contact_email not in content
     assert len(names) == 3  # the member is named in each language's words
+
+
+def test_after_an_update_the_landing_page_and_the_email_speak_of_it(experience):
+    """In the visitor's language, with the way back to the experience rather than only an
+    invitation to propose another one."""
+    french = experience.get_translation(Locale.objects.get(language_code="fr"))
+    visitor = Client()
+    submission, landing = propose_through_the_link(visitor, french, CONTACT)
+    content = visitor.get(landing).content.decode()
+    with translation.override("fr"):
+        heading = gettext("Update received")
+        thanks = gettext("Thank you, your update to “%(title)s” was sent for review.") % {
+            "title": french.title
+        }
+        back = gettext("Back to “%(title)s”") % {"title": french.title}
+        another = gettext("Propose another experience")
+        subject = gettext("Your update was received (%(reference)s)") % {
+            "reference": submission.reference
+        }
+        thanks_by_email = gettext("Thank you for your update to “%(title)s”.") % {
+            "title": french.title
+        }
+    assert landing.startswith("/fr/")
+    assert f"<h1>{heading}</h1>" in content
+    assert html.escape(thanks) in content and submission.reference in content
+    assert f'<a href="{french.url}">{html.escape(back)}</a>' in content
+    assert html.escape(another) not in content
+    (confirmation,) = [message for message in mail.outbox if message.to == [CONTACT]]
+    assert confirmation.subject == subject
+    assert thanks_by_email in confirmation.body
