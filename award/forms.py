@@ -5,6 +5,8 @@ from core.locales import default_locale
 from core.privacy import public
 from network.models import MemberOrganisation
 from repository.models import ExperiencePage
+from submissions.forms import ContactForm, ExperienceForm
+from taxonomy.models import Mechanism, Topic
 
 from .models import SCORE_MAX, AwardCategory, AwardEditionPage, Candidacy, Stage
 
@@ -14,13 +16,27 @@ def open_editions():
     return [edition for edition in editions if edition.call_is_open]
 
 
+EXISTING, NEW = "existing", "new"
+
+
 class ApplicationForm(forms.ModelForm):
-    """A candidacy: one of the member's experiences (in the repository's source language) to
-    an edition whose call is open."""
+    """A candidacy: one of the member's experiences (in the repository's source language), or
+    a new one described in NewExperienceForm, to an edition whose call is open."""
+
+    source = forms.ChoiceField(
+        choices=[
+            (EXISTING, _("One of the member's experiences in the repository")),
+            (NEW, _("A new experience, described below")),
+        ],
+        initial=EXISTING,
+        required=False,  # a form without the choice applies with an existing experience
+        widget=forms.RadioSelect,
+        label=_("Which experience?"),
+    )
 
     class Meta:
         model = Candidacy
-        fields = ["edition", "member", "experience", "category", "statement"]
+        fields = ["edition", "member", "source", "experience", "category", "statement"]
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,13 +56,25 @@ class ApplicationForm(forms.ModelForm):
         self.fields["category"].queryset = AwardCategory.objects.filter(
             page__in=[edition.pk for edition in editions]
         )
+        self.fields["experience"].required = False
         self.fields["experience"].help_text = _(
             "Only experiences of the repository that name the member can be proposed."
         )
 
+    @property
+    def wants_new(self):
+        return self.data.get(self.add_prefix("source")) == NEW
+
     def clean(self):
         data = super().clean()
         edition, member, experience = (data.get(k) for k in ("edition", "member", "experience"))
+        if self.wants_new and experience is not None:
+            self.add_error(
+                "experience",
+                _("Choose one of the member's experiences or describe a new one, not both."),
+            )
+        elif not self.wants_new and experience is None and "experience" not in self.errors:
+            self.add_error("experience", _("Choose one of the member's experiences."))
         category = data.get("category")
         if category is not None and edition is not None and category.page_id != edition.pk:
             self.add_error("category", _("This category belongs to another edition."))
@@ -61,6 +89,26 @@ class ApplicationForm(forms.ModelForm):
         return data
 
 
+class NewExperienceForm(ExperienceForm):
+    """A new experience of the member, described by its contact: it becomes a draft in the
+    submissions area (submissions.services.propose_for_member), which editors review as any
+    proposal, and the candidacy links to it. The organisation is the member itself."""
+
+    homepage = None  # signed in: no robot to catch
+    organisation = None
+    organisation_website = None
+    links = None
+    consent = ContactForm.base_fields["consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The repository's source language, as the candidacies' experiences are.
+        for name, model in (("topics", Topic), ("mechanisms", Mechanism)):
+            self.fields[name].queryset = model.objects.filter(locale=default_locale()).order_by(
+                "sort_order", "name"
+            )
+
+
 class CheckForm(forms.Form):
     decision = forms.ChoiceField(
         choices=[(Stage.ACCEPTED, _("Accept")), (Stage.REFUSED, _("Refuse"))],
@@ -73,10 +121,23 @@ class CheckForm(forms.Form):
         label=_("Reason (sent to the applicant)"),
     )
 
+    def __init__(self, *args, experience, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.experience = experience
+
     def clean(self):
         data = super().clean()
         if data.get("decision") == Stage.REFUSED and not data.get("reason", "").strip():
             self.add_error("reason", _("Say why the candidacy is refused: the applicant reads it."))
+        if data.get("decision") == Stage.ACCEPTED and not self.experience.live:
+            # The jury reads the experience on the site.
+            self.add_error(
+                "decision",
+                _(
+                    "The experience is still a draft: publish it through its review before "
+                    "accepting the candidacy."
+                ),
+            )
         return data
 
 

@@ -60,7 +60,12 @@ def _with_award(page, award):
 
 def give_award(experience, award, user):
     """Add the distinction to the live page as a published revision; a draft in progress
-    keeps it too, without being published by it."""
+    keeps it too, without being published by it. A page never published (proposed with its
+    candidacy, taken offline since) gets it in its draft only: publishing stays the editors'."""
+    if not experience.live:
+        draft = experience.get_latest_revision_as_object()
+        _with_award(draft, award).save_revision(user=user)
+        return
     draft = experience.get_latest_revision() if experience.has_unpublished_changes else None
     live = experience.live_revision.as_object() if experience.live_revision else experience
     _with_award(live, award).save_revision(user=user, log_action=True).publish(user=user)

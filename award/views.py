@@ -12,8 +12,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.locales import default_locale
+from submissions.services import notify, propose_for_member
 
-from .forms import ApplicationForm, CheckForm, ConflictForm, MoveForm, ScoreForm, all_members
+from .forms import (
+    ApplicationForm,
+    CheckForm,
+    ConflictForm,
+    MoveForm,
+    NewExperienceForm,
+    ScoreForm,
+    all_members,
+)
 from .models import (
     IN_COMPETITION,
     MOVES,
@@ -57,17 +66,28 @@ def apply_view(request):
     if not members.exists():
         raise PermissionDenied(_("Only a member's contact or a coordinator applies to the award."))
     form = ApplicationForm(request.POST or None, members=members)
-    if request.method == "POST" and form.is_valid():
+    new = NewExperienceForm(request.POST or None, prefix="new")
+    # The new experience's fields are checked only when the applicant chose to describe one.
+    if request.method == "POST" and form.is_valid() and (not form.wants_new or new.is_valid()):
         candidacy = form.save(commit=False)
         candidacy.applicant = request.user
-        candidacy.save()
+        submission = None
+        with transaction.atomic():
+            if form.wants_new:
+                submission = propose_for_member(
+                    new.cleaned_data, candidacy.member, request.user, admin_language(request.user)
+                )
+                candidacy.experience = submission.page
+            candidacy.save()
+        if submission is not None:
+            notify(submission)  # the applicant's reference and the coordinators' notice
         messages.success(
             request,
             _("“%(experience)s” applies to the %(year)s award; coordinators will check it.")
             % {"experience": candidacy.experience.title, "year": candidacy.edition.year},
         )
         return redirect("award_my_candidacies")
-    return render(request, "award/admin/apply.html", {"form": form})
+    return render(request, "award/admin/apply.html", {"form": form, "new": new})
 
 
 def my_candidacies_view(request):
@@ -102,13 +122,17 @@ def candidacies_view(request):
     )
 
 
+def admin_language(user):
+    """The language a person chose for the admin, else the site's default."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    return (profile and profile.preferred_language) or default_locale().language_code
+
+
 def _tell_applicant(candidacy):
     applicant = candidacy.applicant
     if applicant is None or not applicant.email:
         return
-    profile = getattr(applicant, "wagtail_userprofile", None)
-    language = (profile and profile.preferred_language) or default_locale().language_code
-    with translation.override(language):
+    with translation.override(admin_language(applicant)):
         values = {"experience": candidacy.experience.title, "year": candidacy.edition.year}
         if candidacy.stage == Stage.REFUSED:
             subject = _("Your candidacy to the %(year)s IOPD Award was not accepted") % values
@@ -134,7 +158,7 @@ def check_view(request, pk):
     candidacy = get_object_or_404(
         Candidacy.objects.select_related("edition", "experience", "member"), pk=pk
     )
-    form = CheckForm(request.POST or None)
+    form = CheckForm(request.POST or None, experience=candidacy.experience)
     if request.method == "POST":
         if candidacy.stage != Stage.SUBMITTED:
             messages.error(request, _("This candidacy was already checked."))

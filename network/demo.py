@@ -1,6 +1,7 @@
 """Demo of the network: the member directory in every language and the members of
 data/demo_members.json, some without consent (they stay hidden), each experience they run
-naming them as a free-text organisation that the linking command then links.
+naming them as a free-text organisation that the linking command then links, and the demo
+events and reports they hosted, wrote or published linked to them.
 
 Idempotent: what exists is kept as editors left it."""
 
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Locale
 
 from core.localize import translate
+from publications.models import EventHost, EventPage, ReportMember, ReportPage
 from repository.models import ExperienceOrganisation, ExperiencePage
 from taxonomy.models import Country
 
@@ -97,13 +99,33 @@ def name_on_experience(item, default):
     latest.save_revision().publish()
 
 
+def link_publications(item, member, default):
+    """The member as host of its demo events and author or publisher of its demo reports, on
+    the English page (translations follow it), once."""
+    for slug in item.get("hosted", []):
+        page = EventPage.objects.filter(slug=slug, locale=default).first()
+        if page is None or page.hosts.filter(member=member).exists():
+            continue
+        latest = page.get_latest_revision_as_object()
+        latest.hosts.add(EventHost(member=member))
+        latest.save_revision().publish()
+    for slug, role in item.get("reports", []):
+        page = ReportPage.objects.filter(slug=slug, locale=default).first()
+        if page is None or page.members.filter(member=member).exists():
+            continue
+        latest = page.get_latest_revision_as_object()
+        latest.members.add(ReportMember(member=member, role=role))
+        latest.save_revision().publish()
+
+
 def load(home):
     """Create what is missing of the directory and the demo members; returns the directory."""
     call_command("load_member_types", stdout=io.StringIO())
     directory = ensure_directory(home)
     default = Locale.get_default()
     for item in demo_members():
-        ensure_member(item, default)
+        member = ensure_member(item, default)
         name_on_experience(item, default)
+        link_publications(item, member, default)
     link_organisations()
     return directory

@@ -1,10 +1,58 @@
-"""What a member's profile shows: its experiences in the directory's language (else their
-source's), the awards those experiences received, and the schema.org Organization."""
+"""What a member's profile shows: its experiences, the events it hosted and the reports it
+wrote or published, each live and public page once, in the directory's language (else its
+source's); the awards its experiences received, and the schema.org Organization."""
 
 from core import seo
+from core.locales import default_locale
 from core.privacy import public
+from publications.models import EventPage, ReportMember, ReportPage
 from repository.models import ExperienceAward, ExperiencePage
 from taxonomy.models import localize_terms
+
+
+def one_per_page(pages, locale):
+    """Each page once: in `locale` when translated there, else in the default language (the
+    source), else in whichever language it is live."""
+    preference = {locale.pk: 0, default_locale().pk: 1}
+    found = {}
+    for page in pages:
+        current = found.get(page.translation_key)
+        rank = preference.get(page.locale_id, 2)
+        if current is None or rank < preference.get(current.locale_id, 2):
+            found[page.translation_key] = page
+    return list(found.values())
+
+
+def member_events(source, locale):
+    """The live public events this member hosted, the latest first. The link may be on any
+    language's copy: translations follow their source's hosts only once synchronised."""
+    keys = EventPage.objects.filter(hosts__member__translation_key=source.translation_key).values(
+        "translation_key"
+    )
+    pages = public(EventPage.objects.live().filter(translation_key__in=keys)).select_related(
+        "locale"
+    )
+    return sorted(one_per_page(pages, locale), key=lambda page: page.start, reverse=True)
+
+
+def member_reports(source, locale):
+    """(report, role labels) for the live public reports this member wrote or published,
+    the latest first."""
+    links = ReportMember.objects.filter(member__translation_key=source.translation_key)
+    roles = {}
+    for key, role in links.values_list("report__translation_key", "role").order_by("sort_order"):
+        roles.setdefault(key, set()).add(role)
+    pages = public(ReportPage.objects.live().filter(translation_key__in=roles)).select_related(
+        "locale"
+    )
+    reports = sorted(
+        one_per_page(pages, locale), key=lambda page: page.publication_date, reverse=True
+    )
+    labels = dict(ReportMember._meta.get_field("role").flatchoices)
+    return [
+        (report, [labels[role] for role in labels if role in roles[report.translation_key]])
+        for report in reports
+    ]
 
 
 def member_experiences(source, locale):
@@ -14,7 +62,7 @@ def member_experiences(source, locale):
         public(ExperiencePage.objects.live())
         .filter(organisations__member__translation_key=source.translation_key)
         .distinct()
-        .select_related("country")
+        .select_related("country", "locale")
     )
     found = {}
     for page in pages:
@@ -59,5 +107,7 @@ def profile_context(directory, request, source, member):
         "member_type": localize_terms([member.member_type])[0],
         "experiences": experiences,
         "awards": list(awards.values()),
+        "events": member_events(source, directory.locale),
+        "reports": member_reports(source, directory.locale),
         "social_title": member.name,
     }

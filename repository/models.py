@@ -599,8 +599,9 @@ class ExperiencePage(BasePage):
 
     @cached_property
     def co_author_list(self):
-        """Read once: the credits and the "co-produced with" line both show them."""
-        return list(self.co_authors.all())
+        """Read once: the credits and the "co-produced with" line both show them. A member not
+        shown to the public is not named (see public_organisations)."""
+        return [author for author in self.co_authors.select_related("member") if author.is_public]
 
     @cached_property
     def co_production(self):
@@ -610,7 +611,7 @@ class ExperiencePage(BasePage):
         if not confirmed:
             return None
         latest = max(confirmed, key=lambda author: author.confirmed_on)
-        return latest.organisation or latest.name, latest.confirmed_on
+        return latest.member_name or latest.organisation or latest.name, latest.confirmed_on
 
     @property
     def place_line(self):
@@ -834,6 +835,18 @@ class ExperienceCoAuthor(TranslatableMixin, Orderable):
     name = models.CharField(max_length=150, verbose_name=_("name"))
     role = models.CharField(max_length=150, blank=True, verbose_name=_("role"))
     organisation = models.CharField(max_length=200, blank=True, verbose_name=_("organisation"))
+    # Set when a member's contact confirms the description through the update form
+    # (submissions.update): the page then names the member in the visitor's language, and
+    # not at all while the member is not shown to the public.
+    member = models.ForeignKey(
+        "network.MemberOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="co_authorships",
+        verbose_name=_("member organisation"),
+        help_text=_("When the co-author is a member of the network."),
+    )
     confirmed_on = models.DateField(
         null=True,
         blank=True,
@@ -845,12 +858,14 @@ class ExperienceCoAuthor(TranslatableMixin, Orderable):
         FieldPanel("name"),
         FieldPanel("role"),
         FieldPanel("organisation"),
+        FieldPanel("member"),
         FieldPanel("confirmed_on"),
     ]
     translatable_fields = [
         TranslatableField("role"),
         SynchronizedField("name"),
         SynchronizedField("organisation"),
+        SynchronizedField("member"),
         SynchronizedField("confirmed_on"),
     ]
 
@@ -859,6 +874,37 @@ class ExperienceCoAuthor(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_public(self):
+        return self.member_id is None or self.member.is_public
+
+    @cached_property
+    def member_name(self):
+        """The member's name in the visitor's language, or "" without a member."""
+        if self.member_id is None:
+            return ""
+        translated = (
+            type(self.member)
+            .objects.filter(translation_key=self.member.translation_key, locale=active_locale())
+            .first()
+        )
+        return (translated or self.member).name
+
+    @property
+    def speaks_as_member(self):
+        """The co-author is the member organisation itself, not a person of it."""
+        return self.member_id is not None and self.name == self.member.name
+
+    @property
+    def display_name(self):
+        return self.member_name if self.speaks_as_member else self.name
+
+    @property
+    def display_organisation(self):
+        if self.member_id is not None and not self.speaks_as_member:
+            return self.member_name
+        return self.organisation
 
     def clean(self):
         if self.confirmed_on and self.confirmed_on > datetime.date.today():

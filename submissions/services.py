@@ -51,9 +51,9 @@ def fill_facts(page, data):
     page.mechanisms = list(data["mechanisms"])
 
 
-def fill_page(page, data):
+def fill_page(page, data, member=None):
     """A proposal's fields onto its new page: the facts, the description, links and the
-    organisation that confirms them."""
+    organisation that confirms them (the member, when a member's contact proposes it)."""
     fill_facts(page, data)
     if data["description"]:
         paragraphs = [part.strip() for part in data["description"].split("\n\n") if part.strip()]
@@ -61,7 +61,9 @@ def fill_page(page, data):
         page.body = [("paragraph", rich)]
     page.sources = [("link", {"page": None, "url": url, "text": ""}) for url in data["links"]]
     page.organisations = [
-        ExperienceOrganisation(name=data["organisation"], website=data["organisation_website"])
+        ExperienceOrganisation(
+            name=data["organisation"], website=data["organisation_website"], member=member
+        )
     ]
     # The local actor confirms the description as of today: the page says "co-produced with".
     page.co_authors = [
@@ -69,6 +71,7 @@ def fill_page(page, data):
             name=data["organisation"],
             confirmed_on=timezone.localdate(),
             locale=page.locale,
+            member=member,
         )
     ]
 
@@ -79,10 +82,25 @@ def start_workflow(page, submission):
         workflow.start(page, None)
 
 
+def create_draft(submission, data, locale, member=None):
+    """The proposal as a draft experience under the repository of `locale`, in the editorial
+    workflow, with its private record `submission` (saved here). With `member`, the
+    organisation and the co-author that confirms the description are that member."""
+    parent = submissions_parent(locale)
+    page = ExperiencePage(locale=locale, live=False)
+    fill_page(page, data, member)
+    page.slug = unique_slug(parent, data["title"], submission.reference)
+    parent.add_child(instance=page)
+    revision = page.save_revision(log_action=True)
+    submission.page, submission.revision = page, revision
+    submission.save()
+    start_workflow(page, submission)
+    return page
+
+
 @transaction.atomic
 def propose_experience(data, request):
     locale = active_locale()
-    parent = submissions_parent(locale)
     submission = Submission(
         kind=SubmissionKind.NEW,
         language=locale.language_code,
@@ -92,16 +110,26 @@ def propose_experience(data, request):
         contact_phone=data["contact_phone"],
         consent_to_publish=data["consent"],
     )
-    page = ExperiencePage(locale=locale, live=False)
-    fill_page(page, data)
-    page.slug = unique_slug(parent, data["title"], submission.reference)
-    parent.add_child(instance=page)
-    revision = page.save_revision(log_action=True)
-    submission.page, submission.revision = page, revision
-    submission.save()
+    create_draft(submission, data, locale)
     for upload in data["files"]:
         SubmissionFile.objects.create(submission=submission, file=upload)
-    start_workflow(page, submission)
+    return submission
+
+
+def propose_for_member(data, member, user, language):
+    """A member's contact describes a new experience of `member` (when applying to the award):
+    a draft in the repository of the member's language, the contact being the person signed
+    in. Returns the submission."""
+    submission = Submission(
+        kind=SubmissionKind.NEW,
+        language=language,
+        organisation=member.name,
+        contact_name=user.get_full_name() or user.get_username(),
+        contact_email=user.email,
+        consent_to_publish=data["consent"],
+    )
+    data = {**data, "organisation": member.name, "organisation_website": member.website}
+    create_draft(submission, {"links": [], **data}, member.locale, member=member)
     return submission
 
 

@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
 from core.public_forms import HoneypotForm, over_rate_limit, rate_limit_message
-from repository.models import ExperiencePage
+from repository.models import ExperienceCoAuthor, ExperiencePage
 
 from .forms import ExperienceForm
 from .models import Submission, SubmissionKind
@@ -138,16 +138,54 @@ def initial_from(page):
     }
 
 
+def confirming_members(page, email):
+    """The members named on the page whose contact is `email`: the update comes from them."""
+    return [
+        organisation.member
+        for organisation in page.organisations.select_related("member")
+        if organisation.member_id and organisation.member.contact_email.lower() == email
+    ]
+
+
+def confirm(draft, email):
+    """The local actor confirms the description today. A member's contact confirms as that
+    member: its co-author (one typed under its name, else a new one) is linked to it, so once
+    an editor accepts, the page says "co-produced with" the member in every language. A
+    submitter confirms the co-authors they wrote in."""
+    today = timezone.localdate()
+    authors = list(draft.co_authors.all())
+    members = confirming_members(draft, email)
+    for member in members:
+        names = set(
+            type(member)
+            .objects.filter(translation_key=member.translation_key)
+            .values_list("name", flat=True)
+        )
+        author = next(
+            (
+                author
+                for author in authors
+                if (author.member_id and author.member.translation_key == member.translation_key)
+                or (not author.member_id and {author.name, author.organisation} & names)
+            ),
+            None,
+        )
+        if author is None:
+            author = ExperienceCoAuthor(name=member.name, locale=draft.locale)
+            authors.append(author)
+        author.member = member
+        author.confirmed_on = today
+    if not members:
+        for author in authors:
+            author.confirmed_on = today
+    draft.co_authors = authors
+
+
 @transaction.atomic
 def propose_update(page, data, email):
     draft = page.get_latest_revision_as_object()
     fill_facts(draft, data)
-    # The local actor confirms the description again today.
-    authors = list(draft.co_authors.all())
-    if authors:
-        for author in authors:
-            author.confirmed_on = timezone.localdate()
-        draft.co_authors = authors
+    confirm(draft, email)
     organisation = next((o.name for o in draft.organisations.all()), "")
     revision = draft.save_revision(log_action=True)
     submission = Submission.objects.create(

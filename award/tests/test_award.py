@@ -341,6 +341,24 @@ def test_publishing_results_keeps_an_experiences_draft_a_draft():
     assert latest.awards.filter(year=edition.year, distinction="winner").exists()
 
 
+def test_publishing_results_never_puts_back_online_an_experience_taken_offline():
+    edition = open_edition()
+    close_the_call(edition)
+    page = experience("east-belgium-citizens-dialogue")
+    coordinator = sign_in("carla", COORDINATORS)
+    assert coordinator.post(f"/admin/pages/{page.pk}/unpublish/").status_code == 302
+    member = page.organisations.exclude(member=None).first().member
+    Candidacy.objects.create(
+        edition=edition, member=member, experience=page, statement="-", stage=Stage.WINNER
+    )
+    coordinator.post(f"/admin/award/editions/{edition.pk}/publish/")
+    assert edition.results_published
+    page.refresh_from_db()
+    assert not page.live
+    assert page.get_latest_revision_as_object().awards.filter(year=edition.year).exists()
+    assert page.title not in text(Client().get(edition.url))
+
+
 def test_results_reach_the_translations_live_while_their_text_waits_for_review(client):
     """A distinction is a fact, not words to translate: it shows on the French page at once,
     and the French text a translator has under review stays a draft."""

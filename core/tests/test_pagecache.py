@@ -3,8 +3,6 @@ the cache without a query, every change an editor makes in the admin shows at th
 request, and nothing personal (a session, a CSRF token) is ever kept or served."""
 
 import re
-import sys
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -18,10 +16,7 @@ from home.models import NavigationMenuItem, StandardPage
 from publications.models import NewsPage
 from repository.models import ExperiencePage
 from search.models import CollectionPage
-from tests.fixtures import sign_in
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from load import EditForm
+from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,29 +24,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_TIMEOUT = 300
-
-
-class AdminForm(EditForm):
-    """The page editor's form, or the snippet and settings editor's."""
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "form" and dict(attrs).get("id") == "w-editor-form":
-            attrs = [("id", "page-edit-form")]
-        super().handle_starttag(tag, attrs)
-
-
-def post_form(client, url, changes, action=None):
-    """Opens the admin form at `url` and posts it back with `changes`, as a browser does."""
-    parser = AdminForm()
-    parser.feed(client.get(url).content.decode())
-    data = {}
-    for name, value in parser.fields:
-        data.setdefault(name, []).append(value)
-    data.update({name: [value] for name, value in changes.items()})
-    if action:
-        data[action] = [action]
-    response = client.post(url, data)
-    assert response.status_code == 302, (url, response.content.decode()[:2000])
 
 
 def visit(client, url):

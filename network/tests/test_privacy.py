@@ -3,6 +3,7 @@ the directory and its counts, its profile, the experiences that name it, the sea
 and database fallback), the API, the exports, the feeds and the sitemap. A member who
 withdraws consent leaves them all at once. Coordinators still find every member in the admin."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,7 +12,7 @@ from wagtail.models import Locale
 
 from editorial.roles import COORDINATORS
 from network.models import MemberOrganisation, MemberType
-from repository.models import ExperienceOrganisation
+from repository.models import ExperienceCoAuthor, ExperienceOrganisation
 from search.indexing import deliver
 from search.tests.helpers import new_experience
 from taxonomy.models import Country
@@ -111,11 +112,16 @@ def test_members_without_consent_or_gone_are_on_no_public_surface(
     zebra = member(SHOWN, "zebra-commons-forum", "ZA", consent_to_publish=True)
     member(HIDDEN[0], "okapi-neighbours-forum", "IS", consent_to_publish=False)
     member(HIDDEN[1], "okapi-valley-council", "MN", consent_to_publish=True, status="left")
+    members = MemberOrganisation.objects.filter(name__in=[SHOWN, *HIDDEN])
     experience = new_experience(
         title="Shared river assembly",
-        organisations=[
-            ExperienceOrganisation(name=m.name, member=m)
-            for m in MemberOrganisation.objects.filter(name__in=[SHOWN, *HIDDEN])
+        organisations=[ExperienceOrganisation(name=m.name, member=m) for m in members],
+        # Each member confirmed the description: "co-produced with" names only the one shown.
+        co_authors=[
+            ExperienceCoAuthor(
+                name=m.name, member=m, confirmed_on=datetime.date(2024, 5, day), locale=m.locale
+            )
+            for day, m in enumerate(members, start=1)
         ],
     )
     search_engine.refresh()

@@ -1,11 +1,12 @@
 """Publications: news, the agenda of events and reports, one module each."""
 
-from .events import EventIndexPage, EventPage, EventPageQuerySet
+from .events import EventHost, EventIndexPage, EventPage, EventPageQuerySet
 from .news import NewsIndexPage, NewsPage, NewsPageKeyword
 from .reports import (
     PdfText,
     ReportAuthor,
     ReportIndexPage,
+    ReportMember,
     ReportPage,
     ReportPageKeyword,
     ReportPdf,
@@ -13,6 +14,7 @@ from .reports import (
 )
 
 __all__ = [
+    "EventHost",
     "EventIndexPage",
     "EventPage",
     "EventPageQuerySet",
@@ -22,6 +24,7 @@ __all__ = [
     "PdfText",
     "ReportAuthor",
     "ReportIndexPage",
+    "ReportMember",
     "ReportPage",
     "ReportPageKeyword",
     "ReportPdf",

@@ -292,6 +292,12 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("topics"),
         InlinePanel("related_experiences", label=_("Related experiences")),
         InlinePanel("related_pages", label=_("Related pages")),
+        InlinePanel(
+            "hosts",
+            heading=_("Hosted by members of the network"),
+            label=_("host member"),
+            help_text=_("The event is listed on these members' profiles."),
+        ),
     ]
     parent_page_types = ["publications.EventIndexPage"]
     subpage_types = []
@@ -320,6 +326,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("topics", overridable=False),
         SynchronizedField("related_experiences", overridable=False),
         SynchronizedField("related_pages", overridable=False),
+        SynchronizedField("hosts", overridable=False),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -633,6 +640,25 @@ class EventRelatedPage(Orderable):
     )
 
     panels = [FieldPanel("target")]
+
+
+class EventHost(Orderable):
+    """A member organisation of the network that hosts the event; its profile lists it (only
+    while the member consents to be shown: see network.profile)."""
+
+    page = ParentalKey(EventPage, related_name="hosts", on_delete=models.CASCADE)
+    member = models.ForeignKey(
+        "network.MemberOrganisation",
+        on_delete=models.CASCADE,
+        related_name="hosted_events",
+        verbose_name=_("member organisation"),
+    )
+
+    panels = [FieldPanel("member")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("host member")
+        verbose_name_plural = _("host members")
 
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):

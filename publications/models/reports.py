@@ -287,6 +287,12 @@ class ReportPage(RoutablePageMixin, BasePage):
         InlinePanel(
             "related", heading=_("Experiences and events studied"), label=_("related page")
         ),
+        InlinePanel(
+            "members",
+            heading=_("Members of the network"),
+            label=_("member"),
+            help_text=_("Members that wrote or published the report: their profiles list it."),
+        ),
         FieldPanel("body"),
     ]
     parent_page_types = ["publications.ReportIndexPage"]
@@ -307,6 +313,7 @@ class ReportPage(RoutablePageMixin, BasePage):
         SynchronizedField("authors", overridable=False),
         SynchronizedField("pdfs", overridable=False),
         SynchronizedField("related", overridable=False),
+        SynchronizedField("members", overridable=False),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -634,6 +641,36 @@ class ReportRelatedPage(Orderable):
         super().clean()
         if self.page_id and not issubclass(self.page.specific_class, (ExperiencePage, EventPage)):
             raise ValidationError({"page": _("Choose an experience or an event.")})
+
+
+class MemberRole(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    PUBLISHER = "publisher", _("Publisher")
+
+
+class ReportMember(Orderable):
+    """A member organisation of the network that wrote or published the report; its profile
+    lists the report (only while the member consents to be shown: see network.profile)."""
+
+    report = ParentalKey(ReportPage, related_name="members", on_delete=models.CASCADE)
+    member = models.ForeignKey(
+        "network.MemberOrganisation",
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("member organisation"),
+    )
+    role = models.CharField(
+        max_length=10,
+        choices=MemberRole.choices,
+        default=MemberRole.AUTHOR,
+        verbose_name=_("role"),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("member"), FieldPanel("role")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
 
 
 class PdfText(models.Model):

@@ -1,15 +1,17 @@
 """A member proposes an update to one of its experiences through a signed link, and the editor
 compares it with the live version before accepting."""
 
+import html
 import re
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
-from wagtail.models import WorkflowState
+from django.utils.translation import gettext
+from wagtail.models import Locale, WorkflowState
 
 from editorial.roles import COORDINATORS
 from network.models import MemberOrganisation
@@ -112,3 +114,115 @@ def test_a_forged_or_expired_link_is_refused(experience, settings):
     response = Client().get("/en/propose-an-update/edit/not-a-signed-token/")
     assert response.status_code == 400
     assert "This link no longer works" in response.content.decode()
+
+
+def propose_through_the_link(visitor, page, email, **changes):
+    """The member's contact asks for the link on the page, follows it from the email and
+    sends the facts back with `changes`, as the form shows them."""
+    mail.outbox.clear()
+    with translation.override(page.locale.language_code):
+        ask = reverse("propose_update_link", args=[page.pk])
+    visitor.post(ask, {"email": email, "homepage": ""})
+    (message,) = mail.outbox
+    data = {
+        "title": page.title,
+        "summary": page.summary,
+        "country": page.country.code if page.country_id else "",
+        "city": page.place,
+        "start_year": page.start_year or "",
+        "ongoing": "on" if page.ongoing else "",
+        "end_year": page.end_year or "",
+        "topics": [topic.slug for topic in page.topics.all()],
+        "mechanisms": [mechanism.slug for mechanism in page.mechanisms.all()],
+        "contact_name": "Ana Private",
+        "note": "The description is still right; one more topic.",
+        "homepage": "",
+        **changes,
+    }
+    mail.outbox.clear()
+    response = visitor.post(link_from(message), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Submission.objects.get(kind=SubmissionKind.UPDATE, page=page), response["Location"]
+
+
+def co_produced(content):
+    found = re.search(r'<p class="co-produced">(.*?)</p>', content)
+    return found and html.unescape(found.group(1))
+
+
+def test_an_accepted_update_makes_the_member_a_confirmed_co_author_in_every_language(
+    django_capture_on_commit_callbacks, subtests
+):
+    page = ExperiencePage.objects.get(
+        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
+    )
+    member = page.organisations.exclude(member=None).get().member
+    assert not page.co_authors.exists()
+    visitor = Client()
+    topics = [topic.slug for topic in page.topics.all()]
+    submission, _landing = propose_through_the_link(
+        visitor, page, member.contact_email, topics=[*topics, "transparency"]
+    )
+    translations = list(page.get_translations().live().specific())
+    assert {t.locale.language_code for t in translations} == {"fr", "es"}
+    for copy in [page, *translations]:
+        assert co_produced(visitor.get(copy.url).content.decode()) is None
+
+    # The editor compares and accepts; the translations follow (a fact, no words to review).
+    coordinator = sign_in("carla", COORDINATORS)
+    compare = f"/admin/pages/{page.pk}/revisions/compare/live...{submission.revision_id}/"
+    assert member.name in coordinator.get(compare).content.decode()
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.post(approve, {})
+
+    today = timezone.localdate()
+    names = set()
+    for copy in [page, *translations]:
+        language = copy.locale.language_code
+        name = MemberOrganisation.objects.get(
+            translation_key=member.translation_key, locale=copy.locale
+        ).name
+        names.add(name)
+        with translation.override(language):
+            expected = gettext("Co-produced with %(organisation)s, last confirmed on %(date)s.")
+            expected %= {"organisation": name, "date": date_format(today, "DATE_FORMAT")}
+        with subtests.test(language=language):
+            content = visitor.get(copy.url).content.decode()
+            assert co_produced(content) == expected
+            assert "Ana Private" not in content and member.contact_email not in content
+    assert len(names) == 3  # the member is named in each language's words
+
+
+def test_after_an_update_the_landing_page_and_the_email_speak_of_it(experience):
+    """In the visitor's language, with the way back to the experience rather than only an
+    invitation to propose another one."""
+    french = experience.get_translation(Locale.objects.get(language_code="fr"))
+    visitor = Client()
+    submission, landing = propose_through_the_link(visitor, french, CONTACT)
+    content = visitor.get(landing).content.decode()
+    with translation.override("fr"):
+        heading = gettext("Update received")
+        thanks = gettext("Thank you, your update to “%(title)s” was sent for review.") % {
+            "title": french.title
+        }
+        back = gettext("Back to “%(title)s”") % {"title": french.title}
+        another = gettext("Propose another experience")
+        subject = gettext("Your update was received (%(reference)s)") % {
+            "reference": submission.reference
+        }
+        thanks_by_email = gettext("Thank you for your update to “%(title)s”.") % {
+            "title": french.title
+        }
+    assert landing.startswith("/fr/")
+    assert f"<h1>{heading}</h1>" in content
+    assert html.escape(thanks) in content and submission.reference in content
+    assert f'<a href="{french.url}">{html.escape(back)}</a>' in content
+    assert html.escape(another) not in content
+    (confirmation,) = [message for message in mail.outbox if message.to == [CONTACT]]
+    assert confirmation.subject == subject
+    assert thanks_by_email in confirmation.body
