@@ -29,29 +29,56 @@ def test_keyboard_user_skips_to_the_content(demo_live, live_server, browser_page
 
 
 def test_navigation_works_without_javascript(demo_live, live_server, browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    """On a phone the menu is folded behind "Menu" (so the page's content comes first) and opens
+    from the keyboard; on a desktop it is shown without a click."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{live_server.url}/es/")
     main_menu = page.get_by_role("navigation", name="Principal")
+    assert not main_menu.is_visible()
+    summary = page.locator("summary", has_text="Menú")
+    for _ in range(5):  # the skip link, the site's name, then the menu
+        page.keyboard.press("Tab")
+        if summary.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        raise AssertionError("the menu cannot be reached with Tab")
+    page.keyboard.press("Enter")
     assert main_menu.is_visible()
-    assert not page.get_by_role("button", name="Menú").is_visible()
-    main_menu.get_by_role("link", name="Noticias").click()
+    page.keyboard.press("Tab")
+    first_link = main_menu.get_by_role("link").first
+    assert first_link.evaluate("element => element === document.activeElement")
+    main_menu.get_by_role("link", name="Noticias").focus()
+    page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/es/noticias/$"))
     context.close()
 
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/fr/")
+    assert page.get_by_role("navigation", name="Principal").is_visible()
+    assert not page.locator("summary", has_text="Menu").is_visible()
+    context.close()
 
-def test_javascript_collapses_the_menu_on_small_screens(demo_live, live_server, browser):
+
+def test_javascript_folds_the_menu_on_small_screens(demo_live, live_server, browser):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     page.goto(f"{live_server.url}/en/")
-    toggle = page.get_by_role("button", name="Menu")
-    assert toggle.get_attribute("aria-expanded") == "false"
-    assert not page.get_by_role("navigation", name="Main").is_visible()
-    toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
-    assert page.get_by_role("navigation", name="Main").is_visible()
+    summary = page.locator("summary", has_text="Menu")
+    menu = page.get_by_role("navigation", name="Main")
+    assert not menu.is_visible()
+    summary.click()
+    assert menu.is_visible()
     page.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false"
+    assert not menu.is_visible()
+    assert summary.evaluate("element => element === document.activeElement")
+    # Wider, the menu unfolds by itself.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert menu.is_visible()
+    assert not summary.is_visible()
     context.close()
 
 

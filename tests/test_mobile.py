@@ -13,6 +13,12 @@ LISTINGS = {
     "search": ("/en/search/?q=budget", "#search-results .search-result"),
     "experiences": ("/en/experiences/", ".results .card"),
     "experiences, filtered": ("/en/experiences/?region=europe", ".results .card"),
+    # Three chips and a longer title: with the site menu unfolded (no JavaScript) the first
+    # card once started 877 px down.
+    "experiences in French, three filters": (
+        "/fr/experiences/?region=europe&topic=sortition&mechanism=citizens-assembly",
+        ".results .card",
+    ),
     "members": ("/en/members/", ".results .card"),
     "reports": ("/en/reports/", ".results .card"),
 }

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +13,7 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core.privacy import public
 from publications.factories import EventPageFactory
 from publications.models import EventIndexPage, EventPage
 from taxonomy.factories import country
@@ -41,7 +43,32 @@ def ics(client, url):
     lines = text.split("\r\n")[:-1]
     assert all(len(line.encode()) <= 75 for line in lines)
     assert "\n" not in text.replace("\r\n", "")
-    return Calendar.from_ical(response.content)
+    calendar = Calendar.from_ical(response.content)
+    # What a calendar application does when it saves a subscription and reads it back.
+    again = Calendar.from_ical(calendar.to_ical())
+    assert event_facts(again) == event_facts(calendar), f"{url} changes on a round trip"
+    return calendar
+
+
+def event_facts(calendar):
+    """What a calendar application keeps of each event, by UID."""
+
+    def text(item, name):
+        return str(item[name]) if name in item else None
+
+    def when(item, name):
+        return (item[name].dt, item[name].params.get("TZID")) if name in item else None
+
+    return {
+        str(item["UID"]): {
+            "start": when(item, "DTSTART"),
+            "end": when(item, "DTEND"),
+            "summary": text(item, "SUMMARY"),
+            "location": text(item, "LOCATION"),
+            "url": text(item, "URL"),
+        }
+        for item in calendar.walk("VEVENT")
+    }
 
 
 def events_of(calendar):
@@ -215,6 +242,40 @@ def test_the_feeds_are_in_the_language_of_the_agenda_and_narrow_by_topic(client)
     assert [str(item["SUMMARY"]) for item in mixed.walk("VEVENT")] == [
         "Taller sobre sorteo y diversidad"
     ]
+
+
+def calendar_link(response):
+    [href] = re.findall(
+        r'<link rel="alternate" type="text/calendar"[^>]* href="([^"]+)"', response.content.decode()
+    )
+    return unescape(href)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_every_calendar_a_visitor_finds_survives_a_round_trip(client, language):
+    """Each calendar linked from the pages (the agenda, the agenda narrowed by each option its
+    filters offer, each event's file) reads back the same after icalendar writes it again
+    (`ics` checks that), and the events agree from one calendar to the other."""
+    listing = client.get(agenda(language).url)
+    whole = event_facts(ics(client, calendar_link(listing)))
+    assert whole, "the agenda's calendar is empty"
+    selects = re.findall(r'<select id="filter-\w+" name="(\w+)">(.*?)</select>', listing.text, re.S)
+    assert {name for name, _options in selects} == {"topic", "type", "country"}
+    narrowed = 0
+    for name, options in selects:
+        for value in filter(None, re.findall(r'<option value="([^"]*)"', options)):
+            page = client.get(agenda(language).url, {name: value})
+            events = event_facts(ics(client, calendar_link(page)))
+            assert all(whole.get(uid) == facts for uid, facts in events.items()), value
+            narrowed += len(events) < len(whole)
+    assert narrowed, "no filter narrows the calendar"
+    for event in public(EventPage.objects.live().filter(locale__language_code=language)):
+        page = client.get(event.url)
+        [(uid, facts)] = event_facts(ics(client, calendar_link(page))).items()
+        assert facts["url"] == f"http://testserver{event.url}"
+        assert facts["summary"].startswith(event.title)
+        if uid in whole:
+            assert whole[uid] == facts, event.url
 
 
 def test_pages_link_to_their_calendars(client):

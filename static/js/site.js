@@ -13,26 +13,18 @@
   wide.addEventListener("change", unfoldFilters);
   unfoldFilters();
 
-  const toggle = document.querySelector(".menu-toggle");
-  const navigation = document.getElementById("site-navigation");
-  if (!toggle || !navigation) return;
-
+  // The menu is a native disclosure, folded on a phone; open it on wide screens for browsers
+  // whose CSS cannot unfold it, and let Escape fold it again on a phone.
+  const menu = document.querySelector("[data-site-menu]");
+  if (!menu) return;
   const narrow = window.matchMedia("(max-width: 48em)");
-  function collapse(collapsed) {
-    navigation.dataset.collapsed = String(collapsed);
-    toggle.setAttribute("aria-expanded", String(!collapsed));
-  }
   function sync() {
-    toggle.hidden = !narrow.matches;
-    collapse(narrow.matches);
+    menu.open = !narrow.matches;
   }
-  toggle.addEventListener("click", function () {
-    collapse(toggle.getAttribute("aria-expanded") === "true");
-  });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true" && narrow.matches) {
-      collapse(true);
-      toggle.focus();
+    if (event.key === "Escape" && menu.open && narrow.matches) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
     }
   });
   narrow.addEventListener("change", sync);
