@@ -9,7 +9,7 @@ WAGTAILSEARCH_BACKENDS = {
     **WAGTAILSEARCH_BACKENDS,  # noqa: F405
     "bench": {
         "BACKEND": wagtail_backend_from_env(),
-        "URLS": [SEARCH_ENGINE["URL"]],  # noqa: F405
+        "URLS": SEARCH_ENGINE["URL"].split(","),  # noqa: F405
         "INDEX_PREFIX": "iopd_load_wagtail_",
         "TIMEOUT": SEARCH_ENGINE["TIMEOUT"],  # noqa: F405
         "AUTO_UPDATE": False,

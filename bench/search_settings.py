@@ -11,7 +11,7 @@ if SEARCH_ENGINE:
         "default": {"BACKEND": "wagtail.search.backends.database"},
         "bench": {
             "BACKEND": wagtail_backend_from_env(),
-            "URLS": [SEARCH_ENGINE["URL"]],
+            "URLS": SEARCH_ENGINE["URL"].split(","),
             "INDEX_PREFIX": "iopd_bench_wagtail_",
             "TIMEOUT": 30,
             "AUTO_UPDATE": False,

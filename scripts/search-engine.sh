@@ -158,6 +158,15 @@ as_node() { # prefix that runs a command as the node user (root: the system user
   return 0
 }
 
+ensure_node_user() {
+  if [[ $EUID -eq 0 ]] && ! id -u "$NODE_USER" >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$NODE_USER"
+  fi
+  return 0
+}
+
+# --- one node, kept in $RUN_DIR (search-cluster.sh runs three, each with its own RUN_DIR) -------
+
 node_pid() { # the node's pid if it is alive and really ours (pids get reused), else nothing
   local pid node
   pid=$(cat "$RUN_DIR/pid" 2>/dev/null) && node=$(cat "$RUN_DIR/node-dir" 2>/dev/null) || return 0
@@ -166,24 +175,17 @@ node_pid() { # the node's pid if it is alive and really ours (pids get reused), 
 }
 
 show_log() {
-  local log=$NODE/logs/iopd-search.log
+  local node log
+  node=$(cat "$RUN_DIR/node-dir" 2>/dev/null || true)
+  log=$node/logs/$(sed -n 's/^cluster.name: //p' "$node/config/$ENGINE.yml" 2>/dev/null).log
   [[ -s $log ]] || log=$RUN_DIR/console.log
   echo "---- last 40 lines of $log ----" >&2
   tail -n 40 "$log" >&2 || true
 }
 
-cmd_start() {
-  local port=${1:-}
-  [[ $port =~ ^[0-9]+$ && $port -ge 1024 && $port -le 65535 ]] || die "usage: $0 start PORT (1024-65535)"
-  need curl
-  local jh; jh=$(java_home)
-  [[ -n $(node_pid) ]] && die "a node from $RUN_DIR is already running; run '$0 stop' first"
-  (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port on 127.0.0.1 is already in use"
-  cmd_fetch
-  cmd_stop >/dev/null # clear a stale run dir left by a failed start
-  if [[ $EUID -eq 0 ]] && ! id -u "$NODE_USER" >/dev/null 2>&1; then
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$NODE_USER"
-  fi
+new_node() { # HTTP_PORT HEAP, and the lines naming the node and its cluster on stdin: a node in
+  # $RUN_DIR with its own data, logs, config and copy of the install. Sets NODE.
+  local port=$1 heap=$2
   mkdir -p "$RUN_DIR" && chmod 755 "$RUN_DIR"
   # The node needs its own writable dir; under root's 0700 $HOME it cannot reach $RUN_DIR, so use /tmp then.
   as_node
@@ -193,67 +195,114 @@ cmd_start() {
   cp -al "$INSTALL" "$NODE/home" 2>/dev/null || { rm -rf "${NODE:?}/home"; cp -a "$INSTALL" "$NODE/home"; }
   mkdir -p "$NODE/data" "$NODE/logs" "$NODE/tmp"
   cp -R "$INSTALL/config" "$NODE/config" # a private, writable config dir (the keystore lands there)
-  cat >"$NODE/config/$ENGINE.yml" <<EOF
-cluster.name: iopd-search
-node.name: iopd-node
-discovery.type: single-node
+  {
+    cat
+    cat <<EOF
 network.host: 127.0.0.1
 http.port: $port
-transport.port: 0
 path.data: $NODE/data
 path.logs: $NODE/logs
 # shared disks may be nearly full: never block writes or allocation on disk usage
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
-  if [[ $ENGINE == elasticsearch ]]; then
-    # No TLS nor passwords on a loopback test node, and nothing downloaded: machine learning and
-    # GeoIP are turned off only when their module is there (an unknown setting stops the node).
-    echo "xpack.security.enabled: false" >>"$NODE/config/$ENGINE.yml"
-    [[ -d $INSTALL/modules/x-pack-ml ]] && echo "xpack.ml.enabled: false" >>"$NODE/config/$ENGINE.yml"
-    [[ -d $INSTALL/modules/ingest-geoip ]] && echo "ingest.geoip.downloader.enabled: false" >>"$NODE/config/$ENGINE.yml"
-  fi
-  printf -- '-Xms512m\n-Xmx512m\n' >"$NODE/config/jvm.options.d/heap.options"
+    if [[ $ENGINE == elasticsearch ]]; then
+      # No TLS nor passwords on a loopback test node, and nothing downloaded: machine learning and
+      # GeoIP are turned off only when their module is there (an unknown setting stops the node).
+      echo "xpack.security.enabled: false"
+      [[ -d $INSTALL/modules/x-pack-ml ]] && echo "xpack.ml.enabled: false"
+      [[ -d $INSTALL/modules/ingest-geoip ]] && echo "ingest.geoip.downloader.enabled: false"
+    fi
+  } >"$NODE/config/$ENGINE.yml"
+  printf -- '-Xms%s\n-Xmx%s\n' "$heap" "$heap" >"$NODE/config/jvm.options.d/heap.options"
   # jvm.options paths are relative to the (read-only) install; point them at the node dir, and keep GC logs small.
   sed -i -e "s#logs/#$NODE/logs/#g" -e "s#HeapDumpPath=data#HeapDumpPath=$NODE/data#" \
     -e "s#file=gc.log#file=$NODE/logs/gc.log#" -e "s#ErrorFile=hs_err#ErrorFile=$NODE/logs/hs_err#" \
     -e 's#filecount=32,filesize=64m#filecount=2,filesize=16m#' "$NODE/config/jvm.options"
   [[ $EUID -eq 0 ]] && chown -R "$NODE_USER:" "$NODE/data" "$NODE/logs" "$NODE/tmp" "$NODE/config" && chown "$NODE_USER:" "$NODE"
+  return 0
+}
+
+launch_node() { # start the node that new_node made in $RUN_DIR (again, on its data, after a stop)
+  local jh node prefix=OPENSEARCH
+  jh=$(java_home)
+  node=$(cat "$RUN_DIR/node-dir")
+  [[ $ENGINE == elasticsearch ]] && prefix=ES
+  as_node
   # setsid, setpriv, env and bin/<engine> all exec, so $! is the java pid: OpenSearch's node, or
   # Elasticsearch's launcher, which runs the node as its child and stops it on TERM. -q: a quiet console.
-  local prefix=OPENSEARCH
-  [[ $ENGINE == elasticsearch ]] && prefix=ES
-  setsid "${AS_NODE[@]}" env -C "$NODE" HOME="$NODE" "${prefix}_JAVA_HOME=$jh" "${prefix}_PATH_CONF=$NODE/config" \
-    "${prefix}_TMPDIR=$NODE/tmp" "$NODE/home/bin/$ENGINE" -q >"$RUN_DIR/console.log" 2>&1 </dev/null &
+  setsid "${AS_NODE[@]}" env -C "$node" HOME="$node" "${prefix}_JAVA_HOME=$jh" "${prefix}_PATH_CONF=$node/config" \
+    "${prefix}_TMPDIR=$node/tmp" "$node/home/bin/$ENGINE" -q >>"$RUN_DIR/console.log" 2>&1 </dev/null &
   echo "$!" >"$RUN_DIR/pid"
-  local deadline=$((SECONDS + START_TIMEOUT)) url=http://127.0.0.1:$port
-  until curl -sf -o /dev/null "$url/_cluster/health?wait_for_status=yellow&timeout=2s"; do
-    [[ -n $(node_pid) ]] || { show_log; cmd_stop >/dev/null; die "the node exited during start-up"; }
-    ((SECONDS < deadline)) || { show_log; cmd_stop >/dev/null; die "the node was not healthy after ${START_TIMEOUT}s"; }
+}
+
+await_node() { # URL QUERY: until the node at URL answers _cluster/health?QUERY with 200 (a wait_for_*
+  # that times out answers 408). Shows the log and fails when the node exits or time runs out.
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until curl -sf -o /dev/null --max-time 10 "$1/_cluster/health?$2"; do
+    [[ -n $(node_pid) ]] || { show_log; echo "the node at $1 exited during start-up" >&2; return 1; }
+    ((SECONDS < deadline)) || { show_log; echo "the node at $1 was not ready after ${START_TIMEOUT}s" >&2; return 1; }
     sleep 1
   done
-  local name ver
-  ver=$(curl -sf "$url/_nodes/_local?filter_path=nodes.*.version" | sed -n 's/.*"version" *: *"\([^"]*\)".*/\1/p')
+}
+
+node_version() { # URL
+  curl -sf "$1/_nodes/_local?filter_path=nodes.*.version" | sed -n 's/.*"version" *: *"\([^"]*\)".*/\1/p'
+}
+
+kill_node() { # SIGNAL: stop the node of $RUN_DIR (KILL after 30 s of TERM) and wait until it is gone
+  local pid i
+  pid=$(node_pid)
+  [[ -n $pid ]] || return 0
+  kill "-$1" "$pid" 2>/dev/null || true
+  # node_pid, not kill -0: a node that exited but is not yet reaped no longer counts as running.
+  for ((i = 0; i < 60; i++)); do [[ -n $(node_pid) ]] || break; sleep 0.5; done
+  [[ -z $(node_pid) ]] || kill -KILL "$pid" 2>/dev/null || true
+  # then until it is gone from the process table (init may reap the orphan a little later)
+  for ((i = 0; i < 40; i++)); do [[ -e /proc/$pid ]] || break; sleep 0.25; done
+}
+
+remove_node() { # stop the node of $RUN_DIR and delete it with its data
+  local node
+  kill_node TERM
+  node=$(cat "$RUN_DIR/node-dir" 2>/dev/null || true)
+  [[ -n $node && -d $node ]] && rm -rf "$node"
+  rm -rf "$RUN_DIR"
+}
+
+# --- the single node's commands -------------------------------------------------------------
+
+cmd_start() {
+  local port=${1:-}
+  [[ $port =~ ^[0-9]+$ && $port -ge 1024 && $port -le 65535 ]] || die "usage: $0 start PORT (1024-65535)"
+  need curl
+  java_home >/dev/null
+  [[ -n $(node_pid) ]] && die "a node from $RUN_DIR is already running; run '$0 stop' first"
+  (: <"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port on 127.0.0.1 is already in use"
+  cmd_fetch
+  remove_node # clear a stale run dir left by a failed start
+  ensure_node_user
+  new_node "$port" 512m <<EOF
+cluster.name: iopd-search
+node.name: iopd-node
+discovery.type: single-node
+transport.port: 0
+EOF
+  launch_node
+  local url=http://127.0.0.1:$port name ver
+  await_node "$url" "wait_for_status=yellow&timeout=2s" || { remove_node; die "the node did not start"; }
+  ver=$(node_version "$url")
   [[ $ENGINE == opensearch ]] && name=OpenSearch || name=Elasticsearch
   printf 'SEARCH_ENGINE_URL=%s\nSEARCH_ENGINE_KIND=%s\nSEARCH_ENGINE_VERSION=%s\n' "$url" "$KIND" "$ver" >"$RUN_DIR/env"
   echo "search engine: $name $ver at $url"
 }
 
 cmd_stop() {
-  local pid node i
-  pid=$(node_pid)
-  if [[ -n $pid ]]; then
-    kill -TERM "$pid" 2>/dev/null || true
-    # node_pid, not kill -0: a node that exited but is not yet reaped no longer counts as running.
-    for ((i = 0; i < 60; i++)); do [[ -n $(node_pid) ]] || break; sleep 0.5; done
-    [[ -z $(node_pid) ]] || kill -KILL "$pid" 2>/dev/null || true
-    # then until it is gone from the process table (init may reap the orphan a little later)
-    for ((i = 0; i < 40; i++)); do [[ -e /proc/$pid ]] || break; sleep 0.25; done
-  fi
-  node=$(cat "$RUN_DIR/node-dir" 2>/dev/null || true)
-  [[ -n $node && -d $node ]] && rm -rf "$node"
-  rm -rf "$RUN_DIR"
+  remove_node
   echo "search engine: stopped"
 }
+
+# search-cluster.sh reads this file for its functions; only a direct run dispatches a command.
+[[ ${BASH_SOURCE[0]} == "$0" ]] || return 0
 
 case ${1:-} in
   fetch) cmd_fetch; echo "search engine: $ENGINE $VERSION assembled in $INSTALL" ;;

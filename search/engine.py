@@ -1,5 +1,7 @@
-"""The search engine node: its client, the index and its aliases, and writes to it.
+"""The search engine: its client, the index and its aliases, and writes to it.
 
+The engine is one node or a cluster of several, each named in SEARCH_ENGINE_URL: the client
+knows them all and sends a request that finds its node down once more, to another.
 Elasticsearch 7-9 and OpenSearch 2-3 take the same request bodies for everything used here;
 only the client library differs, and it is chosen by asking the node what it is (`detect`).
 The live index is always reached through an alias, so a rebuild can fill a new index beside
@@ -48,6 +50,7 @@ BODY_FORM = 3
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
+    # One node's; an index made by Engine has the configured replicas (SEARCH_REPLICAS).
     "number_of_replicas": 0,
     "max_result_window": 10000,
     # Documents kept in title order: a page sorted by title then stops comparing once it has
@@ -218,34 +221,52 @@ class EngineUnavailable(Exception):
 
 # Engine kinds this module can speak to: the product and major version a node reports.
 KINDS = {"elasticsearch7", "elasticsearch8", "elasticsearch9", "opensearch2", "opensearch3"}
-# {url: (kind, version)}: what each node said it is, asked once per process.
+# {url: (kind, version)}: what the engine said it is, asked once per process.
 _DETECTED = {}
 
 
+def nodes(url):
+    """The node addresses in `url`: one, or several separated by commas."""
+    return [node.strip().rstrip("/") for node in url.split(",") if node.strip()]
+
+
 def detect(url, timeout=5):
-    """(kind, version) of the node at `url`, e.g. ("elasticsearch8", "8.19.3").
+    """(kind, version) of the engine at `url`, e.g. ("elasticsearch8", "8.19.3"), asked of
+    its first node that answers.
 
     Asked of _nodes, not of `GET /`, which an Elasticsearch node without its rest-root module
     refuses with 405. Elasticsearch marks every answer with its product header (its own client
     checks it); OpenSearch does not."""
     if url not in _DETECTED:
-        request = urllib.request.Request(
-            f"{url.rstrip('/')}/_nodes/_local?filter_path=nodes.*.version",
-            headers={"Accept": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                product = response.headers.get("X-Elastic-Product")
-                (node,) = json.load(response)["nodes"].values()
-        except (OSError, ValueError, KeyError) as error:
-            raise EngineUnavailable(f"detect: {error}") from error
-        version = node["version"]
-        product = "elasticsearch" if product == "Elasticsearch" else "opensearch"
-        kind = f"{product}{version.split('.')[0]}"
-        if kind not in KINDS:
-            raise EngineUnavailable(f"detect: {kind} ({version}) at {url} is not supported")
-        _DETECTED[url] = (kind, version)
+        failures = []
+        for node in nodes(url):
+            try:
+                _DETECTED[url] = _ask_node(node, timeout)
+                break
+            except EngineUnavailable as error:
+                failures.append(str(error))
+        else:
+            raise EngineUnavailable(f"detect: {'; '.join(failures) or 'no node address'}")
     return _DETECTED[url]
+
+
+def _ask_node(node, timeout):
+    request = urllib.request.Request(
+        f"{node}/_nodes/_local?filter_path=nodes.*.version",
+        headers={"Accept": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            product = response.headers.get("X-Elastic-Product")
+            (found,) = json.load(response)["nodes"].values()
+    except (OSError, ValueError, KeyError) as error:
+        raise EngineUnavailable(f"{node}: {error}") from error
+    version = found["version"]
+    product = "elasticsearch" if product == "Elasticsearch" else "opensearch"
+    kind = f"{product}{version.split('.')[0]}"
+    if kind not in KINDS:
+        raise EngineUnavailable(f"{kind} ({version}) at {node} is not supported")
+    return kind, version
 
 
 # One client (and so one pool of kept-alive connections) per process and configuration: a new
@@ -256,14 +277,19 @@ _CLIENTS = {}
 def _client(kind, url, timeout):
     key = (kind, url, timeout)
     if key not in _CLIENTS:
+        hosts = nodes(url)
+        # A request whose node is down (or answers 502-504) goes once more, to the next node,
+        # and the client leaves the dead one aside for a while. One node: no retry, which
+        # would only make a visitor wait twice as long for the fallback.
+        retries = min(1, len(hosts) - 1)
         if kind.startswith("opensearch"):
             from opensearchpy import OpenSearch
 
-            _CLIENTS[key] = OpenSearch(hosts=[url], timeout=timeout, max_retries=0)
+            _CLIENTS[key] = OpenSearch(hosts=hosts, timeout=timeout, max_retries=retries)
         else:
             from elasticsearch import Elasticsearch
 
-            _CLIENTS[key] = Elasticsearch(url, request_timeout=timeout, max_retries=0)
+            _CLIENTS[key] = Elasticsearch(hosts, request_timeout=timeout, max_retries=retries)
     return _CLIENTS[key]
 
 
@@ -281,10 +307,11 @@ class _PerCallTimeout:
 
 
 class Engine:
-    def __init__(self, url, index, timeout=5):
+    def __init__(self, url, index, timeout=5, replicas=0):
         self.url, self.alias = url, index
         self.building_alias = f"{index}_building"
         self.timeout = timeout
+        self.replicas = replicas
         self._client = None
 
     @property
@@ -337,7 +364,11 @@ class Engine:
         may still succeed on the engine, and the index it leaves is then already reachable
         (and found by the next attempt) instead of an orphan beside a second one."""
         name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
-        index_settings = {**INDEX_SETTINGS, **(BULK_LOAD if bulk_load else {})}
+        index_settings = {
+            **INDEX_SETTINGS,
+            "number_of_replicas": self.replicas,
+            **(BULK_LOAD if bulk_load else {}),
+        }
         body = {"settings": index_settings, "mappings": mappings(), "aliases": {alias: {}}}
         self.indices_call("create", index=name, body=body)
         return name
@@ -408,6 +439,24 @@ class Engine:
 
     def refresh(self):
         self.indices_call("refresh", index=self.alias)
+
+    def ensure_replicas(self, change=True):
+        """Give the live index the configured replicas (an index made on one node gets its
+        copy when the site moves to a cluster: no rebuild needed); returns {index: replicas
+        it had} for the indices that differed."""
+        found = self.indices_call("get_settings", index=self.alias, name="index.number_of_replicas")
+        had = {
+            name: int(entry["settings"]["index"]["number_of_replicas"])
+            for name, entry in found.items()
+        }
+        changed = {name: count for name, count in had.items() if count != self.replicas}
+        if changed and change:
+            self.indices_call(
+                "put_settings",
+                index=",".join(sorted(changed)),
+                body={"index": {"number_of_replicas": self.replicas}},
+            )
+        return changed
 
     def drop_all(self):
         """Delete every index of this site (tests and `rebuild --from-scratch`)."""
@@ -505,10 +554,15 @@ class Engine:
         """What the node is and how its cluster is: asked of _nodes and _cluster/health,
         which every kind answers (`GET /` may not)."""
         try:
-            status = self.client.cluster.health()["status"]
+            health = _plain(self.client.cluster.health())
         except Exception as error:
             raise EngineUnavailable(f"cluster.health: {error}") from error
-        return {"kind": self.kind, "version": self.version, "status": status}
+        return {
+            "kind": self.kind,
+            "version": self.version,
+            "status": health["status"],
+            "nodes": health["number_of_nodes"],
+        }
 
 
 def _plain(answer):
@@ -539,4 +593,4 @@ def get_engine(timeout=None):
     if not config:
         return None
     timeout = timeout or config.get("TIMEOUT", 5)
-    return Engine(config["URL"], config["INDEX"], timeout)
+    return Engine(config["URL"], config["INDEX"], timeout, config.get("REPLICAS", 0))

@@ -147,3 +147,42 @@ def test_every_process_sees_the_same_cache(tmp_path, settings_module):
     code = "from django.core.cache import cache; print(cache.get('probe'))"
     result = run_django(settings_module, env, "shell", "-c", code)
     assert result.stdout.strip().splitlines()[-1] == "seen by another process", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "replicas", "expected"),
+    [
+        ("http://search:9200", None, ("http://search:9200", 0)),
+        (
+            "http://a:9200, http://b:9200,,http://c:9200 ",
+            None,
+            ("http://a:9200,http://b:9200,http://c:9200", 1),
+        ),
+        ("http://a:9200,http://b:9200", "2", ("http://a:9200,http://b:9200", 2)),
+        ("http://a:9200,http://b:9200", "0", ("http://a:9200,http://b:9200", 0)),
+    ],
+)
+def test_the_engine_is_one_node_or_several_with_one_replica_by_default(
+    monkeypatch, url, replicas, expected
+):
+    from iopd_site.settings.base import search_engine_from_env
+
+    monkeypatch.setenv("SEARCH_ENGINE_URL", url)
+    if replicas is None:
+        monkeypatch.delenv("SEARCH_REPLICAS", raising=False)
+    else:
+        monkeypatch.setenv("SEARCH_REPLICAS", replicas)
+    config = search_engine_from_env("pages")
+    assert (config["URL"], config["REPLICAS"]) == expected
+
+
+@pytest.mark.parametrize("replicas", ["one", "-1", "1.5"])
+def test_a_replica_count_that_is_no_whole_number_is_refused(monkeypatch, replicas):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from iopd_site.settings.base import search_engine_from_env
+
+    monkeypatch.setenv("SEARCH_ENGINE_URL", "http://a:9200,http://b:9200")
+    monkeypatch.setenv("SEARCH_REPLICAS", replicas)
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_REPLICAS"):
+        search_engine_from_env("pages")

@@ -266,6 +266,29 @@ def test_changes_wait_while_the_engine_is_down_and_arrive_when_it_returns(engine
     assert not IndexChange.objects.exists()
 
 
+def test_a_node_that_is_down_costs_a_request_one_retry_on_the_next(engine):
+    """SEARCH_ENGINE_URL may name several nodes: the client knows them all, and a request that
+    finds its node down goes once more, to the next (on either engine's client)."""
+    nodes = Engine(f"{_dead_url()}, {engine.url}/", engine.alias, engine.timeout)
+    assert (nodes.kind, nodes.version) == (engine.kind, engine.version)  # asked past the dead one
+    # The client takes its nodes in turn: among four searches, one or two go to the dead node.
+    for _ in range(4):
+        assert engine_search(nodes, q="budget").total > 0
+    nodes.write([IndexedDocument.objects.order_by("pk").first().data], [])  # bulk writes too
+
+
+def test_drift_gives_the_live_index_the_configured_replicas(engine, settings):
+    """An index made on one node gets its copy when the site moves to a cluster."""
+    settings.SEARCH_ENGINE = {**settings.SEARCH_ENGINE, "REPLICAS": 1}
+    report = io.StringIO()
+    call_command("search_drift", "--dry-run", stdout=report)
+    assert "had 0 replicas and would be given 1" in report.getvalue()
+    call_command("search_drift", stdout=report)
+    assert "had 0 replicas and now has 1" in report.getvalue()
+    found = engine.indices_call("get_settings", index=engine.alias, name="index.number_of_replicas")
+    assert [entry["settings"]["index"]["number_of_replicas"] for entry in found.values()] == ["1"]
+
+
 def test_a_rebuild_swaps_indices_without_losing_results_or_changes(engine):
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
     before = engine_search(engine).total

@@ -316,12 +316,22 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 
 def search_engine_from_env(index):
-    """The engine's address; what it is (product and version) is asked of the node itself
-    (search.engine.detect), so it is never configured twice."""
-    url = env("SEARCH_ENGINE_URL")
-    if not url:
+    """The engine's nodes, one address or several separated by commas; what it is (product and
+    version) is asked of the nodes themselves (search.engine.detect), so it is never configured
+    twice. With several nodes the index keeps a copy of its shard on a second one, so that a
+    node can go down without taking documents or searches with it."""
+    nodes = env_list("SEARCH_ENGINE_URL")
+    if not nodes:
         return None
-    return {"URL": url, "INDEX": index, "TIMEOUT": float(env("SEARCH_TIMEOUT", "5"))}
+    replicas = env("SEARCH_REPLICAS", "1" if len(nodes) > 1 else "0")
+    if not replicas.isdigit():
+        raise ImproperlyConfigured(f"SEARCH_REPLICAS={replicas!r}; give a whole number, 0 or more")
+    return {
+        "URL": ",".join(nodes),
+        "INDEX": index,
+        "TIMEOUT": float(env("SEARCH_TIMEOUT", "5")),
+        "REPLICAS": int(replicas),
+    }
 
 
 def wagtail_backend_from_env():

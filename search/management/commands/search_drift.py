@@ -38,6 +38,12 @@ class Command(BaseCommand):
                         call_command(
                             "rebuild_search_index", stdout=self.stdout._out, stderr=self.stderr._out
                         )
+                for name, count in engine.ensure_replicas(change=not dry_run).items():
+                    done = "would be given" if dry_run else "now has"
+                    self.stdout.write(
+                        f"Index {name} had {count} replicas and {done} {engine.replicas} "
+                        "(SEARCH_REPLICAS)."
+                    )
                 stores["engine"] = engine.fingerprints()
             except EngineUnavailable as error:
                 raise CommandError(f"The search engine is not available: {error}") from error
