@@ -24,9 +24,9 @@ def editorial_roles():
     }
 
 
-def post_form(client, url, changes, action=None):
-    """Opens the admin form at `url` (a page's, a snippet's or the settings' editor) and posts
-    it back with `changes`, as a browser does."""
+def admin_form_fields(html):
+    """{name: [values]} a browser would post from the admin editor's form in `html` (a page's, a
+    snippet's or the settings' editor)."""
     import sys
     from pathlib import Path
 
@@ -42,10 +42,17 @@ def post_form(client, url, changes, action=None):
             super().handle_starttag(tag, attrs)
 
     parser = AdminForm()
-    parser.feed(client.get(url).content.decode())
+    parser.feed(html)
     data = {}
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
+    return data
+
+
+def post_form(client, url, changes, action=None):
+    """Opens the admin form at `url` (a page's, a snippet's or the settings' editor) and posts
+    it back with `changes`, as a browser does."""
+    data = admin_form_fields(client.get(url).content.decode())
     data.update(
         {name: value if isinstance(value, list) else [value] for name, value in changes.items()}
     )

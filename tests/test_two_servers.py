@@ -14,9 +14,9 @@ from http.cookies import SimpleCookie
 import pytest
 from django.conf import settings
 
-from core.tests.test_pagecache import AdminForm
 from home.models import NavigationMenuItem
 from repository.models import ExperiencePage
+from tests.fixtures import admin_form_fields
 from tests.test_admin_and_settings import ROOT
 from tests.test_production import production_environment, serving
 
@@ -68,11 +68,7 @@ class Person:
 
     def post_form(self, port, path, changes, action=None):
         """Opens the admin form at `path` and posts it back with `changes`, as a browser does."""
-        parser = AdminForm()
-        parser.feed(self.get(port, path)[2])
-        data = {}
-        for name, value in parser.fields:
-            data.setdefault(name, []).append(value)
+        data = admin_form_fields(self.get(port, path)[2])
         data.update({name: [value] for name, value in changes.items()})
         if action:
             data[action] = [action]

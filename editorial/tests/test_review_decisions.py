@@ -8,10 +8,9 @@ import json
 import pytest
 from django.contrib.messages import get_messages
 
-from core.tests.test_pagecache import AdminForm
 from editorial.roles import COORDINATORS, OFFICERS
 from repository.models import ExperiencePage
-from tests.fixtures import sign_in
+from tests.fixtures import admin_form_fields, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +19,7 @@ SUMMARY = "Assemblies in every district now decide a share of the budget."
 
 def form(client, url, **changes):
     """The edit form's fields as the browser would post them, with `changes`."""
-    parser = AdminForm()
-    parser.feed(client.get(url).content.decode())
-    data = {}
-    for name, value in parser.fields:
-        data.setdefault(name, []).append(value)
+    data = admin_form_fields(client.get(url).content.decode())
     data.update({name: [value] for name, value in changes.items()})
     return data
 
