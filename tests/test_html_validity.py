@@ -4,15 +4,19 @@ language: the same checker validator.w3.org runs, fed what a visitor's browser r
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from award.models import AwardEditionPage
+from repository.models import ExperiencePage
 from tests.fixtures import in_ci
 
 pytestmark = pytest.mark.django_db
@@ -192,6 +196,44 @@ def test_the_public_forms_are_valid_html_when_they_come_back_with_errors(client,
         response = client.post(path, data)
         assert response.status_code == 400, path
         documents[f"{path} (errors)"] = response.content
+    errors = validate(vnu_jar, documents, tmp_path)
+    assert not errors, errors
+
+
+def test_a_members_update_and_the_open_call_are_valid_html(client, vnu_jar, tmp_path):
+    """The pages a member's contact goes through to update its experience, in French (asking
+    for the link, the form with a mistake, the landing page), and the open call's edition page
+    in every language, whose address follows the year."""
+    documents = {}
+    for edition in AwardEditionPage.objects.live():
+        if edition.call_is_open:
+            documents[edition.url] = client.get(edition.url).content
+    assert len(documents) == 3
+    page = ExperiencePage.objects.get(slug="budget-participatif-porto-alegre")
+    email = page.organisations.exclude(member=None).get().member.contact_email
+    ask = f"/fr/proposer-une-mise-a-jour/{page.pk}/"
+    documents[ask] = client.get(ask).content
+    documents[f"{ask} (errors)"] = client.post(ask, {"email": "non", "homepage": ""}).content
+    mail.outbox.clear()
+    documents[f"{ask} (sent)"] = client.post(ask, {"email": email, "homepage": ""}).content
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0).split("8000", 1)[1]
+    documents["update form"] = client.get(link).content
+    data = {
+        "title": page.title,
+        "summary": page.summary,
+        "country": "BR",
+        "city": page.place,
+        "start_year": "1989",
+        "end_year": "1980",
+        "contact_name": "Ana",
+        "homepage": "",
+    }
+    response = client.post(link, data)
+    assert response.status_code == 400
+    documents["update form (errors)"] = response.content
+    response = client.post(link, {**data, "end_year": "", "ongoing": "on"}, follow=True)
+    assert response.redirect_chain
+    documents["update sent"] = response.content
     errors = validate(vnu_jar, documents, tmp_path)
     assert not errors, errors
 

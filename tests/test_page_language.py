@@ -25,19 +25,25 @@ SPOKEN_ATTRIBUTES = ("alt", "aria-label", "placeholder", "title")
 NOT_READ = {"script", "style", "template"}
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdi]|%[sd]|\{\w*\}")
-# Views beyond one page per type: filtered lists and the error page, where labels are computed.
+# Views beyond one page per type: filtered lists, the error page and member profiles, where
+# labels are computed.
 EXTRA = {
     "fr": [
         "/fr/actualites/?topic=climate",
         "/fr/experiences/?topic=climate",
         "/fr/experiences/codebook/",
         "/fr/recherche/",
+        # Profiles: their events, reports and awards (an English-only report is marked).
+        "/fr/membres/cascais-municipality/",
+        "/fr/membres/barcelona-city-council/",
     ],
     "es": [
         "/es/noticias/?topic=climate",
         "/es/experiencias/?topic=climate",
         "/es/experiencias/codebook/",
         "/es/nada/",
+        "/es/miembros/cascais-municipality/",
+        "/es/miembros/porto-alegre-city-council/",
     ],
 }
 

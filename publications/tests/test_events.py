@@ -525,6 +525,7 @@ def form(**overrides):
         "organisers": streamfield([]),
         "related_experiences": inline_formset([]),
         "related_pages": inline_formset([]),
+        "hosts": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "social_image": "",

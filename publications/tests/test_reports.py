@@ -354,6 +354,7 @@ def form_data(page, pdfs, **overrides):
             [{"language": language, "document": doc.pk} for language, doc in pdfs]
         ),
         "related": inline_formset([]),
+        "members": inline_formset([]),
         "body": streamfield([]),
         "comments": inline_formset([]),
         "seo_title": "",
