@@ -125,14 +125,14 @@ def test_a_ticked_option_of_a_folded_list_is_shown(demo_live, live_server, brows
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/en/experiences/")
-    countries = page.locator("fieldset", has=page.locator("legend", has_text="Country"))
-    hidden = countries.locator(".filters__more input[type=checkbox]").last
-    value = hidden.get_attribute("value")
+    folded = page.locator("fieldset:has(.filters__more)").first
+    hidden = folded.locator(".filters__more input[type=checkbox]").last
+    name, value = hidden.get_attribute("name"), hidden.get_attribute("value")
     assert not hidden.is_visible()
-    countries.locator(".filters__more > summary").click()
+    folded.locator(".filters__more > summary").click()
     hidden.check()
     page.get_by_role("button", name="Apply filters").click()
-    page.wait_for_url(re.compile(rf"country={value}"))
-    ticked = countries.locator(f"input[value={value}]")
+    page.wait_for_url(re.compile(rf"{name}={value}"))
+    ticked = page.locator(f"input[name={name}][value={value}]")
     assert ticked.is_visible() and ticked.is_checked()
     context.close()
