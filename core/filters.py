@@ -3,14 +3,42 @@ visitor can tick, a facet that narrows a queryset, and the URL handling that kee
 filtered view a shareable link that works without JavaScript."""
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.pagination import paginate
 
 # More values than any filter has options is a malformed URL, not a query.
 MAX_VALUES = 20
+# A long list of options shows its most used ones; the others wait behind "Show all n options"
+# (a native disclosure), instead of a scroll box that cut its last line.
+FOLD_AFTER = 12
+SHOWN_WHEN_FOLDED = 8
+
+
+class Folded(NamedTuple):
+    shown: list
+    more: list  # behind the disclosure
+    open: bool  # one of `more` is chosen: the disclosure opens to show it
+
+
+def fold(items, usage, chosen):
+    """`items` shown and folded, each part in the given order: all of a short list, else the
+    SHOWN_WHEN_FOLDED items of highest `usage(item)` (the first ones on a tie)."""
+    items = list(items)
+    if len(items) <= FOLD_AFTER:
+        return Folded(items, [], False)
+    ranked = sorted(range(len(items)), key=lambda index: -usage(items[index]))
+    top = set(ranked[:SHOWN_WHEN_FOLDED])
+    more = [item for index, item in enumerate(items) if index not in top]
+    return Folded(
+        [item for index, item in enumerate(items) if index in top],
+        more,
+        any(chosen(item) for item in more),
+    )
 
 
 @dataclass
@@ -32,9 +60,21 @@ class Facet:
     lookup: str
     selected: list = field(default_factory=list)
     options: list = field(default_factory=list)
+    usage: dict = field(default_factory=dict)  # how often each value is used, to fold the list
+
+    @property
+    def folded(self):
+        return fold(
+            self.options, lambda option: self.usage.get(option.value, 0), lambda o: o.active
+        )
 
     def clean_value(self, value):
         return value
+
+    def count_usage(self, queryset):
+        """How many of `queryset` have each value."""
+        rows = queryset.values(self.lookup).annotate(n=Count("pk", distinct=True)).order_by()
+        return {str(row[self.lookup]): row["n"] for row in rows if row[self.lookup] is not None}
 
     def expand(self, values):
         """The values to filter on for those chosen (a broader term brings its narrower ones)."""

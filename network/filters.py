@@ -99,6 +99,7 @@ class MemberFilters(ListingFilters):
             # Each option counts the members it would list with the other filters kept; with
             # no other filter chosen those are the counts already read (not asked again).
             base_counts, base_labels = known[facet.param]
+            facet.usage = base_counts  # a long list shows the values most members have
             others = [other for other in self.facets if other is not facet and other.selected]
             counts = base_counts
             if others:

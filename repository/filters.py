@@ -10,7 +10,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import Facet, ListingFilters, Option
+from core import sitecache
+from core.filters import FOLD_AFTER, Facet, ListingFilters, Option
 from core.privacy import public
 from taxonomy.models import (
     Country,
@@ -110,7 +111,7 @@ SORTS = {
 class ExperienceFilters(ListingFilters):
     per_page = PER_PAGE
 
-    def __init__(self, params, queryset):
+    def __init__(self, params, queryset, cache_key=None):
         self.params = params
         self.notes = []
         self.base = public(queryset.live())
@@ -126,6 +127,7 @@ class ExperienceFilters(ListingFilters):
         ]
         for facet in self.facets:
             self._read_facet(facet)
+        self._read_usage(cache_key)
         self.year_from = self._read_year("from")
         self.year_to = self._read_year("to")
         if self.year_from and self.year_to and self.year_from > self.year_to:
@@ -145,6 +147,21 @@ class ExperienceFilters(ListingFilters):
             option.active = option.value in facet.selected
             if option.active:
                 option.remove_url = self.url_without(facet.param, option.value)
+
+    def _read_usage(self, cache_key):
+        """How many experiences use each option of the long lists, which show the most used
+        first; from the site cache, where the index's `cache_key` names them."""
+        long = [facet for facet in self.facets if len(facet.options) > FOLD_AFTER]
+        if not long:
+            return
+
+        def count():
+            return {facet.param: facet.count_usage(self.base) for facet in long}
+
+        name = f"experience-usage:{cache_key}:{','.join(facet.param for facet in long)}"
+        usage = sitecache.cached(None, name, count) if cache_key else count()
+        for facet in long:
+            facet.usage = usage[facet.param]
 
     def _read_year(self, param):
         raw = self.params.get(param, "").strip()

@@ -89,7 +89,9 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
     def filters(self, request):
         from .filters import ExperienceFilters
 
-        return ExperienceFilters(request.GET, ExperiencePage.objects.child_of(self))
+        return ExperienceFilters(
+            request.GET, ExperiencePage.objects.child_of(self), cache_key=self.pk
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,6 +1,8 @@
 """The public pages on a desktop screen (1280 px) in Chromium: rows that fill the width and
 line up, an agenda laid out in columns of months, hints that fit their boxes, maps on cards."""
 
+import re
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,3 +75,64 @@ def test_experience_cards_show_where_they_took_place(demo_live, live_server, des
     assert left - card_left <= 1 and card_right - right <= 1, (
         "the map spans its card (inside its border)"
     )
+
+
+# Listings whose filters have lists longer than FOLD_AFTER options in the demo.
+FACETED = ["/en/experiences/", "/fr/experiences/", "/en/search/?q=participation", "/es/miembros/"]
+# The last option shown in each list of a fieldset, and whether it lies inside the fieldset
+# and no list scrolls (a scroll box cut its last option).
+LAST_OPTIONS = """fieldset => {
+    const shown = [...fieldset.querySelectorAll("li")].filter((li) => li.checkVisibility());
+    const last = shown.at(-1).getBoundingClientRect();
+    const box = fieldset.getBoundingClientRect();
+    const scrolls = [...fieldset.querySelectorAll("ul")].some(
+        (list) => list.checkVisibility() && list.scrollHeight > list.clientHeight + 1);
+    return {
+        shown: shown.length,
+        inside: last.top >= box.top && last.bottom <= box.bottom && last.height > 0,
+        scrolls,
+    };
+}"""
+
+
+def test_filter_lists_show_their_options_whole_and_fold_the_rest(demo_live, live_server, browser):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    for path in FACETED:
+        page.goto(f"{live_server.url}{path}")
+        fieldsets = page.locator(".filters fieldset:has(input[type=checkbox])")
+        assert fieldsets.count() >= 3, path
+        folded = 0
+        for fieldset in fieldsets.all():
+            name = f"{path} {fieldset.locator('legend').inner_text()}"
+            found = fieldset.evaluate(LAST_OPTIONS)
+            assert found["inside"] and not found["scrolls"], f"{name}: {found}"
+            more = fieldset.locator(".filters__more > summary")
+            if not more.count():
+                continue
+            folded += 1
+            total = fieldset.locator("input[type=checkbox]").count()
+            assert found["shown"] < total, name
+            assert re.search(rf"\b{total}\b", more.inner_text()), name
+            more.click()  # "Show all 40 options", a native disclosure
+            found = fieldset.evaluate(LAST_OPTIONS)
+            assert found == {"shown": total, "inside": True, "scrolls": False}, name
+        assert folded, f"{path}: no long list folded"
+    context.close()
+
+
+def test_a_ticked_option_of_a_folded_list_is_shown(demo_live, live_server, browser):
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/experiences/")
+    folded = page.locator("fieldset:has(.filters__more)").first
+    hidden = folded.locator(".filters__more input[type=checkbox]").last
+    name, value = hidden.get_attribute("name"), hidden.get_attribute("value")
+    assert not hidden.is_visible()
+    folded.locator(".filters__more > summary").click()
+    hidden.check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(rf"{name}={value}"))
+    ticked = page.locator(f"input[name={name}][value={value}]")
+    assert ticked.is_visible() and ticked.is_checked()
+    context.close()

@@ -9,6 +9,9 @@ from html import escape
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
+from core.filters import fold
 
 register = template.Library()
 
@@ -22,24 +25,58 @@ def _option(name, bucket, children=""):
     )
 
 
+def _folded(nodes, count, chosen, total, render, classes="filters__options"):
+    """A list of options, its least used ones behind a native "Show all n options"."""
+    folded = fold(nodes, count, chosen)
+    shown = f'<ul class="{classes}">{"".join(map(render, folded.shown))}</ul>'
+    if not folded.more:
+        return shown
+    label = ngettext("Show all %(counter)s option", "Show all %(counter)s options", total) % {
+        "counter": total
+    }
+    return (
+        f'{shown}<details class="filters__more"{" open" if folded.open else ""}>'
+        f"<summary>{escape(label)}</summary>"
+        f'<ul class="{classes}">{"".join(map(render, folded.more))}</ul></details>'
+    )
+
+
 @register.simple_tag
 def facet_options(facet):
-    items = "".join(_option(facet.name, bucket) for bucket in facet.buckets)
-    return mark_safe(f'<ul class="filters__options">{items}</ul>')
+    """The buckets come most frequent first: those past the first few fold away."""
+    return mark_safe(
+        _folded(
+            facet.buckets,
+            lambda bucket: bucket.count,
+            lambda bucket: bucket.selected,
+            len(facet.buckets),
+            lambda bucket: _option(facet.name, bucket),
+        )
+    )
 
 
 @register.simple_tag
 def topic_options(nodes):
-    """The topic tree: narrower topics nested under their broader topic."""
+    """The topic tree: narrower topics nested under their broader topic; broader topics past
+    the first few fold away, each with its narrower ones."""
 
     def tree(nodes):
-        items = "".join(
-            _option("topic", node["bucket"], tree(node["children"]) if node["children"] else "")
-            for node in nodes
-        )
-        return f'<ul class="filters__options filters__tree">{items}</ul>'
+        return f'<ul class="filters__options filters__tree">{"".join(map(option, nodes))}</ul>'
 
-    return mark_safe(tree(nodes))
+    def option(node):
+        return _option("topic", node["bucket"], tree(node["children"]) if node["children"] else "")
+
+    def chosen(node):
+        return node["bucket"].selected or any(map(chosen, node["children"]))
+
+    def size(node):
+        return 1 + sum(map(size, node["children"]))
+
+    total = sum(map(size, nodes))
+    classes = "filters__options filters__tree"
+    return mark_safe(
+        _folded(nodes, lambda node: node["bucket"].count, chosen, total, option, classes)
+    )
 
 
 @register.simple_tag

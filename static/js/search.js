@@ -28,10 +28,15 @@
       const focusKey = active && active.name ? [active.name, active.value] : null;
       const panel = form.querySelector("[data-filters-panel]");
       const unfolded = panel ? panel.open : null;
+      const showingAll = Array.from(form.querySelectorAll("[data-facet] > .filters__more[open]"), (more) => more.parentElement.dataset.facet);
       form.innerHTML = next.innerHTML;
-      // The new filters arrive folded; keep them as the visitor left them.
+      // The new filters arrive folded; keep them (and each long list) as the visitor left them.
       const replaced = form.querySelector("[data-filters-panel]");
       if (replaced && unfolded !== null) replaced.open = unfolded;
+      for (const name of showingAll) {
+        const more = form.querySelector(`[data-facet="${CSS.escape(name)}"] > .filters__more`);
+        if (more) more.open = true;
+      }
       history.replaceState(null, "", url);
       if (focusKey) {
         const again = Array.from(form.elements).find((el) => el.name === focusKey[0] && (el.type !== "checkbox" || el.value === focusKey[1]));
