@@ -52,6 +52,8 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 started_services=()
 stop_started_services() {
   local status=$?
+  # What runs in the background ends first (test.sh's second lane, which may be starting a service).
+  [[ $(type -t stop_background) == function ]] && stop_background
   for service in "${started_services[@]}"; do
     case $service in
       elasticsearch8)

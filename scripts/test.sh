@@ -24,6 +24,18 @@ if [[ ${IOPD_ELASTICSEARCH:-1} == 0 ]]; then
 else
   start_services postgres search-engine elasticsearch8
 fi
+# The cluster tests kill nodes of a three-node OpenSearch cluster, which the second lane below
+# starts (unless IOPD_CLUSTER_RUN_DIR names a running one). IOPD_CLUSTER=0 leaves them out; not in CI.
+if [[ ${IOPD_CLUSTER:-1} == 0 ]]; then
+  [[ ${CI:-} =~ ^(1|true|yes)$ ]] && die "IOPD_CLUSTER=0 is refused in CI: the cluster tests are part of the suite"
+  start_cluster=0
+elif [[ -n ${IOPD_CLUSTER_RUN_DIR:-} && -f $IOPD_CLUSTER_RUN_DIR/env ]]; then
+  start_cluster=0
+else
+  start_cluster=1
+  export IOPD_CLUSTER_RUN_DIR=$IOPD_CACHE_DIR/run/cluster-$$
+  started_services+=(search-cluster) # stopped by the lane when it ends, and at exit in any case
+fi
 
 if [[ -z ${CHROMIUM_PATH:-} ]]; then
   CHROMIUM_PATH=$(command -v chromium || command -v chromium-browser || true)
@@ -79,22 +91,48 @@ ruff format --check .
 echo "== manage.py check"; python manage.py check --fail-level WARNING
 echo "== makemigrations --check"; python manage.py makemigrations --check --dry-run
 # Test workers each get their own database and index; four keep CI well inside its budget.
-# The engine tests (`-m engine`: every test that uses the search_engine fixture) run meanwhile on
-# Elasticsearch with one worker, in databases of their own name (test_iopd_es_*), their output
-# kept for the end; no test selected there (extra arguments naming other tests) is not a failure.
-es_status=0
-if [[ -n ${ELASTICSEARCH_URL:-} ]]; then
-  es_log=$(mktemp "${TMPDIR:-/tmp}/iopd-es-tests.XXXXXX")
-  SEARCH_ENGINE_URL=$ELASTICSEARCH_URL SEARCH_ENGINE_KIND=elasticsearch8 SEARCH_ENGINE_VERSION=${ELASTICSEARCH_VERSION:-} \
-    DATABASE_URL=${DATABASE_URL%/*}/iopd_es python -m pytest -n 1 -m engine "$@" >"$es_log" 2>&1 &
-  es_pid=$!
+# A second lane runs meanwhile with one worker, in databases of their own name (test_iopd_es_*),
+# its output kept for the end: the engine tests (`-m engine`: every test that uses the
+# search_engine fixture) on Elasticsearch, and the cluster tests (`-m cluster`) on the cluster it
+# starts first and stops when done. One pytest run for both: another would set its test database
+# up again (migrations and the demo: 3 minutes on a busy CI machine). No test selected there
+# (extra arguments naming other tests) is not a failure.
+lane_marks=
+[[ -n ${ELASTICSEARCH_URL:-} ]] && lane_marks=engine
+[[ ${IOPD_CLUSTER:-1} != 0 ]] && lane_marks="${lane_marks:+$lane_marks or }cluster"
+second_lane() {
+  local status=0
+  if ((start_cluster)); then
+    # A failed start is reported by the cluster tests, which fail in CI without their cluster.
+    "$ROOT/scripts/search-cluster.sh" start || echo "warning: the search cluster did not start"
+  fi
+  SEARCH_ENGINE_URL=${ELASTICSEARCH_URL:-$SEARCH_ENGINE_URL} SEARCH_ENGINE_KIND=${ELASTICSEARCH_URL:+elasticsearch8} \
+    SEARCH_ENGINE_VERSION=${ELASTICSEARCH_VERSION:-} DATABASE_URL=${DATABASE_URL%/*}/iopd_es \
+    python -m pytest -n 1 -m "$lane_marks" "$@" || status=$?
+  if ((start_cluster)); then "$ROOT/scripts/search-cluster.sh" stop >/dev/null || true; fi
+  return "$status"
+}
+lane_pid=
+stop_background() { # at exit before the services stop: the lane, and what it runs, end first
+  [[ -n $lane_pid ]] && kill -0 "$lane_pid" 2>/dev/null || return 0
+  pkill -TERM -P "$lane_pid" 2>/dev/null || true
+  kill -TERM "$lane_pid" 2>/dev/null || true
+  wait "$lane_pid" 2>/dev/null || true
+}
+lane_status=0
+if [[ -n $lane_marks ]]; then
+  lane_log=$(mktemp "${TMPDIR:-/tmp}/iopd-lane-tests.XXXXXX")
+  second_lane "$@" >"$lane_log" 2>&1 &
+  lane_pid=$!
 fi
 main_status=0
 echo "== pytest"; python -m pytest -n "${IOPD_TEST_WORKERS:-4}" "$@" || main_status=$?
-if [[ -n ${ELASTICSEARCH_URL:-} ]]; then
-  wait "$es_pid" || es_status=$?
-  echo "== pytest -m engine on Elasticsearch"; cat "$es_log"; rm -f "$es_log"
-  [[ $es_status == 5 ]] && es_status=0 # no engine test among the ones asked for
+if [[ -n $lane_pid ]]; then
+  wait "$lane_pid" || lane_status=$?
+  lane_pid=
+  echo "== pytest -m '$lane_marks' (engine tests on Elasticsearch, cluster tests on the three-node cluster)"
+  cat "$lane_log"; rm -f "$lane_log"
+  [[ $lane_status == 5 ]] && lane_status=0 # no engine or cluster test among the ones asked for
 fi
 ((main_status == 0)) || exit "$main_status"
-exit "$es_status"
+exit "$lane_status"

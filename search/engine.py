@@ -272,24 +272,28 @@ def _ask_node(node, timeout):
 # One client (and so one pool of kept-alive connections) per process and configuration: a new
 # client per request paid a TCP connection and its slow start on every search.
 _CLIENTS = {}
+# Answers asked again of another node: 500 too, because a search whose shard copy's node dies
+# between its query and fetch phases fails whole ("Node not connected"), and asked again the
+# engine reads the other copy; 429, 502-504 are a node too busy, or one leaving or starting.
+RETRY_ON_STATUS = (429, 500, 502, 503, 504)
 
 
 def _client(kind, url, timeout):
     key = (kind, url, timeout)
     if key not in _CLIENTS:
         hosts = nodes(url)
-        # A request whose node is down (or answers 502-504) goes once more, to the next node,
-        # and the client leaves the dead one aside for a while. One node: no retry, which
-        # would only make a visitor wait twice as long for the fallback.
-        retries = min(1, len(hosts) - 1)
+        # A request whose node is down goes once more, to the next node, and the client leaves
+        # the dead one aside for a while. One node: no retry, which would only make a visitor
+        # wait twice as long for the fallback.
+        options = {"max_retries": min(1, len(hosts) - 1), "retry_on_status": RETRY_ON_STATUS}
         if kind.startswith("opensearch"):
             from opensearchpy import OpenSearch
 
-            _CLIENTS[key] = OpenSearch(hosts=hosts, timeout=timeout, max_retries=retries)
+            _CLIENTS[key] = OpenSearch(hosts=hosts, timeout=timeout, **options)
         else:
             from elasticsearch import Elasticsearch
 
-            _CLIENTS[key] = Elasticsearch(hosts, request_timeout=timeout, max_retries=retries)
+            _CLIENTS[key] = Elasticsearch(hosts, request_timeout=timeout, **options)
     return _CLIENTS[key]
 
 

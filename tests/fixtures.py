@@ -114,13 +114,21 @@ def run_background_worker(monkeypatch):
     )
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Every test that reaches the node, through `search_engine` directly or through a fixture
     built on it, is marked `engine`: `-m engine` is then the whole set of engine calls, which
-    `make test` runs on the second engine too."""
+    `make test` runs on the second engine too.
+
+    The `cluster` tests kill nodes of the three-node cluster and need it as their engine: they
+    run only when asked for by name (`-m cluster`), as `make test`'s second lane does."""
     for item in items:
         if "search_engine" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.engine)
+    if "cluster" not in (config.option.markexpr or ""):
+        cluster = [item for item in items if item.get_closest_marker("cluster")]
+        if cluster:
+            config.hook.pytest_deselected(items=cluster)
+            items[:] = [item for item in items if not item.get_closest_marker("cluster")]
 
 
 def in_ci():
@@ -140,6 +148,13 @@ def pytest_report_header(config):
             lines.append(f"search engine: {url} unreachable ({error})")
     else:
         lines.append("search engine: none (SEARCH_ENGINE_URL is not set)")
+    cluster = os.path.join(os.environ.get("IOPD_CLUSTER_RUN_DIR", ""), "env")
+    if "cluster" in (config.option.markexpr or "") and os.path.isfile(cluster):
+        from search.tests.cluster import read_env
+
+        found = read_env(cluster)
+        version, nodes = found.get("SEARCH_ENGINE_VERSION"), found.get("SEARCH_ENGINE_URL")
+        lines.append(f"search cluster: OpenSearch {version} at {nodes}")
     database = os.environ.get("DATABASE_URL", "sqlite (DATABASE_URL is not set)")
     lines.append(f"database: {database.split('@')[-1]}")
     return lines

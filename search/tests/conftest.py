@@ -1,9 +1,16 @@
+import os
+from pathlib import Path
+
 import pytest
 
+from iopd_site.settings.base import search_engine_from_env
 from repository.coding import CODED_VARIABLES
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
+from tests.fixtures import in_ci
+
+from .cluster import Cluster
 
 # More countries than a top-ten facet would show, on several continents.
 COUNTRIES = ["AR", "AU", "CA", "CL", "DE", "ES", "FR", "IN", "JP", "KE", "MX", "SN", "UY", "ZA"]
@@ -50,3 +57,32 @@ def cases(db):
 def engine(cases, search_engine):
     """The engine with a fresh index of the demo content and the spread of cases."""
     return search_engine
+
+
+@pytest.fixture
+def search_cluster(request, settings, monkeypatch):
+    """The three-node cluster that `make test` starts for the `cluster` tests, as the site's
+    engine with a fresh index of the demo content; all its nodes up and green at the start and
+    again at the end, whatever the test stopped."""
+    run_dir = os.environ.get("IOPD_CLUSTER_RUN_DIR", "")
+    if not (run_dir and (Path(run_dir) / "env").is_file()):
+        message = (
+            f"no cluster in IOPD_CLUSTER_RUN_DIR={run_dir!r}: `make test` starts one with "
+            "scripts/search-cluster.sh for these tests (-m cluster)"
+        )
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    cluster = Cluster(run_dir)
+    # The settings read the cluster's three addresses as a deployment gives them.
+    monkeypatch.setenv("SEARCH_ENGINE_URL", cluster.url)
+    monkeypatch.delenv("SEARCH_REPLICAS", raising=False)
+    settings.SEARCH_ENGINE_FOR_TESTS = search_engine_from_env("iopd_test_cluster")
+    assert settings.SEARCH_ENGINE_FOR_TESTS["REPLICAS"] == 1
+    cluster.engine = request.getfixturevalue("search_engine")
+    assert cluster.health(wait_for_status="green", wait_for_nodes="3")["status"] == "green"
+    yield cluster
+    if cluster.down:
+        cluster.start(*sorted(cluster.down))
+    health = cluster.health(wait_for_status="green", wait_for_nodes="3")
+    assert health["status"] == "green", health
