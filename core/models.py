@@ -81,6 +81,14 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Every address Wagtail builds starts here; without a request to keep the answer on,
+        # Wagtail reads the shared cache each time.
+        cache_object = cache_object or kwargs.get("request") or self
+        if not hasattr(cache_object, "_wagtail_cached_site_root_paths"):
+            cache_object._wagtail_cached_site_root_paths = sitecache.site_root_paths()
+        return cache_object._wagtail_cached_site_root_paths
+
     def parent_url(self, request):
         """The address of the page above (a section's index), from the site cache."""
         return sitecache.cached(

@@ -100,6 +100,20 @@ def site_for_request(request):
     return Site.find_for_request(request)
 
 
+_root_paths: dict = {}
+
+
+def site_root_paths():
+    """Wagtail's Site.get_site_root_paths, remembered in the process for the generation: a
+    page's address asked without a request (`page.url`, a listing's cards) read the shared
+    cache once per page, a query each on the database cache (twelve on the reports index)."""
+    generation = _generation()
+    if generation not in _root_paths:
+        _root_paths.clear()
+        _root_paths[generation] = Site.get_site_root_paths()
+    return _root_paths[generation]
+
+
 def _key(request, name, per_language):
     site = site_for_request(request)
     language = get_language() if per_language else "-"

@@ -237,17 +237,30 @@ WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 # language prefix would name pages that do not exist.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
-CACHES = {
-    "default": {
-        "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
-        "LOCATION": env("CACHE_LOCATION", "iopd_cache"),
+
+def caches_from_env():
+    caches = {
+        "default": {
+            "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+            "LOCATION": env("CACHE_LOCATION", "iopd_cache"),
+        }
     }
-}
-if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in ("DatabaseCache", "LocMemCache"):
-    # Django keeps 300 entries by default and, above that, culls a third at every write: with
-    # the site cache's entries per page and language, a large site rewrote its cache all the
-    # time (the reports index took 85 queries; bench/pages.sh, docs/performance.md).
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "50000"))}
+    kind = caches["default"]["BACKEND"].rsplit(".", 1)[-1]
+    if kind in ("DatabaseCache", "LocMemCache"):
+        # Django keeps 300 entries by default and, above that, culls a third at every write:
+        # with the site cache's entries per page and language, a large site rewrote its cache
+        # all the time.
+        caches["default"]["OPTIONS"] = {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "50000"))}
+    if kind == "DatabaseCache":
+        # Wagtail writes every rendition it hands out back to the "renditions" cache, even one
+        # read from the page's prefetched renditions: five queries a picture on a database
+        # cache (the reports index took 85 queries, 60 of them these writes), where the
+        # renditions table answers in one or none. Memory caches keep the default.
+        caches["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return caches
+
+
+CACHES = caches_from_env()
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
