@@ -142,3 +142,14 @@ class SectionIndexPage(BasePage):
 @functools.cache
 def page_permission_tester():
     return import_string(settings.PAGE_PERMISSION_TESTER)
+
+
+class FormRateCount(models.Model):
+    """How many public forms one address sent in its current window (core/public_forms.py)."""
+
+    key = models.CharField(max_length=255, unique=True)
+    window_ends = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

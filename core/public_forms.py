@@ -1,7 +1,7 @@
 """Protection shared by the public forms (joining the network, proposing an experience).
 
 - A honeypot field that people never see and robots fill in.
-- A rate limit per client address, counted in the shared cache so every web worker sees the
+- A rate limit per client address, counted in the database so every web worker sees the
   same count, from the same address the sign-in throttle reads (`client_ip`, behind
   `TRUSTED_PROXIES`).
 - Files checked while they stream in: a file over the size limit, of a type not offered, or
@@ -10,13 +10,19 @@
   read, so the form comes back with everything the visitor typed.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .models import FormRateCount
 
 HONEYPOT = "homepage"
 
@@ -54,16 +60,32 @@ def client_ip(request, unknown="unknown"):
 def over_rate_limit(request, scope):
     """Count this submission from the visitor's address; True once it is over the limit.
 
-    `cache.add` then `incr` are atomic on the database and memcached back-ends, so two
-    workers never both read "4" and write "5"."""
+    Each step is one UPDATE or INSERT, atomic on every database, and the row stays locked until
+    the count is read: two workers never both read "4" and write "5" (the database cache's
+    `incr` is a read then a write)."""
     limit, window = settings.PUBLIC_FORM_RATE_LIMIT, settings.PUBLIC_FORM_RATE_WINDOW
-    key = f"public-form:{scope}:{client_ip(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, window)
-        count = 1
+    key = f"{scope}:{client_ip(request)}"[:255]
+    now = timezone.now()
+    counts = FormRateCount.objects.filter(key=key)
+    with transaction.atomic():
+        for _attempt in range(3):
+            if counts.filter(window_ends__gt=now).update(count=F("count") + 1):
+                break
+            # A window that ended starts again; only one worker restarts it.
+            if counts.filter(window_ends__lte=now).update(
+                count=1, window_ends=now + timedelta(seconds=window)
+            ):
+                break
+            try:
+                with transaction.atomic():
+                    FormRateCount.objects.create(
+                        key=key, count=1, window_ends=now + timedelta(seconds=window)
+                    )
+            except IntegrityError:  # another worker counted this address first
+                continue
+            FormRateCount.objects.filter(window_ends__lt=now - timedelta(days=1)).delete()
+            break
+        count = counts.values_list("count", flat=True).first() or 0
     return count > limit
 
 
