@@ -2,7 +2,9 @@
 # A throwaway PostgreSQL cluster on loopback for the test suite.
 #   postgres.sh start PORT   initdb a fresh cluster, start it on 127.0.0.1:PORT, create database "iopd",
 #                            write $RUN_DIR/env with DATABASE_URL
-#   postgres.sh stop         stop it and delete its data (safe to repeat)
+#   postgres.sh standby PORT a streaming standby of it on 127.0.0.1:PORT (pg_basebackup -R), read-only,
+#                            for the production layout's try-out (scripts/layout.sh)
+#   postgres.sh stop         stop it (and its standby) and delete its data (safe to repeat)
 # Env: IOPD_CACHE_DIR (~/.cache/iopd), IOPD_PG_RUN_DIR ($IOPD_CACHE_DIR/run/postgres).
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the "postgres" system user.
 set -euo pipefail
@@ -63,19 +65,39 @@ cmd_start() {
   echo "database: PostgreSQL $version at 127.0.0.1:$port"
 }
 
+cmd_standby() {
+  local port=${1:?usage: postgres.sh standby PORT} bin data primary
+  [[ -f $RUN_DIR/env ]] || die "no server in $RUN_DIR; run 'postgres.sh start PORT' first"
+  port_free "$port" || die "port $port on 127.0.0.1 is already in use"
+  bin=$(bindir)
+  data=$(cat "$RUN_DIR/data_dir")
+  primary=$(sed -n 's|^DATABASE_URL=postgres://postgres@127.0.0.1:\([0-9]*\)/.*|\1|p' "$RUN_DIR/env")
+  # initdb's trust rules let loopback connect for replication; the standby streams the primary's WAL.
+  as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary" -U postgres -D "$data/standby" -R -X stream \
+    >"$data/basebackup.log" 2>&1 || { tail -n 20 "$data/basebackup.log" >&2; die "pg_basebackup failed"; }
+  as_owner "$bin/pg_ctl" -D "$data/standby" -l "$data/standby.log" -w -t 60 start -o \
+    "-p $port -k $data -c listen_addresses=127.0.0.1" >/dev/null ||
+    { tail -n 30 "$data/standby.log" >&2; die "standby did not start"; }
+  echo "STANDBY_DATABASE_URL=postgres://postgres@127.0.0.1:$port/iopd" >>"$RUN_DIR/env"
+  echo "database standby: streaming from 127.0.0.1:$primary at 127.0.0.1:$port"
+}
+
 cmd_stop() {
   [[ -f $RUN_DIR/data_dir ]] || return 0
-  local data bin
+  local data bin cluster
   data=$(cat "$RUN_DIR/data_dir")
   bin=$(bindir)
-  if [[ -f $data/db/postmaster.pid ]]; then
-    as_owner "$bin/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
+  for cluster in standby db; do
+    if [[ -f $data/$cluster/postmaster.pid ]]; then
+      as_owner "$bin/pg_ctl" -D "$data/$cluster" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
+  done
   rm -rf "$data" "$RUN_DIR"
 }
 
 case ${1:-} in
   start) shift; cmd_start "$@" ;;
+  standby) shift; cmd_standby "$@" ;;
   stop) cmd_stop ;;
-  *) die "usage: postgres.sh start PORT | stop" ;;
+  *) die "usage: postgres.sh start PORT | standby PORT | stop" ;;
 esac
