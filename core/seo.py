@@ -27,7 +27,12 @@ def image_url(request, image, spec=SHARING_RENDITION):
     """Absolute URL of a rendition of `image`, or "" when there is none."""
     if image is None:
         return ""
-    return absolute(request, image.get_rendition(spec).url)
+    # The link preview and the structured data name the same picture: one lookup, not one each
+    # (a query each where renditions are not cached in memory).
+    urls = image.__dict__.setdefault("_sharing_urls", {})
+    if spec not in urls:
+        urls[spec] = image.get_rendition(spec).url
+    return absolute(request, urls[spec])
 
 
 def canonical_url(request, page=None):
