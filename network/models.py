@@ -22,8 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import seo
-from core.locales import active_locale, in_default_language
+from core.locales import active_locale, in_default_language, in_visitor_language
 from core.models import SectionIndexPage
+from core.privacy import public
 from taxonomy.models import Country, Term, place_line
 
 from .forms import MemberForm
@@ -269,6 +270,24 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
     @property
     def place_line(self):
         return place_line(self.city, country=self.country)
+
+    @classmethod
+    def with_profiles(cls, members, request=None):
+        """(member in the visitor's language, its profile's address) for the public ones among
+        `members`, each once and in order: what pages crediting members (an event's hosts, a
+        report's authors) link to. Pages of lower apps ask through their rows' foreign key."""
+        seen, shown = set(), []
+        for member in members:
+            if member.is_public and member.translation_key not in seen:
+                seen.add(member.translation_key)
+                shown.append(member)
+        if not shown:
+            return []
+        directory = in_visitor_language(public(MemberDirectoryPage.objects.live()))
+        return [
+            (member, directory.profile_url(member, request) if directory else None)
+            for member in localized(shown)
+        ]
 
 
 class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):

@@ -39,6 +39,7 @@ from core.forms import BasePageForm
 from core.i18n import specific_pages, visible_pages
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
+from publications.credits import credited_members
 from taxonomy.models import localize_terms
 
 CARD_COVER = "fill-300x424"
@@ -409,6 +410,8 @@ class ReportPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics
         context["related_pages"] = self.related_pages()
+        context["published_by"] = credited_members(self, "members", request, role="publisher")
+        context["written_by"] = credited_members(self, "members", request, role="author")
         context["index_url"] = self.parent_url(request)
         context["reference"] = apa_reference(self, request)
         context["citation_formats"] = [
