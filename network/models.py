@@ -271,6 +271,16 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
     def place_line(self):
         return place_line(self.city, country=self.country)
 
+    @property
+    def public_since(self):
+        """When the member entered the public directory: its consent recorded, else the first
+        day of the year it joined; None when neither is known (a feed cannot date it)."""
+        if self.consent_recorded_at:
+            return self.consent_recorded_at
+        if self.year_joined:
+            return datetime.datetime(self.year_joined, 1, 1, 12, tzinfo=datetime.UTC)
+        return None
+
     @classmethod
     def with_profiles(cls, members, request=None):
         """(member in the visitor's language, its profile's address) for the public ones among
@@ -295,6 +305,7 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
     subpage_types = []
     max_count_per_parent = 1
+    cached_subpaths = ("feed/rss/", "feed/atom/")
 
     class Meta:
         verbose_name = _("member directory")
@@ -335,6 +346,15 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
     def profile_url(self, member, request=None):
         return f"{self.get_url(request)}{member.slug}/"
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed(self, request, kind):
+        """The newest members of this view (the same filters) as RSS or Atom."""
+        from .feeds import NewMembersFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return NewMembersFeed(self, kind, self.filters(request))(request)
 
     @path("<slug:slug>/", name="profile")
     def profile(self, request, slug):
