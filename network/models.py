@@ -21,7 +21,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import seo
+from core import seo, sitecache
 from core.locales import active_locale, in_default_language, in_visitor_language
 from core.models import SectionIndexPage
 from core.privacy import public
@@ -73,7 +73,7 @@ def localized(members):
         member.translation_key: member
         for member in MemberOrganisation.objects.filter(
             translation_key__in=[member.translation_key for member in members], locale=active
-        ).select_related("country", "logo", "member_type")
+        ).select_related("country", "logo", "member_type", "locale")
     }
     return [translations.get(member.translation_key, member) for member in members]
 
@@ -293,11 +293,12 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
                 shown.append(member)
         if not shown:
             return []
-        directory = in_visitor_language(public(MemberDirectoryPage.objects.live()))
-        return [
-            (member, directory.profile_url(member, request) if directory else None)
-            for member in localized(shown)
-        ]
+        if any(member.locale_id != active_locale().pk for member in shown):
+            shown = localized(shown)
+        directory = sitecache.cached(
+            request, "url:member-directory", lambda: directory_url(request)
+        )
+        return [(member, f"{directory}{member.slug}/" if directory else None) for member in shown]
 
 
 class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
@@ -373,6 +374,13 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
     def structured_data(self, request):
         # A profile describes its member; the directory itself is described by its listing.
         return getattr(self, "profile_data", None)
+
+
+def directory_url(request=None):
+    """The address of the member directory in the visitor's language (else the default
+    language's), or "" when there is none."""
+    directory = in_visitor_language(public(MemberDirectoryPage.objects.live()))
+    return directory.get_url(request) if directory else ""
 
 
 def source_member(member):
