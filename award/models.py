@@ -15,10 +15,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -32,11 +34,13 @@ from editorial.roles import JURY
 SCORE_MAX = 10
 
 
-class AwardIndexPage(SectionIndexPage):
-    """The award's front page in one language: its editions, the newest first."""
+class AwardIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The award's front page in one language: its editions, the newest first, and the feed
+    of their results."""
 
     subpage_types = ["award.AwardEditionPage"]
     max_count_per_parent = 1
+    cached_subpaths = ("feed/rss/", "feed/atom/")
 
     class Meta:
         verbose_name = _("award index")
@@ -64,6 +68,15 @@ class AwardIndexPage(SectionIndexPage):
             [SimpleNamespace(url=edition.url, title=edition.title) for edition in editions]
         )
         return context
+
+    @path("feed/<str:kind>/", name="feed")
+    def feed(self, request, kind):
+        """The published results of the editions as RSS or Atom."""
+        from .feeds import ResultsFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return ResultsFeed(self, kind)(request)
 
 
 class EditionStatus(models.TextChoices):

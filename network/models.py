@@ -21,9 +21,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core import seo
-from core.locales import active_locale, in_default_language
+from core import seo, sitecache
+from core.locales import active_locale, in_default_language, in_visitor_language
 from core.models import SectionIndexPage
+from core.privacy import public
 from taxonomy.models import Country, Term, place_line
 
 from .forms import MemberForm
@@ -72,7 +73,7 @@ def localized(members):
         member.translation_key: member
         for member in MemberOrganisation.objects.filter(
             translation_key__in=[member.translation_key for member in members], locale=active
-        ).select_related("country", "logo", "member_type")
+        ).select_related("country", "logo", "member_type", "locale")
     }
     return [translations.get(member.translation_key, member) for member in members]
 
@@ -270,12 +271,42 @@ class MemberOrganisation(index.Indexed, TranslatableMixin, models.Model):
     def place_line(self):
         return place_line(self.city, country=self.country)
 
+    @property
+    def public_since(self):
+        """When the member entered the public directory: its consent recorded, else the first
+        day of the year it joined; None when neither is known (a feed cannot date it)."""
+        if self.consent_recorded_at:
+            return self.consent_recorded_at
+        if self.year_joined:
+            return datetime.datetime(self.year_joined, 1, 1, 12, tzinfo=datetime.UTC)
+        return None
+
+    @classmethod
+    def with_profiles(cls, members, request=None):
+        """(member in the visitor's language, its profile's address) for the public ones among
+        `members`, each once and in order: what pages crediting members (an event's hosts, a
+        report's authors) link to. Pages of lower apps ask through their rows' foreign key."""
+        seen, shown = set(), []
+        for member in members:
+            if member.is_public and member.translation_key not in seen:
+                seen.add(member.translation_key)
+                shown.append(member)
+        if not shown:
+            return []
+        if any(member.locale_id != active_locale().pk for member in shown):
+            shown = localized(shown)
+        directory = sitecache.cached(
+            request, "url:member-directory", lambda: directory_url(request)
+        )
+        return [(member, f"{directory}{member.slug}/" if directory else None) for member in shown]
+
 
 class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
     """The directory of the network's members in one language, with a profile per member."""
 
     subpage_types = []
     max_count_per_parent = 1
+    cached_subpaths = ("feed/rss/", "feed/atom/")
 
     class Meta:
         verbose_name = _("member directory")
@@ -317,6 +348,15 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
     def profile_url(self, member, request=None):
         return f"{self.get_url(request)}{member.slug}/"
 
+    @path("feed/<str:kind>/", name="feed")
+    def feed(self, request, kind):
+        """The newest members of this view (the same filters) as RSS or Atom."""
+        from .feeds import NewMembersFeed
+
+        if kind not in ("rss", "atom"):
+            raise Http404
+        return NewMembersFeed(self, kind, self.filters(request))(request)
+
     @path("<slug:slug>/", name="profile")
     def profile(self, request, slug):
         from .profile import profile_context
@@ -334,6 +374,13 @@ class MemberDirectoryPage(RoutablePageMixin, SectionIndexPage):
     def structured_data(self, request):
         # A profile describes its member; the directory itself is described by its listing.
         return getattr(self, "profile_data", None)
+
+
+def directory_url(request=None):
+    """The address of the member directory in the visitor's language (else the default
+    language's), or "" when there is none."""
+    directory = in_visitor_language(public(MemberDirectoryPage.objects.live()))
+    return directory.get_url(request) if directory else ""
 
 
 def source_member(member):

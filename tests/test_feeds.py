@@ -136,3 +136,99 @@ def test_the_agenda_feed_lists_upcoming_events_with_when_and_where(reader):
 def test_an_unknown_feed_kind_is_not_found(reader, client):
     for path in ("/en/experiences/feed/json/", "/en/reports/feed/xml/", "/en/agenda/feed/x/"):
         assert client.get(path, HTTP_HOST=HOST).status_code == 404, path
+
+
+def network_pages():
+    """The award's front page, an edition of it and the member directory, in each language."""
+    from award.models import AwardEditionPage, AwardIndexPage
+    from network.models import MemberDirectoryPage
+
+    return {
+        code: [
+            model.objects.live().get(locale__language_code=code).url
+            for model in (AwardIndexPage, MemberDirectoryPage)
+        ]
+        + [AwardEditionPage.objects.live().filter(locale__language_code=code).first().url]
+        for code in PAGES
+    }
+
+
+def test_the_award_results_and_new_members_feeds_are_announced_and_well_formed(reader):
+    problems = []
+    for language, paths in network_pages().items():
+        feeds = {href for path in paths for href in announced_feeds(reader, path)}
+        # The results in RSS and Atom (from the award and its editions), the members in both.
+        assert len(feeds) == 4, feeds
+        for href in sorted(feeds):
+            problems += feed_problems(reader, href, language)
+    assert problems == []
+
+
+def test_the_new_members_feed_lists_the_public_members_newest_first(reader):
+    from django.utils import timezone
+
+    from editorial.roles import COORDINATORS
+    from network.models import MemberDirectoryPage, MemberOrganisation
+    from tests.fixtures import post_form, sign_in
+
+    for code in PAGES:
+        directory = MemberDirectoryPage.objects.get(locale__language_code=code)
+        feed = feedparser.parse(reader(f"{directory.url}feed/atom/").content)
+        shown = {
+            directory.profile_url(member)
+            for member in MemberOrganisation.objects.public().filter(locale=directory.locale)
+        }
+        assert {urlsplit(entry.link).path for entry in feed.entries} == shown, code
+        dates = [time.mktime(entry.published_parsed) for entry in feed.entries]
+        assert dates == sorted(dates, reverse=True)
+
+    # A coordinator records the consent of a member that had not given it: it leads the feed.
+    lakeshore = MemberOrganisation.objects.get(
+        slug="municipality-of-lakeshore", locale__language_code="en"
+    )
+    english = MemberDirectoryPage.objects.get(locale__language_code="en")
+    assert (
+        f"{english.url}{lakeshore.slug}/" not in reader(f"{english.url}feed/rss/").content.decode()
+    )
+    carla = sign_in("carla", COORDINATORS)
+    post_form(
+        carla,
+        f"/admin/snippets/network/memberorganisation/edit/{lakeshore.pk}/",
+        {"consent_to_publish": "on"},
+    )
+    first = feedparser.parse(reader(f"{english.url}feed/rss/").content).entries[0]
+    assert first.title == lakeshore.name
+    assert urlsplit(first.link).path == f"{english.url}{lakeshore.slug}/"
+    assert time.strftime("%Y-%m-%d", first.published_parsed) == str(timezone.now().date())
+
+
+def test_the_results_feed_lists_published_results_only(reader):
+    from award.models import AwardEditionPage, AwardIndexPage, Candidacy, Stage
+    from award.results import localized_results
+    from award.tests.test_award import close_the_call
+    from editorial.roles import COORDINATORS
+    from tests.fixtures import sign_in
+
+    index = AwardIndexPage.objects.get(locale__language_code="en")
+    editions = AwardEditionPage.objects.live().child_of(index)
+    finished = next(edition for edition in editions if edition.results_published)
+    call = next(edition for edition in editions if not edition.results_published)
+
+    def entries():
+        return feedparser.parse(reader(f"{index.url}feed/atom/").content).entries
+
+    (entry,) = entries()
+    assert urlsplit(entry.link).path == finished.url
+    for result in localized_results(finished):
+        assert f"{result['distinction']}: {result['experience'].title}" in entry.summary
+
+    # The call closes, and the coordinator publishes its results (its winner chosen).
+    close_the_call(call)
+    winner = Candidacy.objects.filter(edition=call).first()
+    Candidacy.objects.filter(pk=winner.pk).update(stage=Stage.WINNER)
+    carla = sign_in("carla", COORDINATORS)
+    assert carla.post(f"/admin/award/editions/{call.pk}/publish/").status_code == 302
+    newest, older = entries()
+    assert urlsplit(newest.link).path == call.url
+    assert f"Winner: {winner.experience.title}" in newest.summary
+    assert urlsplit(older.link).path == finished.url

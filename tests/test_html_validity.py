@@ -41,8 +41,10 @@ PAGES = {
         "/en/news/award-call-2027/",
         "/en/agenda/",
         "/en/agenda/conference-2021/",
+        "/en/agenda/iberian-get-together-2021/",  # hosted by a member
         "/en/reports/",
         "/en/reports/agenda-for-local-democracy/",
+        "/en/reports/participation-in-times-of-pandemic/",  # published by a member
         "/en/youth-latin-america/",
         "/en/search/?q=budget",
         "/en/search/?q=zzqxjv",

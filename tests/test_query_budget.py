@@ -32,9 +32,10 @@ EXPECTED = {
     "NewsIndexPage": 5,
     "NewsPage": 7,
     "EventIndexPage": 7,
-    "EventPage": 6,
+    # Its host members: one query, and one more on a translation for their names in it.
+    "EventPage": {"en": 7, "fr": 8},
     "ReportIndexPage": 10,
-    "ReportPage": 9,
+    "ReportPage": 10,  # its members (authors, publishers) in one query
     "CollectionPage": 5,
     "MemberDirectoryPage": 10,
 }
@@ -140,8 +141,11 @@ def test_every_page_type_keeps_its_query_budget_with_twice_as_much(client, code)
                 member.slug = f"{member.slug}-again"
                 copy_row(member)
         counts[model.__name__] = (before, count(client, page.url))
-    assert counts == {name: (expected, expected) for name, expected in EXPECTED.items()}
-    assert max(EXPECTED.values()) <= BUDGET
+    expected = {
+        name: count[code] if isinstance(count, dict) else count for name, count in EXPECTED.items()
+    }
+    assert counts == {name: (number, number) for name, number in expected.items()}
+    assert max(expected.values()) <= BUDGET
 
 
 @pytest.mark.parametrize("code", ["en", "fr"])

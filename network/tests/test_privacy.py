@@ -1,6 +1,7 @@
 """A member without consent to publish, or who left the network, is on no public surface:
-the directory and its counts, its profile, the experiences that name it, the search (engine
-and database fallback), the API, the exports, the feeds and the sitemap. A member who
+the directory and its counts, its profile, the new members feed, the events it hosts and the
+reports it published, the experiences that name it, the search (engine and database fallback),
+the API, the exports, the feeds and the sitemap. A member who
 withdraws consent leaves them all at once. Coordinators still find every member in the admin."""
 
 import datetime
@@ -12,6 +13,8 @@ from wagtail.models import Locale
 
 from editorial.roles import COORDINATORS
 from network.models import MemberOrganisation, MemberType
+from network.tests.test_profile_publications import english
+from publications.models import EventHost, EventPage, ReportMember, ReportPage
 from repository.models import ExperienceCoAuthor, ExperienceOrganisation
 from search.indexing import deliver
 from search.tests.helpers import new_experience
@@ -22,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 SHOWN = "Zebra Commons Forum"
 HIDDEN = ("Okapi Neighbours Forum", "Okapi Valley Council")
+EVENT, REPORT = "conference-2021", "annual-report-2021"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -66,7 +70,11 @@ def surfaces(client, experience):
             response = client.get(f"{path}{slug}/")
             assert response.status_code in (200, 404)
             found.append((f"profile {code} {slug}", body(response)))
+    for code, path in (("en", "/en/members/"), ("es", "/es/miembros/")):
+        found.append((f"new members feed {code}", body(client.get(f"{path}feed/rss/"))))
     found += [
+        ("event page", body(client.get(english(EventPage, EVENT).url))),
+        ("report page", body(client.get(english(ReportPage, REPORT).url))),
         ("experience page", body(client.get(experience.url))),
         ("api", body(client.get(f"/api/v2/pages/{experience.pk}/"))),
         ("experience export csv", body(client.get("/en/experiences/export/csv/"))),
@@ -109,10 +117,27 @@ def test_members_without_consent_or_gone_are_on_no_public_surface(
     client, search_engine, settings, subtests
 ):
     engine_settings = settings.SEARCH_ENGINE
-    zebra = member(SHOWN, "zebra-commons-forum", "ZA", consent_to_publish=True)
-    member(HIDDEN[0], "okapi-neighbours-forum", "IS", consent_to_publish=False)
-    member(HIDDEN[1], "okapi-valley-council", "MN", consent_to_publish=True, status="left")
+    # Joined this year: the newest members, at the top of the new members feed if shown.
+    joined = datetime.date.today().year
+    zebra = member(SHOWN, "zebra-commons-forum", "ZA", consent_to_publish=True, year_joined=joined)
+    member(HIDDEN[0], "okapi-neighbours-forum", "IS", consent_to_publish=False, year_joined=joined)
+    member(
+        HIDDEN[1],
+        "okapi-valley-council",
+        "MN",
+        consent_to_publish=True,
+        status="left",
+        year_joined=joined,
+    )
     members = MemberOrganisation.objects.filter(name__in=[SHOWN, *HIDDEN])
+    # All three host an event and publish a report: the pages credit only the one shown.
+    for model, slug, relation, link in (
+        (EventPage, EVENT, "hosts", lambda m: EventHost(member=m)),
+        (ReportPage, REPORT, "members", lambda m: ReportMember(member=m, role="publisher")),
+    ):
+        latest = english(model, slug).get_latest_revision_as_object()
+        getattr(latest, relation).add(*[link(m) for m in members])
+        latest.save_revision().publish()
     experience = new_experience(
         title="Shared river assembly",
         organisations=[ExperienceOrganisation(name=m.name, member=m) for m in members],

@@ -37,6 +37,7 @@ from core.i18n import visible_pages
 from core.models import BasePage, SectionIndexPage
 from core.privacy import is_public, public
 from publications.blocks import OrganisersBlock, ProgrammeBlock
+from publications.credits import credited, member_rows
 
 DEFAULT_TIME_ZONE = "Europe/Madrid"  # the technical secretariat is in Barcelona
 
@@ -550,6 +551,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context["related_pages"] = visible_pages(
             [link.target for link in self.related_pages.select_related("target")]
         )
+        context["hosts"] = credited(member_rows(self, "hosts"), request)
         context["organisers"] = self.organisations("organiser")
         context["partners"] = self.organisations("partner")
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")

@@ -39,6 +39,7 @@ from core.forms import BasePageForm
 from core.i18n import specific_pages, visible_pages
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
+from publications.credits import credited, member_rows
 from taxonomy.models import localize_terms
 
 CARD_COVER = "fill-300x424"
@@ -409,6 +410,9 @@ class ReportPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.localized_topics
         context["related_pages"] = self.related_pages()
+        members = member_rows(self, "members")
+        context["published_by"] = credited(members, request, role=MemberRole.PUBLISHER)
+        context["written_by"] = credited(members, request, role=MemberRole.AUTHOR)
         context["index_url"] = self.parent_url(request)
         context["reference"] = apa_reference(self, request)
         context["citation_formats"] = [

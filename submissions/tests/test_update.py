@@ -17,7 +17,7 @@ from editorial.roles import COORDINATORS
 from network.models import MemberOrganisation
 from repository.models import ExperienceCoAuthor, ExperienceOrganisation, ExperiencePage
 from submissions.models import Submission, SubmissionKind
-from tests.fixtures import sign_in
+from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +226,57 @@ def test_after_an_update_the_landing_page_and_the_email_speak_of_it(experience):
     (confirmation,) = [message for message in mail.outbox if message.to == [CONTACT]]
     assert confirmation.subject == subject
     assert thanks_by_email in confirmation.body
+
+
+def test_an_update_accepted_on_a_translation_confirms_the_member_in_every_language(
+    django_capture_on_commit_callbacks, subtests
+):
+    """The member's contact reads the French page and proposes the update there: once accepted,
+    the experience says it was co-produced with the member in every language, and still does
+    after the English source is published again (translations follow their source)."""
+    page = ExperiencePage.objects.get(
+        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
+    )
+    member = page.organisations.exclude(member=None).get().member
+    french = page.get_translation(Locale.objects.get(language_code="fr")).specific
+    visitor = Client()
+    submission, _landing = propose_through_the_link(visitor, french, member.contact_email)
+    assert submission.language == "fr"
+
+    coordinator = sign_in("carla", COORDINATORS)
+    state = WorkflowState.objects.get(object_id=str(french.pk), status="in_progress")
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[french.pk, "approve", state.current_task_state.pk],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert coordinator.post(approve, {}).status_code == 302
+
+    def check(moment):
+        for copy in ExperiencePage.objects.filter(translation_key=page.translation_key):
+            language = copy.locale.language_code
+            name = MemberOrganisation.objects.get(
+                translation_key=member.translation_key, locale=copy.locale
+            ).name
+            with translation.override(language):
+                expected = gettext("Co-produced with %(organisation)s, last confirmed on %(date)s.")
+                expected %= {
+                    "organisation": name,
+                    "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+                }
+            with subtests.test(moment=moment, language=language):
+                content = visitor.get(copy.url).content.decode()
+                assert co_produced(content) == expected
+
+    check("accepted")
+    # An editor corrects a figure of the English page later; the translations follow it.
+    with django_capture_on_commit_callbacks(execute=True):
+        post_form(
+            coordinator,
+            f"/admin/pages/{page.pk}/edit/",
+            {"population": str((page.population or 0) + 1000)},
+            action="action-publish",
+        )
+    # The French copy was published again from its source (a figure, no words to review).
+    assert ExperiencePage.objects.get(pk=french.pk).population == (page.population or 0) + 1000
+    check("source published again")
