@@ -204,3 +204,23 @@ def test_an_officer_previews_a_new_experience_before_saving_it(db):
     response = officer.get(f"{add}preview/")
     assert response.status_code == 200
     assert "<h1>Neighbourhood assemblies of Lyonesse</h1>" in response.content.decode()
+
+
+def test_the_terms_of_an_english_page_are_marked_english_in_the_french_admin(db):
+    """The term pickers offer the page's own language; a coordinator whose admin is in French
+    read an English page's terms as untranslated French."""
+    from editorial.roles import COORDINATORS
+    from tests.fixtures import sign_in
+    from tests.test_page_language import VisibleText
+
+    coordinator = sign_in("carla-reads-french", COORDINATORS)
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    add = f"/admin/pages/add/repository/experiencepage/{index.pk}/"
+    parser = VisibleText("fr")
+    parser.feed(coordinator.get(add, HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    languages = {}
+    for text, language in parser.found:
+        languages.setdefault(text, set()).add(language)
+    assert languages["Chercher dans : Thèmes"] == {"fr"}
+    for term in Topic.objects.filter(locale=index.locale):
+        assert languages.get(term.name) == {"en"}, term.name
