@@ -1,6 +1,8 @@
 // wagtail-localize's editor writes a few words in English whatever the admin's language
 // ("English to Français translation", "More actions") and leaves its source texts without a
-// language. Its React app renders after load and again on every change, so this follows it.
+// language. Its React app renders after load and again on every change, so this follows it;
+// it writes only what differs, or its own writing would wake it again (in an English admin
+// "More actions" stays "More actions", and the page hung).
 (() => {
   const root = document.querySelector("[data-translation-editor-language]");
   if (!root) return;
@@ -21,16 +23,19 @@
       const found = englishDate.exec(node.textContent);
       if (!found) continue;
       const date = new Date(Date.UTC(+found[3], months.indexOf(found[2]), +found[1]));
-      node.textContent = node.textContent.replace(found[0], dateFormat.format(date));
+      const text = node.textContent.replace(found[0], dateFormat.format(date));
+      if (text !== node.textContent) node.textContent = text;
     }
   };
 
   const mend = () => {
     for (const title of root.querySelectorAll(".js-translation-editor h3")) {
-      if (title.textContent === headingEn) title.textContent = heading;
+      if (title.textContent === headingEn && heading !== headingEn) title.textContent = heading;
     }
     for (const label of root.querySelectorAll(".w-dropdown__toggle .w-sr-only")) {
-      if (label.textContent === "More actions") label.textContent = moreActions;
+      if (label.textContent === "More actions" && moreActions !== "More actions") {
+        label.textContent = moreActions;
+      }
     }
     for (const segment of root.querySelectorAll(
       ".js-translation-editor li.complete, .js-translation-editor li.incomplete",
