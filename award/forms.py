@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TermPicker
 from core.locales import default_locale
 from core.privacy import public
 from network.models import MemberOrganisation
@@ -102,11 +103,14 @@ class NewExperienceForm(ExperienceForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The repository's source language, as the candidacies' experiences are.
+        # The repository's source language, as the candidacies' experiences are: so the
+        # terms are marked as such on an admin page in another language.
+        locale = default_locale()
         for name, model in (("topics", Topic), ("mechanisms", Mechanism)):
-            self.fields[name].queryset = model.objects.filter(locale=default_locale()).order_by(
-                "sort_order", "name"
-            )
+            field = self.fields[name]
+            field.widget = TermPicker(list_label=field.label, lang=locale.language_code)
+            # Set after the widget, which receives the choices from it.
+            field.queryset = model.objects.filter(locale=locale).order_by("sort_order", "name")
 
 
 class CheckForm(forms.Form):

@@ -25,6 +25,11 @@ class TermPicker(forms.CheckboxSelectMultiple):
 
     template_name = "core/widgets/term_picker.html"
     list_label = ""
+    lang = ""  # the terms' language, for when it is not the admin's own
+
+    def __init__(self, attrs=None, choices=(), list_label="", lang=""):
+        super().__init__(attrs, choices)
+        self.list_label, self.lang = list_label, lang
 
     class Media:
         js = ["core/js/term-picker.js"]
@@ -33,6 +38,7 @@ class TermPicker(forms.CheckboxSelectMultiple):
         context = super().get_context(name, value, attrs)
         context["search_label"] = gettext("Find in %(list)s") % {"list": self.list_label}
         context["count_template"] = gettext("%(shown)s of %(total)s shown")
+        context["lang"] = self.lang
         return context
 
 
@@ -54,8 +60,7 @@ class BasePageForm(WagtailAdminPageForm):
             if queryset is None or not issubclass(queryset.model, TranslatableMixin):
                 continue
             if type(field.widget) is forms.SelectMultiple:
-                field.widget = TermPicker()
-                field.widget.list_label = field.label
+                field.widget = TermPicker(list_label=field.label, lang=locale.language_code)
             terms = queryset.filter(locale=locale)
             names = sorted(terms, key=lambda term: fold(str(term)))
             field.queryset = in_order_of(terms, names)  # also the widget's choices

@@ -138,3 +138,27 @@ def test_a_member_applies_with_a_new_experience_that_editors_review_first():
     candidacy.refresh_from_db()
     assert candidacy.stage == Stage.ACCEPTED
     assert TITLE in Client().get(page.url).content.decode()
+
+
+def test_the_terms_of_a_new_experience_are_marked_english_on_a_spanish_admin_page():
+    """A new experience is written in the repository's source language, so the form offers the
+    English terms; on a Spanish admin page they read as untranslated Spanish unless marked."""
+    from taxonomy.models import Mechanism, Topic
+    from tests.test_page_language import VisibleText
+
+    open_edition()
+    member = MemberOrganisation.objects.get(
+        slug="porto-alegre-city-council", locale__language_code="en"
+    )
+    contact = sign_in(member.contact_email.split("@")[0], MEMBER_CONTACTS)
+    response = contact.get("/admin/award/apply/", HTTP_ACCEPT_LANGUAGE="es")
+    parser = VisibleText("es")
+    parser.feed(response.content.decode())
+    languages = {}
+    for text, language in parser.found:
+        languages.setdefault(text, set()).add(language)
+    assert languages["Temas"] == {"es"}
+    for model in (Topic, Mechanism):
+        for term in model.objects.filter(locale__language_code="en"):
+            with_lang = languages.get(term.name)
+            assert with_lang == {"en"}, (term.name, with_lang)

@@ -37,14 +37,25 @@ def editable_languages(context, instance, source_translation, translations):
     user = context["request"].user
     finder = AdminURLFinder()
     editable = {
-        finder.get_edit_url(translated)
-        for translated in instance.get_translations()
+        finder.get_edit_url(translated): get_language_info(translated.locale.language_code)[
+            "name_translated"
+        ]
+        for translated in instance.get_translations().select_related("locale")
         if user_can_edit_instance(user, translated) and may_edit_language(user, translated)
     }
     source_url = source_translation["editUrl"]
+    # The languages named in the editor's own language: the locales' names ("English",
+    # "Français") read as untranslated English on a French admin page.
+    source_name = get_language_info(source_translation["locale"]["code"])["name_translated"]
+    target = instance.locale.language_code
     return {
-        "source": {**source_translation, "editUrl": source_url if source_url in editable else None},
-        "others": [(label, url) for label, url in translations if url in editable],
+        "source": {
+            **source_translation,
+            "editUrl": source_url if source_url in editable else None,
+            "locale": {**source_translation["locale"], "displayName": source_name},
+        },
+        "others": [(editable[url], url) for _label, url in translations if url in editable],
+        "target": {"get_display_name": get_language_info(target)["name_translated"]},
     }
 
 

@@ -183,3 +183,44 @@ def rich_text_value(text):
     from wagtail.rich_text import RichText
 
     return RichText(f"<p>{text}</p>")
+
+
+def test_an_officer_previews_a_new_experience_before_saving_it(db):
+    """The editor's preview panel posts the unsaved form, then loads the preview: a page that
+    was never saved has no id, and the "propose an update" link of live pages broke it (500)."""
+    from editorial.roles import OFFICERS
+    from tests.fixtures import admin_form_fields, sign_in
+
+    officer = sign_in("olga-previews", OFFICERS)
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    add = f"/admin/pages/add/repository/experiencepage/{index.pk}/"
+    data = admin_form_fields(officer.get(add).content.decode())
+    data.update(
+        title=["Neighbourhood assemblies of Lyonesse"],
+        summary=["Assemblies in every neighbourhood decide a share of the budget."],
+    )
+    response = officer.post(f"{add}preview/", data)
+    assert response.json() == {"is_valid": True, "is_available": True}
+    response = officer.get(f"{add}preview/")
+    assert response.status_code == 200
+    assert "<h1>Neighbourhood assemblies of Lyonesse</h1>" in response.content.decode()
+
+
+def test_the_terms_of_an_english_page_are_marked_english_in_the_french_admin(db):
+    """The term pickers offer the page's own language; a coordinator whose admin is in French
+    read an English page's terms as untranslated French."""
+    from editorial.roles import COORDINATORS
+    from tests.fixtures import sign_in
+    from tests.test_page_language import VisibleText
+
+    coordinator = sign_in("carla-reads-french", COORDINATORS)
+    index = ExperienceIndexPage.objects.get(locale__language_code="en")
+    add = f"/admin/pages/add/repository/experiencepage/{index.pk}/"
+    parser = VisibleText("fr")
+    parser.feed(coordinator.get(add, HTTP_ACCEPT_LANGUAGE="fr").content.decode())
+    languages = {}
+    for text, language in parser.found:
+        languages.setdefault(text, set()).add(language)
+    assert languages["Chercher dans : Thèmes"] == {"fr"}
+    for term in Topic.objects.filter(locale=index.locale):
+        assert languages.get(term.name) == {"en"}, term.name
