@@ -6,7 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language, to_locale
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
 
 from . import sitecache
 from .locales import active_locale, default_locale
@@ -180,6 +182,42 @@ def fallback_language(page):
         "language": names.get(visitor, visitor),
         "source": names.get(code, code),
     }
+
+
+def untranslated(page):
+    """What a translation still shows in its source's words: the names of its translatable
+    fields, and `field:block id` of StreamField blocks, whose value is the source page's.
+    wagtail-localize publishes a partly translated page with the source's text for every string
+    not translated yet; those words must say their language."""
+    source_locale = default_locale()
+    if not isinstance(page, Page) or page.locale_id == source_locale.pk:
+        return frozenset()
+
+    def compute():
+        source = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale_id=source_locale.pk)
+            .first()
+        )
+        same = set()
+        for field in getattr(page, "translatable_fields", ()) if source else ():
+            if not isinstance(field, TranslatableField):
+                continue
+            name = field.field_name
+            ours, theirs = getattr(page, name, None), getattr(source, name, None)
+            if isinstance(ours, StreamValue) and isinstance(theirs, StreamValue):
+                # wagtail-localize keeps each block's id in its translations.
+                source_blocks = {block.id: block for block in theirs}
+                for block in ours:
+                    other = source_blocks.get(block.id)
+                    if other is not None and block.get_prep_value() == other.get_prep_value():
+                        same.add(f"{name}:{block.id}")
+            elif ours and ours == theirs:
+                same.add(name)
+        return frozenset(same)
+
+    key = f"untranslated:{page.pk}:{page.latest_revision_id}"
+    return sitecache.cached(None, key, compute, per_language=False)
 
 
 def source_lang_attribute():

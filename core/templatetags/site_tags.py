@@ -5,7 +5,14 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, to_locale
 
 from core import seo, sitecache
-from core.i18n import alternates, fallback_language, home_url, source_lang_attribute
+from core.i18n import (
+    alternates,
+    fallback_language,
+    home_url,
+    source_lang_attribute,
+    untranslated,
+)
+from core.locales import default_locale
 from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
@@ -30,11 +37,19 @@ def translation_fallback(context):
 
 
 @register.simple_tag(takes_context=True)
-def content_lang(context):
-    """` lang="en"` on an element holding the page's own words when the page is shown in
-    another language than the visitor's interface (no translation yet); nothing otherwise."""
-    fallback = fallback_language(context.get("page"))
-    return format_html(' lang="{}"', fallback["code"]) if fallback else ""
+def content_lang(context, field=None, block=None):
+    """` lang="en"` on an element holding the page's own words when they are not in the
+    visitor's language: the whole page when it has no translation yet, else the `field` (or its
+    StreamField `block`) a partly translated page still shows in its source's words."""
+    page = context.get("page")
+    fallback = fallback_language(page)
+    if fallback:
+        return format_html(' lang="{}"', fallback["code"])
+    if field:
+        key = f"{field}:{block.id}" if block is not None else field
+        if key in untranslated(page):
+            return format_html(' lang="{}"', default_locale().language_code)
+    return ""
 
 
 @register.simple_tag

@@ -137,6 +137,9 @@ def test_a_translation_goes_live_only_when_a_second_translator_approves_it(
     visitor = Client()
     content = visitor.get(french.get_url()).content.decode()
     assert "Assemblées de quartier de Lyonesse" in content and NOTICE_FR not in content
+    # Only the title was translated: the summary wagtail-localize published in English says so.
+    assert re.search(r"<h1(?![^>]* lang=)[^>]*>Assemblées de quartier de Lyonesse</h1>", content)
+    assert re.search(r'<p class="lead" lang="en">Assemblies decide.</p>', content)
     assert 'hreflang="fr"' in visitor.get(source.get_url()).content.decode()
 
     # The coordinator follows the report to the page's translation history: who did what.
