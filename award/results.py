@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import frontcache
 from core.locales import active_locale, default_locale
 from core.privacy import is_public
 from network.models import localized
@@ -94,7 +95,12 @@ def publish_results(edition, user, news=True):
         for page in [source, *source.get_translations().live().specific()]:
             give_award(page, award, user)
     news = draft_news(edition, results, user) if news else None
-    return ResultsPublication.objects.create(edition=edition, published_by=user, news=news)
+    publication = ResultsPublication.objects.create(edition=edition, published_by=user, news=news)
+    # The experiences' publishes purge their own pages; the edition page and the award's
+    # results feed change without a publish of theirs.
+    if frontcache.enabled():
+        frontcache.purge_after_commit(frontcache.affected(edition))
+    return publication
 
 
 def draft_news(edition, results, user):

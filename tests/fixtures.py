@@ -2,6 +2,8 @@
 
 import io
 import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings
@@ -287,3 +289,33 @@ def static_root(tmp_path_factory):
     result = run_django("iopd_site.settings.production", env, "collectstatic", "--noinput")
     assert result.returncode == 0, result.stderr
     return root
+
+
+@pytest.fixture
+def proxy(settings):
+    """A front-end cache: an HTTP server answering PURGE, as Varnish or nginx would; its
+    `purged` set holds (Host, path) of every request."""
+    purged = set()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            purged.add((self.headers["Host"], self.path))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    server.purged = purged
+    yield server
+    server.shutdown()
+    server.server_close()

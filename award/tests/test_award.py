@@ -384,3 +384,23 @@ def test_results_reach_the_translations_live_while_their_text_waits_for_review(c
     latest = french.get_latest_revision_as_object()
     assert latest.title.endswith("(en relecture)")
     assert latest.awards.filter(year=edition.year, distinction="winner").exists()
+
+
+def test_publishing_results_purges_the_edition_and_the_results_feed_in_every_language(
+    proxy, django_capture_on_commit_callbacks
+):
+    edition = open_edition()
+    close_the_call(edition)
+    page = experience("porto-alegre-participatory-budgeting")
+    member = page.organisations.exclude(member=None).first().member
+    Candidacy.objects.create(
+        edition=edition, member=member, experience=page, statement="-", stage=Stage.WINNER
+    )
+    coordinator = sign_in("carla", COORDINATORS)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(f"/admin/award/editions/{edition.pk}/publish/")
+    assert response.status_code == 302
+    purged = {path for _host, path in proxy.purged}
+    for version in [edition, *edition.get_translations().live()]:
+        index = version.get_parent()
+        assert {version.url, index.url, f"{index.url}feed/rss/"} <= purged, version.url

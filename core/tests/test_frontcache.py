@@ -2,8 +2,6 @@
 a page: a real HTTP server in a thread stands for the proxy and records the PURGE requests
 the site sends after each change made through the admin."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,36 +14,6 @@ from search.models import CollectionPage
 from tests.fixtures import sign_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def proxy(settings):
-    """An HTTP server answering PURGE, as Varnish or nginx would; its `purged` set holds
-    (Host, path) of every request."""
-    purged = set()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PURGE(self):
-            purged.add((self.headers["Host"], self.path))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    server.purged = purged
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def in_every_language(page):
