@@ -88,6 +88,9 @@ def _explain_page_refusal(user, name, view_kwargs):
     page = Page.objects.filter(pk=view_kwargs.get(argument)).select_related("locale").first()
     if page is None or getattr(page.permissions_for_user(user), question)():
         return  # Wagtail's view answers (a 404 for a page that does not exist)
+    if question == "can_add_subpage" and not page.specific_class.creatable_subpage_models():
+        # No role may: the page type takes no pages below it (an award edition, an experience).
+        raise PermissionDenied(_("Pages of this kind have no pages below them."))
     languages = translator_languages(user)
     language = page.locale.language_code
     if languages and language not in languages and not may_manage_sync(user):

@@ -353,6 +353,10 @@ def test_a_refusal_says_why_on_an_admin_page_with_a_way_back():
         assert "Your role does not let you delete this page." in response.content.decode()
         assert 'href="/admin/"' in response.content.decode()
     assert Page.objects.filter(pk=source.pk).exists()
+    # What no role may do is not put down to the role.
+    response = sign_in("root-admin", superuser=True).get(f"/admin/pages/{source.pk}/add_subpage/")
+    assert response.status_code == 403
+    assert "Pages of this kind have no pages below them." in response.content.decode()
 
 
 def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
