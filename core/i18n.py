@@ -184,14 +184,9 @@ def fallback_language(page):
     }
 
 
-def untranslated(page):
-    """What a translation still shows in its source's words: the names of its translatable
-    fields, and `field:block id` of StreamField blocks, whose value is the source page's.
-    wagtail-localize publishes a partly translated page with the source's text for every string
-    not translated yet; those words must say their language."""
-    source_locale = default_locale()
-    if not isinstance(page, Page) or page.locale_id == source_locale.pk:
-        return frozenset()
+def _source_words(page, source_locale):
+    """The translatable values of the source page of `page`, StreamFields as {block id: block},
+    kept in the site cache (any publish starts a new generation)."""
 
     def compute():
         source = (
@@ -199,25 +194,42 @@ def untranslated(page):
             .objects.filter(translation_key=page.translation_key, locale_id=source_locale.pk)
             .first()
         )
-        same = set()
-        for field in getattr(page, "translatable_fields", ()) if source else ():
-            if not isinstance(field, TranslatableField):
-                continue
-            name = field.field_name
-            ours, theirs = getattr(page, name, None), getattr(source, name, None)
-            if isinstance(ours, StreamValue) and isinstance(theirs, StreamValue):
-                # wagtail-localize keeps each block's id in its translations.
-                source_blocks = {block.id: block for block in theirs}
-                for block in ours:
-                    other = source_blocks.get(block.id)
-                    if other is not None and block.get_prep_value() == other.get_prep_value():
-                        same.add(f"{name}:{block.id}")
-            elif ours and ours == theirs:
-                same.add(name)
-        return frozenset(same)
+        words = {}
+        for field in getattr(source, "translatable_fields", ()):
+            if isinstance(field, TranslatableField):
+                value = getattr(source, field.field_name, None)
+                if isinstance(value, StreamValue):
+                    words[field.field_name] = {b.id: b.get_prep_value() for b in value}
+                elif isinstance(value, str):  # not the child relations (their own models)
+                    words[field.field_name] = value
+        return words
 
-    key = f"untranslated:{page.pk}:{page.latest_revision_id}"
+    key = f"source-words:{type(page).__name__}:{page.translation_key}"
     return sitecache.cached(None, key, compute, per_language=False)
+
+
+def untranslated(page):
+    """What a translation still shows in its source's words: the names of its translatable
+    fields, and `field:block id` of StreamField blocks, whose value is the source page's.
+    wagtail-localize publishes a partly translated page with the source's text for every string
+    not translated yet; those words must say their language. Compared on the page as shown,
+    so a preview is judged on its own words."""
+    source_locale = default_locale()
+    if not isinstance(page, Page) or page.locale_id == source_locale.pk:
+        return frozenset()
+    same = set()
+    for name, theirs in _source_words(page, source_locale).items():
+        ours = getattr(page, name, None)
+        if isinstance(ours, StreamValue) and isinstance(theirs, dict):
+            # wagtail-localize keeps each block's id in its translations.
+            same.update(
+                f"{name}:{block.id}"
+                for block in ours
+                if theirs.get(block.id) == block.get_prep_value()
+            )
+        elif ours and ours == theirs:
+            same.add(name)
+    return frozenset(same)
 
 
 def source_lang_attribute():
