@@ -172,6 +172,21 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def database_cache(settings, monkeypatch):
+    """The caches production configures from its environment, on the database backend."""
+    from django.core.cache import cache
+
+    from iopd_site.settings.base import caches_from_env
+
+    monkeypatch.setenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache")
+    monkeypatch.setenv("CACHE_LOCATION", "iopd_test_cache")
+    settings.CACHES = caches_from_env()
+    call_command("createcachetable")
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Requests activate their language in the thread; each test starts from the default."""

@@ -4,22 +4,16 @@ on the caches production configures (the database cache)."""
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import RequestFactory
 
 from core.public_forms import over_rate_limit
-from iopd_site.settings.base import caches_from_env
 
 WORKERS = 12
 
 
 @pytest.mark.django_db(transaction=True)
-def test_submissions_sent_at_the_same_moment_are_all_counted(settings, monkeypatch):
-    monkeypatch.setenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache")
-    monkeypatch.setenv("CACHE_LOCATION", "iopd_test_cache")
-    settings.CACHES = caches_from_env()
-    call_command("createcachetable")
+def test_submissions_sent_at_the_same_moment_are_all_counted(settings, database_cache):
     settings.PUBLIC_FORM_RATE_LIMIT = 5
     request = RequestFactory().post("/en/members/join/", REMOTE_ADDR="203.0.113.7")
     start = threading.Barrier(WORKERS)

@@ -4,27 +4,14 @@ must still show at the next request."""
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import sitecache
 from home.models import FooterText
-from iopd_site.settings.base import caches_from_env
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def database_cache(settings, monkeypatch):
-    """The caches production configures from its environment, on the database backend."""
-    monkeypatch.setenv("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache")
-    monkeypatch.setenv("CACHE_LOCATION", "iopd_test_cache")
-    settings.CACHES = caches_from_env()
-    call_command("createcachetable")
-    yield
-    cache.clear()
 
 
 def cache_queries(client, path):
