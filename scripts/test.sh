@@ -108,7 +108,7 @@ second_lane() {
   fi
   SEARCH_ENGINE_URL=${ELASTICSEARCH_URL:-$SEARCH_ENGINE_URL} SEARCH_ENGINE_KIND=${ELASTICSEARCH_URL:+elasticsearch8} \
     SEARCH_ENGINE_VERSION=${ELASTICSEARCH_VERSION:-} DATABASE_URL=${DATABASE_URL%/*}/iopd_es \
-    python -m pytest -n 1 -m "$lane_marks" "$@" || status=$?
+    python -m pytest -n 1 -m "$lane_marks" --durations=10 "$@" || status=$?
   if ((start_cluster)); then "$ROOT/scripts/search-cluster.sh" stop >/dev/null || true; fi
   return "$status"
 }
@@ -126,7 +126,8 @@ if [[ -n $lane_marks ]]; then
   lane_pid=$!
 fi
 main_status=0
-echo "== pytest"; python -m pytest -n "${IOPD_TEST_WORKERS:-4}" "$@" || main_status=$?
+# The slowest tests are listed at the end: the budget of the whole run is watched there.
+echo "== pytest"; python -m pytest -n "${IOPD_TEST_WORKERS:-4}" --durations=25 "$@" || main_status=$?
 if [[ -n $lane_pid ]]; then
   wait "$lane_pid" || lane_status=$?
   lane_pid=

@@ -50,7 +50,9 @@ def test_navigation_works_without_javascript(demo_live, live_server, browser):
     assert first_link.evaluate("element => element === document.activeElement")
     main_menu.get_by_role("link", name="Noticias").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/es/noticias/$"))
+    # The link is followed once the news page starts to arrive; its load event (images and
+    # all) is not what this test is about, and on a busy machine it outlasted the timeout.
+    page.wait_for_url(re.compile(r"/es/noticias/$"), wait_until="commit")
     context.close()
 
     context = browser.new_context(
