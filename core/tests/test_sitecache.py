@@ -64,3 +64,25 @@ def test_a_change_saved_during_a_request_shows_at_the_next_one(database_cache):
     footer.body = "<p>Edited in this process</p>"
     footer.save()
     assert "Edited in this process" in client.get("/en/").content.decode()
+
+
+def test_a_request_reads_each_answer_once_and_the_next_request_gets_its_own_copy(database_cache):
+    # An experience page asked for the countries six times, each time unpickling all 249 of
+    # them: a fifth of its rendering.
+    # The signals' own receivers (request_finished closes the test's database connection).
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"names": ["Brazil"]}
+
+    sitecache._start_request()
+    first = sitecache.cached(None, "test:memo", compute)
+    assert sitecache.cached(None, "test:memo", compute) is first
+    first["names"].append("changed by this request")
+    sitecache._end_request()
+
+    sitecache._start_request()
+    assert sitecache.cached(None, "test:memo", compute) == {"names": ["Brazil"]}
+    sitecache._end_request()
+    assert len(calls) == 1
