@@ -15,7 +15,7 @@ from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from .deferral import Deferral
@@ -176,7 +176,25 @@ def invalidate(**kwargs):
 deferral = Deferral("sitecache", list, lambda saves: saves and invalidate(), on_error=True)
 
 
-def _model_changed(sender, **kwargs):
+# What Wagtail writes to a page's row when an editor saves a draft, comments, or locks it: the
+# visitors' page is the live one, unchanged, so the cache stays (each editor's save emptied it).
+DRAFT_FIELDS = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        COMMENTS_RELATION_NAME,
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def _model_changed(sender, update_fields=None, **kwargs):
+    if update_fields and issubclass(sender, Page) and set(update_fields) <= DRAFT_FIELDS:
+        return
     invalidate()
 
 

@@ -177,3 +177,23 @@ def test_a_page_made_private_leaves_the_cache_in_every_language_at_once():
         response = Client().get(url)
         assert response.get("X-Page-Cache") is None, url
         assert response.status_code == 302 and re.search(r"/login/", response["Location"]), url
+
+
+def test_a_draft_saved_keeps_the_visitors_cache_and_its_publish_replaces_it():
+    # Saving a draft (or locking a page) changes nothing a visitor sees: it emptied the whole
+    # cache, so on a working day the cache was empty as often as an editor pressed Save.
+    editor = sign_in("draft-editor", superuser=True)
+    experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    url = experience.url
+    cached("/en/")
+    cached(url)
+    edit = f"/admin/pages/{experience.pk}/edit/"
+    post_form(editor, edit, {"title": "Porto Alegre, a draft"})
+    assert editor.post(f"/admin/pages/{experience.pk}/lock/").status_code == 302
+    for address in ("/en/", url):
+        response, queries = visit(Client(), address)
+        assert (response["X-Page-Cache"], queries) == ("hit", 0), address
+        assert "Porto Alegre, a draft" not in response.content.decode()
+    assert editor.post(f"/admin/pages/{experience.pk}/unlock/").status_code == 302
+    post_form(editor, edit, {"title": "Porto Alegre, published"}, "action-publish")
+    assert "Porto Alegre, published" in Client().get(url).content.decode()
