@@ -5,11 +5,14 @@ and each language's address is its own entry.
 
 Only a live, public page served by Wagtail to a request without a session is kept, and only
 when its response sets no cookie, holds no CSRF token and says nothing against caching. A hit
-is answered before the session, the user or the database are looked at. Entries also expire
+is answered before the session, the user or the database are looked at. An address with a
+query string is kept only when its page vouches for it (`accept_query`: a listing's one-filter
+views, a bounded set), so whatever a robot appends never fills the cache. Entries also expire
 after PAGE_CACHE_TIMEOUT seconds: the agenda and the home page's upcoming events move with
 the clock, not with a save."""
 
 import hashlib
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,13 +28,15 @@ def _cacheable_request(request):
     return (
         settings.PAGE_CACHE_TIMEOUT > 0
         and request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")  # no query string is keyed on
         and settings.SESSION_COOKIE_NAME not in request.COOKIES  # signed in, or unlocked
     )
 
 
 def _key(request):
     address = f"{request.get_host()}{request.path}"
+    if query := request.META.get("QUERY_STRING"):
+        # One entry for ?a=1&b=2 and ?b=2&a=1.
+        address += "?" + urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
     digest = hashlib.sha1(address.encode()).hexdigest()
     return f"iopd:page:{sitecache.generation()}:{digest}"
 
@@ -47,12 +52,20 @@ def _cacheable_response(request, response):
         return False
     if b"csrfmiddlewaretoken" in response.content:
         return False
+    if request.META.get("QUERY_STRING") and not getattr(request, "_page_cache_query", False):
+        return False
     return page.live and privacy.is_public(page) and not getattr(request, "is_preview", False)
 
 
 def mark(page, request):
     """Called as Wagtail serves `page`: the response may be kept if all else allows it."""
     request._page_cache_page = page
+
+
+def accept_query(request):
+    """Called by a page whose answer to this query string may be kept: a view of a bounded set
+    (one filter of a listing, a page of it), never one a visitor can vary without end."""
+    request._page_cache_query = True
 
 
 class PageCacheMiddleware:

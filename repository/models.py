@@ -35,7 +35,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
-from core import seo
+from core import pagecache, seo
 from core.blocks import LinkBlock
 from core.i18n import as_written
 from core.locales import active_locale
@@ -111,7 +111,21 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
             len(filters.active) > 1 or filters.year_from or filters.year_to
         ):
             response["X-Robots-Tag"] = "noindex"
+        elif filters is not None and self._bounded_view(request, filters, context):
+            pagecache.accept_query(request)
         return response
+
+    def _bounded_view(self, request, filters, context):
+        """A view of one filter (and a page of it) may be kept in the page cache: these are
+        the views linked from experience pages and crawled, a set the vocabularies bound."""
+        known = {facet.param for facet in filters.facets} | {"page", "sort"}
+        page = request.GET.get("page")
+        return (
+            set(request.GET) <= known
+            and all(len(request.GET.getlist(key)) == 1 for key in request.GET)
+            and not filters.notes
+            and (page is None or page == str(context["experiences"].number))
+        )
 
     @path("export/<str:extension>/")
     def export(self, request, extension):

@@ -58,8 +58,15 @@ def test_a_visitor_is_served_from_the_cache_without_a_query_in_each_language():
 
 def test_what_is_never_kept():
     client = Client()
-    # A query string the cache does not key on, and the search page (another view).
-    for url in ["/en/experiences/?topic=participatory-budgeting", "/en/search/?q=budget"]:
+    # Query strings no page vouches for (combinations of filters, values it ignored, anything
+    # appended), and the search page (another view).
+    for url in [
+        "/en/experiences/?topic=participatory-budgeting&region=europe",
+        "/en/experiences/?topic=no-such-topic",
+        "/en/experiences/?topic=participatory-budgeting&utm_source=newsletter",
+        "/en/experiences/?page=abc",
+        "/en/search/?q=budget",
+    ]:
         client.get(url)
         assert client.get(url).get("X-Page-Cache") is None, url
     # A form with a CSRF token: the password form of a protected page.
@@ -197,3 +204,23 @@ def test_a_draft_saved_keeps_the_visitors_cache_and_its_publish_replaces_it():
     assert editor.post(f"/admin/pages/{experience.pk}/unlock/").status_code == 302
     post_form(editor, edit, {"title": "Porto Alegre, published"}, "action-publish")
     assert "Porto Alegre, published" in Client().get(url).content.decode()
+
+
+def test_a_one_filter_view_of_the_repository_is_kept_and_replaced_at_a_publish():
+    # The views experience pages link to ("Topic: ...") and crawlers follow, a set the
+    # vocabularies bound: every visitor of one of them rendered it again.
+    url = "/en/experiences/?topic=participatory-budgeting"
+    first = cached(url)
+    assert "noindex" not in first.get("X-Robots-Tag", "")
+    cached("/en/experiences/?sort=title&region=europe")
+    response, queries = visit(Client(), "/en/experiences/?region=europe&sort=title")
+    assert (response["X-Page-Cache"], queries) == ("hit", 0)  # the same view, either order
+    editor = sign_in("listing-editor", superuser=True)
+    experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    post_form(
+        editor,
+        f"/admin/pages/{experience.pk}/edit/",
+        {"title": "Porto Alegre, budgets decided together"},
+        "action-publish",
+    )
+    assert "Porto Alegre, budgets decided together" in Client().get(url).content.decode()
