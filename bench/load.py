@@ -1,8 +1,8 @@
 """Load benchmark: the site as production serves it, under a mixed crowd of visitors and a few
 editors publishing.
 
-    ./bench/load.sh [--users 10 50 100] [--duration 30] [--workers 2] [--paths engine builtin
-                    database] [--soak 600] [--kill-engine]
+    ./bench/load.sh [--users 10 50 100] [--duration 30] [--workers 2] [--publish-every 5]
+                    [--paths engine builtin database] [--soak 600] [--kill-engine]
 
 One copy of the demo (load_demo, load_demo_experiences, the engine index rebuilt) in its own
 PostgreSQL database, served by gunicorn on loopback with the production settings as a
@@ -170,6 +170,8 @@ class Crowd:
     """`users` threads for `seconds` (and at most `max_requests`): visitors, and one editor in
     twenty. Samples are (second since start, kind, seconds, ok, degraded)."""
 
+    publish_every = 5.0  # seconds between an editor's publishes, on average (--publish-every)
+
     def __init__(self, base, users, seconds, think, pages, searches_only=False, max_requests=0):
         self.base, self.users, self.seconds, self.think = base, users, seconds, think
         self.pages = pages  # [(id, url)] of English experiences
@@ -264,8 +266,9 @@ class Crowd:
             self.record("publish", status, seconds, expected=(302,))
             if status == 302:
                 self.published[page_url] = title
-            # Editors publish far less often than visitors read: every 5 s or so.
-            time.sleep(rng.uniform(3, 7))
+            # Every --publish-every seconds on average (5 by default: a stress far above a
+            # person's pace, whose edit takes minutes; each publish empties the page cache).
+            time.sleep(rng.uniform(0.6, 1.4) * self.publish_every)
 
 
 def percentile(values, share):
@@ -539,6 +542,9 @@ def main():
     parser.add_argument("--duration", type=int, default=30, help="seconds per level")
     parser.add_argument("--max-requests", type=int, default=20_000, help="per level, at most")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between requests")
+    parser.add_argument(
+        "--publish-every", type=float, default=5.0, help="mean seconds between publishes"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--saturation-users", type=int, default=20)
@@ -549,6 +555,7 @@ def main():
 
     engine_url = os.environ.get("SEARCH_ENGINE_URL", "")
     paths = [p for p in args.paths if engine_url or not PATHS[p][2]]
+    Crowd.publish_every = args.publish_every
     site = Site(engine_url, args.workers, args.threads)
     rows, by_kind, saturation = [], [], {}
     try:
@@ -570,7 +577,8 @@ def main():
 def report(args, rows, by_kind, saturation):
     print(
         f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s), {args.duration} s a "
-        f"level, think time {args.think} s; {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"level, think time {args.think} s, an editor publishes every {args.publish_every} s; "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, "
         f"{os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.2f}"
     )
     header = ("search path", "users", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms")
