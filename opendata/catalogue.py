@@ -23,6 +23,8 @@ from core.privacy import public
 DATA = Path(__file__).resolve().parent / "data"
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# DCAT 3 terms rdflib's DCAT 2 namespace object does not know (dcat:version, dcat:hasVersion).
+DCAT3 = Namespace(str(DCAT))
 CONTENT_TYPES = {
     "json-ld": "application/ld+json; charset=utf-8",
     "xml": "application/rdf+xml; charset=utf-8",
@@ -74,7 +76,7 @@ class CatalogueBuilder:
         from .models import OpenDataPage, Release
 
         self.absolute = absolute
-        self.graph = Graph()
+        self.graph = Graph(bind_namespaces="core")
         for prefix, namespace in (
             ("dcat", DCAT),
             ("dct", DCTERMS),
@@ -270,7 +272,7 @@ class CatalogueBuilder:
         for release in self.releases:
             dataset = self.release_dataset(release)
             self.add(catalogue, DCAT.dataset, dataset)
-            self.add(live, DCAT.hasVersion, dataset)
+            self.add(live, DCAT3.hasVersion, dataset)
             self.add(dataset, DCTERMS.isVersionOf, live)
         return self.graph
 
@@ -367,7 +369,7 @@ class CatalogueBuilder:
             ],
         )
         self.add(dataset, DCTERMS.description, *self.descriptions("dataset"))
-        self.add(dataset, DCAT.version, Literal(release.version))
+        self.add(dataset, DCAT3.version, Literal(release.version))
         issued = Literal(release.issued, datatype=XSD.date)
         self.add(dataset, DCTERMS.issued, issued)
         self.add(dataset, DCTERMS.modified, issued)
