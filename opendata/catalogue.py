@@ -25,6 +25,7 @@ SPDX = Namespace("http://spdx.org/rdf/terms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 # DCAT 3 terms rdflib's DCAT 2 namespace object does not know (dcat:version, dcat:hasVersion).
 DCAT3 = Namespace(str(DCAT))
+AVAILABILITY = URIRef("http://data.europa.eu/r5r/availability")
 CONTENT_TYPES = {
     "json-ld": "application/ld+json; charset=utf-8",
     "xml": "application/rdf+xml; charset=utf-8",
@@ -223,8 +224,16 @@ class CatalogueBuilder:
         self.add(uri, RDFS.label, *[Literal(text, lang=code) for code, text in methods.items()])
         return uri
 
+    def availability(self, kind):
+        """How long the files stay: the live exports while the site runs, a release for good."""
+        value = authorities()["planned_availability"][kind]
+        concept = self.typed(value["uri"], SKOS.Concept)
+        self.add(concept, SKOS.prefLabel, *[Literal(t, lang=c) for c, t in value["labels"].items()])
+        return concept
+
     def distribution(self, uri, url, fmt, licence, title, issued=None, modified=None):
         distribution = self.typed(uri, DCAT.Distribution)
+        self.add(distribution, AVAILABILITY, self.availability("release" if issued else "live"))
         spec = FORMATS[fmt]
         self.add(distribution, DCTERMS.title, *title)
         target = self.typed(url, RDFS.Resource)
