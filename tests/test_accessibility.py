@@ -20,6 +20,7 @@ PAGES = [
     "/en/experiences/",
     "/fr/experiences/budget-participatif-porto-alegre/",
     "/es/experiencias/codebook/",
+    "/fr/donnees-ouvertes/",
     "/en/members/?type=local-government&region=nowhere",
     "/fr/membres/",
     "/es/miembros/porto-alegre-city-council/",

@@ -38,6 +38,7 @@ EXPECTED = {
     "ReportPage": 10,  # its members (authors, publishers) in one query
     "CollectionPage": 5,
     "MemberDirectoryPage": 10,
+    "OpenDataPage": 3,  # its releases, however many, and the repository it links to
 }
 
 VIEWS = {  # the filtered listings and the search page, which no page row describes

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "submissions",
     "award",
     "publications",
+    "opendata",
     "search",
     "editorial",
     "accounts",

@@ -23,6 +23,7 @@ from home.models import (
     StandardPage,
 )
 from network import demo as network_demo
+from opendata import demo as opendata_demo
 from publications.demo import events as demo_events
 from publications.demo import news as demo_news
 from publications.demo import reports
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             pages["reports"] = reports.load(home)
             pages["members"] = network_demo.load(home)
             pages["award"] = award_demo.load(home)
+            pages["opendata"] = opendata_demo.load(home)
             # The menu links every section, so it is written (and translated) once they all are.
             self.ensure_layout(pages)
             for locale in locales[1:]:
