@@ -39,6 +39,9 @@ TAXONOMY_MODELS = [
     ("taxonomy", "targetgroup"),
     ("taxonomy", "governmentlevel"),
     ("taxonomy", "countryintroduction"),
+    # The inclusion criteria (repository/criteria.py): coordinators edit them, translators
+    # translate their words.
+    ("repository", "definition"),
 ]
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
 # Members carry private contacts: coordinators (and administrators, who hold their rights) only.

@@ -27,6 +27,7 @@ from core.deferral import side_effects_deferred
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
+from . import criteria
 from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from .models import (
     ExperienceOrganisation,
@@ -163,6 +164,16 @@ def codebook():
             _("a web address starting with http:// or https://"),
         ),
         Column(
+            "badges",
+            "list",
+            _(
+                "Inclusion criteria its coded values meet, separated by semicolons; computed "
+                "from the coding, never typed in."
+            ),
+            ", ".join(criterion.slug for criterion in criteria.criteria()),
+            False,
+        ),
+        Column(
             "language",
             "code",
             _(
@@ -193,11 +204,12 @@ def codebook_vocabularies():
         "target_groups": (TargetGroup, _("Target groups")),
         **{variable.field: (variable.model, variable.label) for variable in CODED_VARIABLES},
     }
-    return [
+    found = [
         (column.name, models[column.name][1], models[column.name][0].cached_localized())
         for column in codebook()
         if column.name in models
     ]
+    return [*found, ("badges", _("Inclusion criteria"), criteria.codebook_terms())]
 
 
 # Export --------------------------------------------------------------------------------------
@@ -245,6 +257,7 @@ def export_rows(pages, request=None):
             "duration_days": page.duration_days,
             "evaluated_by": page.evaluated_by or None,
             "evaluation_url": page.evaluation_url or None,
+            "badges": criteria.met_slugs(criteria.coding_of_page(page)),
             "language": page.locale.language_code,
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()

@@ -680,6 +680,17 @@ class ExperiencePage(BasePage):
             for variable in CODED_VARIABLES
             if coded[variable.field]
         ]
+        # The inclusion criteria its coding meets, and those it misses by one condition.
+        from .criteria import NUMBERS, outcomes
+
+        found = outcomes(
+            {
+                **{field: {term.slug for term in terms} for field, terms in coded.items()},
+                **{field: getattr(self, field) for field in NUMBERS},
+            }
+        )
+        context["badges"] = [outcome for outcome in found if outcome.met]
+        context["near_badges"] = [outcome for outcome in found if outcome.near]
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
@@ -959,3 +970,7 @@ class ExperienceAward(Orderable):
     def clean(self):
         if self.year and self.year > datetime.date.today().year:
             raise ValidationError({"year": _("An award cannot be dated in the future.")})
+
+
+# The inclusion criteria live beside the coding they read (criteria.py).
+from .criteria import Definition, DefinitionCondition  # noqa: E402, F401

@@ -22,6 +22,7 @@ from core.privacy import is_public, is_public_path, public
 from core.text import fold
 from network.models import MemberOrganisation
 from publications.models import EventPage, NewsPage, ReportPage
+from repository import criteria
 from repository.coding import CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, place_line
@@ -54,6 +55,9 @@ EXPERIENCE_FIELDS = (
     "ongoing",
     "end_year",
     *(f"{field}_id" for field in SINGLE_CODED),
+    # Read by the inclusion criteria (repository/criteria.py).
+    "participants",
+    "duration_days",
 )
 
 
@@ -253,6 +257,7 @@ class DocumentBuilder:
                 "award": [],
                 "keyword": [],
                 **{variable.param: [] for variable in CODED_VARIABLES},
+                "badge": [],
                 "place": "",
                 "year": None,
                 "year_label": "",
@@ -284,6 +289,8 @@ class DocumentBuilder:
             else:
                 term = getattr(page, variable.field)
                 doc[variable.param] = [term.slug] if term else []
+        # Computed from the coding above: a badge is never typed in.
+        doc["badge"] = criteria.met_slugs(criteria.coding_of_document(doc, page))
         if page.start_year:
             doc["year"] = page.start_year
             doc["date"] = datetime.date(page.start_year, 1, 1).isoformat()
