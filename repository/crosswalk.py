@@ -88,12 +88,15 @@ class CaseDatabase(models.Model):
         """Why `identifier` is not one of this database's, or None."""
         if self.accepts(identifier):
             return None
-        example = f" (e.g. {self.identifier_example})" if self.identifier_example else ""
-        return _("“%(identifier)s” is not an identifier of %(database)s%(example)s.") % {
-            "identifier": identifier[:60],
-            "database": self.name,
-            "example": example,
-        }
+        values = {"identifier": identifier[:60], "database": self.name}
+        if self.identifier_example:
+            return _(
+                "“%(identifier)s” is not an identifier of %(database)s (e.g. %(example)s)."
+            ) % {
+                **values,
+                "example": self.identifier_example,
+            }
+        return _("“%(identifier)s” is not an identifier of %(database)s.") % values
 
     @classmethod
     def cached(cls):
@@ -121,7 +124,7 @@ class ExperienceCrosswalk(Orderable):
         verbose_name_plural = _("identifiers in other databases")
 
     def __str__(self):
-        return f"{self.database_id}:{self.identifier}"
+        return f"{self.database.slug}:{self.identifier}"
 
     def clean(self):
         self.identifier = self.identifier.strip()

@@ -432,6 +432,12 @@ class ExperiencePage(BasePage):
             ],
             heading=_("Evaluation"),
         ),
+        # The crosswalk: the same case in other databases (crosswalk.py).
+        InlinePanel(
+            "crosswalk",
+            heading=_("Also documented in"),
+            label=_("Identifier in another database"),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -469,6 +475,7 @@ class ExperiencePage(BasePage):
         SynchronizedField("target_groups", overridable=False),
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("organisations", overridable=False),
+        SynchronizedField("crosswalk", overridable=False),
         SynchronizedField("awards", overridable=False),
         *(SynchronizedField(variable.field, overridable=False) for variable in CODED_VARIABLES),
         SynchronizedField("participants", overridable=False),
@@ -974,3 +981,4 @@ class ExperienceAward(Orderable):
 
 # The inclusion criteria live beside the coding they read (criteria.py).
 from .criteria import Definition, DefinitionCondition  # noqa: E402, F401
+from .crosswalk import CaseDatabase, ExperienceCrosswalk  # noqa: E402, F401

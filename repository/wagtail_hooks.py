@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from taxonomy.wagtail_hooks import InEditorsLanguages
 
 from .criteria import Definition
+from .crosswalk import CaseDatabase
 
 
 class DefinitionViewSet(InEditorsLanguages, SnippetViewSet):
@@ -22,3 +23,18 @@ class DefinitionViewSet(InEditorsLanguages, SnippetViewSet):
 
 
 register_snippet(DefinitionViewSet)
+
+
+class CaseDatabaseViewSet(SnippetViewSet):
+    """The other databases of the crosswalk, with the shape of their identifiers."""
+
+    model = CaseDatabase
+    icon = "link"
+    menu_label = _("Other databases")
+    menu_name = "case-databases"
+    add_to_admin_menu = True
+    menu_order = 211
+    list_display = ["name_en", "slug", "link_pattern"]
+
+
+register_snippet(CaseDatabaseViewSet)

@@ -305,6 +305,8 @@ class DocumentBuilder:
             *(mechanism.name for mechanism in relations["mechanisms"]),
             *(group.name for group in relations["target_groups"]),
             *relations["organisations"],
+            # The identifiers of the case in other databases find it too.
+            *relations["crosswalk"],
         ]
 
     def _news(self, page, doc):
@@ -377,6 +379,7 @@ def experience_relations(page_ids):
             "keywords": [],
             "organisations": [],
             "awarded": False,
+            "crosswalk": [],
             **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
@@ -414,6 +417,13 @@ def experience_relations(page_ids):
     )
     for page_id, organisation in rows:
         relations[page_id]["organisations"].append(organisation)
+    crosswalk = ExperiencePage._meta.get_field("crosswalk").related_model
+    for page_id, identifier in (
+        crosswalk.objects.filter(page_id__in=page_ids)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "identifier")
+    ):
+        relations[page_id]["crosswalk"].append(identifier)
     return relations
 
 
@@ -427,6 +437,7 @@ def experience_relations_of(page):
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
+        "crosswalk": [row.identifier for row in page.crosswalk.all()],
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 
