@@ -31,6 +31,7 @@ PAGES = {
         "/en/experiences/east-belgium-citizens-dialogue/",
         "/en/experiences/seoul-citizens-participatory-budget/",
         "/en/experiences/codebook/",
+        "/en/experiences/?badge=deliberative-mini-public",  # an inclusion criterion's landing
         "/en/members/",
         "/en/members/?type=local-government&promoter=yes",
         "/en/members/porto-alegre-city-council/",
@@ -60,6 +61,7 @@ PAGES = {
         "/fr/experiences/budget-participatif-porto-alegre/",
         "/fr/experiences/loi-budget-participatif-republique-dominicaine/",
         "/fr/experiences/codebook/",
+        "/fr/experiences/?badge=participatory-budgeting",
         "/fr/membres/",
         "/fr/membres/?country=BR&region=nulle-part",
         "/fr/membres/cascais-municipality/",
