@@ -79,6 +79,11 @@ TRANSLATORS = EVERYONE | {
         for model in TRANSLATED_TERMS
         for view in ("list", "list_results", "edit", "history", "history_results", "usage")
     ),
+    # The inclusion criteria's words (repository/criteria.py).
+    *(
+        f"wagtailsnippets_repository_definition:{view}"
+        for view in ("list", "list_results", "edit", "history", "history_results", "usage")
+    ),
     "translation_report",
 }
 

@@ -27,6 +27,7 @@ from core.deferral import side_effects_deferred
 from core.progress import Progress
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
+from . import criteria, crosswalk
 from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from .models import (
     ExperienceOrganisation,
@@ -163,6 +164,25 @@ def codebook():
             _("a web address starting with http:// or https://"),
         ),
         Column(
+            "crosswalk",
+            "list",
+            _(
+                "Identifiers of the same case in other databases, as database:identifier, "
+                "separated by semicolons."
+            ),
+            ", ".join(crosswalk.CaseDatabase.objects.values_list("slug", flat=True)),
+        ),
+        Column(
+            "badges",
+            "list",
+            _(
+                "Inclusion criteria its coded values meet, separated by semicolons; computed "
+                "from the coding, never typed in."
+            ),
+            ", ".join(criterion.slug for criterion in criteria.criteria()),
+            False,
+        ),
+        Column(
             "language",
             "code",
             _(
@@ -193,11 +213,12 @@ def codebook_vocabularies():
         "target_groups": (TargetGroup, _("Target groups")),
         **{variable.field: (variable.model, variable.label) for variable in CODED_VARIABLES},
     }
-    return [
+    found = [
         (column.name, models[column.name][1], models[column.name][0].cached_localized())
         for column in codebook()
         if column.name in models
     ]
+    return [*found, ("badges", _("Inclusion criteria"), criteria.codebook_terms())]
 
 
 # Export --------------------------------------------------------------------------------------
@@ -214,6 +235,7 @@ def export_rows(pages, request=None):
         "target_groups",
         *MANY_CODED,
         "tagged_items__tag",
+        "crosswalk__database",
         Prefetch("organisations", ExperienceOrganisation.objects.select_related("member")),
     )
     # In chunks, so that a large export never holds every page in memory at once.
@@ -245,6 +267,8 @@ def export_rows(pages, request=None):
             "duration_days": page.duration_days,
             "evaluated_by": page.evaluated_by or None,
             "evaluation_url": page.evaluation_url or None,
+            "crosswalk": crosswalk.cell(page),
+            "badges": criteria.met_slugs(criteria.coding_of_page(page)),
             "language": page.locale.language_code,
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()
@@ -659,6 +683,7 @@ class ExperienceImporter:
             "duration_days": lambda: _integer(raw.get("duration_days")),
             "evaluated_by": lambda: _text(raw, "evaluated_by", 200),
             "evaluation_url": lambda: _url(raw.get("evaluation_url")),
+            "crosswalk": lambda: self._crosswalk(raw.get("crosswalk")),
         }
         for name, read in readers.items():
             if name not in raw and name not in ("external_id", "title", "summary"):
@@ -704,6 +729,21 @@ class ExperienceImporter:
         if term is None:
             raise ValueError(_("unknown value “%(value)s”") % {"value": value})
         return term
+
+    def _crosswalk(self, value):
+        """[(database, identifier)], each checked against its database's pattern."""
+        databases, found, problems = crosswalk.CaseDatabase.cached(), [], []
+        for slug, identifier in crosswalk.parse(_list(value)):
+            database = databases.get(slug)
+            if database is None:
+                problems.append(_("unknown database “%(slug)s”") % {"slug": slug[:40]})
+            elif reason := database.refusal(identifier):
+                problems.append(str(reason))
+            elif (slug, identifier) not in found:
+                found.append((slug, identifier))
+        if problems:
+            raise ValueError("; ".join(str(problem) for problem in problems))
+        return found
 
     def _terms(self, name, value):
         terms, unknown = [], []
@@ -782,6 +822,12 @@ class ExperienceImporter:
                 page.keywords.set([self._tag(keyword) for keyword in value])
             elif name == "organisations":
                 page.organisations = _organisations(page, value)
+            elif name == "crosswalk":
+                databases = crosswalk.CaseDatabase.cached()
+                page.crosswalk = [
+                    crosswalk.ExperienceCrosswalk(database=databases[slug], identifier=identifier)
+                    for slug, identifier in value
+                ]
             else:
                 setattr(page, name, value)
 
@@ -789,6 +835,8 @@ class ExperienceImporter:
         for name, value in values.items():
             if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
                 new = sorted(term.slug for term in value)
+            elif name == "crosswalk":
+                new = [f"{slug}:{identifier}" for slug, identifier in value]
             elif name in ("country", "government_level", *SINGLE_CODED):
                 new = (value.code if name == "country" else value.slug) if value else None
             else:

@@ -24,6 +24,7 @@ from taxonomy.models import (
 )
 from taxonomy.tree import with_narrower
 
+from . import criteria
 from .coding import CODED_VARIABLES, MANY_CODED
 
 PER_PAGE = 12
@@ -77,6 +78,31 @@ class CodeFacet(TermFacet):
         return [Option(term.slug, term.name) for term in self.model.cached_localized()]
 
 
+class BadgeFacet(Facet):
+    """The inclusion criteria an experience's coding meets; computed, so filtered by the
+    definitions' conditions rather than by a stored value."""
+
+    def load_options(self, queryset):
+        labels = criteria.labels()
+        return [Option(criterion.slug, labels[criterion.slug]) for criterion in self._criteria()]
+
+    def _criteria(self):
+        return [criterion for criterion in criteria.criteria() if criterion.rules]
+
+    def _q(self, slugs):
+        query = Q(pk__in=[])
+        for criterion in self._criteria():
+            if criterion.slug in slugs:
+                query |= criterion.q()
+        return query
+
+    def count_usage(self, queryset):
+        return {c.slug: queryset.filter(c.q()).count() for c in self._criteria()}
+
+    def apply(self, queryset):
+        return queryset.filter(self._q(self.selected)) if self.selected else queryset
+
+
 class CountryFacet(Facet):
     def load_options(self, queryset):
         present = Country.objects.filter(experiences__in=queryset.values("pk")).distinct()
@@ -124,6 +150,7 @@ class ExperienceFilters(ListingFilters):
             LevelFacet("level", _("Government level"), "government_level__slug"),
             StatusFacet("status", _("Status"), "ongoing"),
             *(CodeFacet(variable) for variable in CODED_VARIABLES),
+            BadgeFacet("badge", _("Meets the definition of"), "badge"),
         ]
         for facet in self.facets:
             self._read_facet(facet)
@@ -200,6 +227,9 @@ class ExperienceFilters(ListingFilters):
         if isinstance(facet, CountryFacet):
             intro = CountryIntroduction.for_country(option.value)
             return Landing(option.label, intro.text) if intro else None
+        if isinstance(facet, BadgeFacet):
+            definition = criteria.localized_by_slug().get(option.value)
+            return Landing(definition.name, definition.description) if definition else None
         if not isinstance(facet, TermFacet):
             return None
         term = next(

@@ -446,6 +446,12 @@ class ExperiencePage(BasePage):
             ],
             heading=_("Evaluation"),
         ),
+        # The crosswalk: the same case in other databases (crosswalk.py).
+        InlinePanel(
+            "crosswalk",
+            heading=_("Also documented in"),
+            label=_("Identifier in another database"),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -483,6 +489,7 @@ class ExperiencePage(BasePage):
         SynchronizedField("target_groups", overridable=False),
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("organisations", overridable=False),
+        SynchronizedField("crosswalk", overridable=False),
         SynchronizedField("awards", overridable=False),
         *(SynchronizedField(variable.field, overridable=False) for variable in CODED_VARIABLES),
         SynchronizedField("participants", overridable=False),
@@ -694,6 +701,17 @@ class ExperiencePage(BasePage):
             for variable in CODED_VARIABLES
             if coded[variable.field]
         ]
+        # The inclusion criteria its coding meets, and those it misses by one condition.
+        from .criteria import NUMBERS, outcomes
+
+        found = outcomes(
+            {
+                **{field: {term.slug for term in terms} for field, terms in coded.items()},
+                **{field: getattr(self, field) for field in NUMBERS},
+            }
+        )
+        context["badges"] = [outcome for outcome in found if outcome.met]
+        context["near_badges"] = [outcome for outcome in found if outcome.near]
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
@@ -973,3 +991,8 @@ class ExperienceAward(Orderable):
     def clean(self):
         if self.year and self.year > datetime.date.today().year:
             raise ValidationError({"year": _("An award cannot be dated in the future.")})
+
+
+# The inclusion criteria live beside the coding they read (criteria.py).
+from .criteria import Definition, DefinitionCondition  # noqa: E402, F401
+from .crosswalk import CaseDatabase, ExperienceCrosswalk  # noqa: E402, F401

@@ -22,6 +22,7 @@ from core.privacy import is_public, is_public_path, public
 from core.text import fold
 from network.models import MemberOrganisation
 from publications.models import EventPage, NewsPage, ReportPage
+from repository import criteria
 from repository.coding import CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, place_line
@@ -54,6 +55,9 @@ EXPERIENCE_FIELDS = (
     "ongoing",
     "end_year",
     *(f"{field}_id" for field in SINGLE_CODED),
+    # Read by the inclusion criteria (repository/criteria.py).
+    "participants",
+    "duration_days",
 )
 
 
@@ -253,6 +257,7 @@ class DocumentBuilder:
                 "award": [],
                 "keyword": [],
                 **{variable.param: [] for variable in CODED_VARIABLES},
+                "badge": [],
                 "place": "",
                 "year": None,
                 "year_label": "",
@@ -284,6 +289,8 @@ class DocumentBuilder:
             else:
                 term = getattr(page, variable.field)
                 doc[variable.param] = [term.slug] if term else []
+        # Computed from the coding above: a badge is never typed in.
+        doc["badge"] = criteria.met_slugs(criteria.coding_of_document(doc, page))
         if page.start_year:
             doc["year"] = page.start_year
             doc["date"] = datetime.date(page.start_year, 1, 1).isoformat()
@@ -298,6 +305,8 @@ class DocumentBuilder:
             *(mechanism.name for mechanism in relations["mechanisms"]),
             *(group.name for group in relations["target_groups"]),
             *relations["organisations"],
+            # The identifiers of the case in other databases find it too.
+            *relations["crosswalk"],
         ]
 
     def _news(self, page, doc):
@@ -370,6 +379,7 @@ def experience_relations(page_ids):
             "keywords": [],
             "organisations": [],
             "awarded": False,
+            "crosswalk": [],
             **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
@@ -407,6 +417,13 @@ def experience_relations(page_ids):
     )
     for page_id, organisation in rows:
         relations[page_id]["organisations"].append(organisation)
+    crosswalk = ExperiencePage._meta.get_field("crosswalk").related_model
+    for page_id, identifier in (
+        crosswalk.objects.filter(page_id__in=page_ids)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "identifier")
+    ):
+        relations[page_id]["crosswalk"].append(identifier)
     return relations
 
 
@@ -420,6 +437,7 @@ def experience_relations_of(page):
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
+        "crosswalk": [row.identifier for row in page.crosswalk.all()],
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 

@@ -38,6 +38,7 @@ FACET_FIELDS = [
     "available",
     "keyword",
     *(variable.param for variable in CODED_VARIABLES),
+    "badge",
 ]
 COMBINED, SEPARATOR = "facets", ":"
 # The combined field also holds "year:YYYY", so the histogram of years comes from the same

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import sitecache
+from repository import criteria
 from repository.coding import CODED_VARIABLES
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
 
@@ -74,6 +75,8 @@ FACETS = [
         FacetSpec(variable.param, variable.label, lambda model=variable.model: _term_labels(model))
         for variable in CODED_VARIABLES
     ),
+    # The inclusion criteria each experience's coding meets (repository/criteria.py).
+    FacetSpec("badge", _("Meets the definition of"), lambda: criteria.labels()),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 

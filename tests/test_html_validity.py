@@ -32,6 +32,7 @@ PAGES = {
         "/en/experiences/seoul-citizens-participatory-budget/",
         "/en/experiences/codebook/",
         "/en/open-data/",
+        "/en/experiences/?badge=deliberative-mini-public",  # an inclusion criterion's landing
         "/en/members/",
         "/en/members/?type=local-government&promoter=yes",
         "/en/members/porto-alegre-city-council/",
@@ -62,6 +63,7 @@ PAGES = {
         "/fr/experiences/loi-budget-participatif-republique-dominicaine/",
         "/fr/experiences/codebook/",
         "/fr/donnees-ouvertes/",
+        "/fr/experiences/?badge=participatory-budgeting",
         "/fr/membres/",
         "/fr/membres/?country=BR&region=nulle-part",
         "/fr/membres/cascais-municipality/",

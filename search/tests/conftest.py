@@ -48,6 +48,8 @@ def cases(db):
         for variable, terms in codes.items() if number % 4 != 3 else ():
             first, second = terms[number % len(terms)], terms[(number + 1) % len(terms)]
             setattr(page, variable.field, [first, second] if variable.many else first)
+            # A duration too, so that the inclusion criteria are met by some (the ninth).
+            page.duration_days = number + 1
         page.save()
         created.append(page)
     return created
