@@ -39,6 +39,7 @@ TAXONOMY_MODELS = [
     ("taxonomy", "targetgroup"),
     ("taxonomy", "governmentlevel"),
     ("taxonomy", "countryintroduction"),
+    ("legal", "legalframework"),
 ]
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
 # Members carry private contacts: coordinators (and administrators, who hold their rights) only.

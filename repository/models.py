@@ -160,6 +160,16 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
             template="repository/codebook.html",
         )
 
+    @path("countries/<str:code>/")
+    def country(self, request, code):
+        """A country's legal frameworks and its experiences by decade and mechanism."""
+        from .countries import country_or_404, summary
+
+        context = summary(self, country_or_404(code))
+        self.canonical_subpath = self.alternate_subpath = f"countries/{code}/"
+        context["social_title"] = context["country"].name
+        return self.render(request, context_overrides=context, template="repository/country.html")
+
     @path("codebook/csv/")
     def codebook_csv(self, request):
         from .exchange import write_codebook_csv
@@ -325,6 +335,14 @@ class ExperiencePage(BasePage):
         related_name="+",
         verbose_name=_("frequency"),
     )
+    # The laws and charters it rests on (legal app); none listed means the sources do not say.
+    legal_frameworks = ParentalManyToManyField(
+        "legal.LegalFramework",
+        blank=True,
+        related_name="experiences",
+        verbose_name=_("legal basis"),
+        help_text=_("The laws, decrees or charters that require or regulate this experience."),
+    )
     participants = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -432,6 +450,7 @@ class ExperiencePage(BasePage):
             ],
             heading=_("Evaluation"),
         ),
+        FieldPanel("legal_frameworks"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -471,6 +490,7 @@ class ExperiencePage(BasePage):
         SynchronizedField("organisations", overridable=False),
         SynchronizedField("awards", overridable=False),
         *(SynchronizedField(variable.field, overridable=False) for variable in CODED_VARIABLES),
+        SynchronizedField("legal_frameworks", overridable=False),
         SynchronizedField("participants", overridable=False),
         SynchronizedField("duration_days", overridable=False),
         SynchronizedField("evaluated_by", overridable=False),
@@ -690,6 +710,9 @@ class ExperiencePage(BasePage):
             localize_terms([self.government_level])[0] if self.government_level else None
         )
         context["index_url"] = self.parent_url(request)
+        from legal.models import localized
+
+        context["legal_basis"] = localized(self.legal_frameworks.all())
         # The observatory's reports that study this case: the tie no other repository makes.
         from publications.models.reports import reports_studying
 

@@ -251,6 +251,7 @@ class DocumentBuilder:
                 "country": [],
                 "status": [],
                 "award": [],
+                "legal": [],
                 "keyword": [],
                 **{variable.param: [] for variable in CODED_VARIABLES},
                 "place": "",
@@ -277,6 +278,7 @@ class DocumentBuilder:
         doc["place"] = page.place_line
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
         doc["award"] = ["awarded"] if relations["awarded"] else []
+        doc["legal"] = ["yes"] if relations["legal"] else ["no"]
         doc["keyword"] = sorted(relations["keywords"])
         for variable in CODED_VARIABLES:
             if variable.many:
@@ -370,6 +372,7 @@ def experience_relations(page_ids):
             "keywords": [],
             "organisations": [],
             "awarded": False,
+            "legal": False,
             **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
@@ -397,6 +400,11 @@ def experience_relations(page_ids):
     awards = ExperiencePage._meta.get_field("awards").related_model
     for page_id in awards.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True):
         relations[page_id]["awarded"] = True
+    legal = ExperiencePage._meta.get_field("legal_frameworks").remote_field.through
+    for page_id in legal.objects.filter(experiencepage_id__in=page_ids).values_list(
+        "experiencepage_id", flat=True
+    ):
+        relations[page_id]["legal"] = True
     organisations = ExperiencePage._meta.get_field("organisations").related_model
     rows = (
         organisations.objects.filter(page_id__in=page_ids)
@@ -420,6 +428,7 @@ def experience_relations_of(page):
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
+        "legal": bool(page.legal_frameworks.all()),
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 
