@@ -4,6 +4,7 @@ A framework is a translatable snippet: its title is translated, while its facts 
 level, kind, year, whether it binds, its link and its title in its own language) are those of
 the source in every language."""
 
+import copy
 import datetime
 import re
 
@@ -15,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import sitecache
 from core.locales import active_locale
 
 # A language tag as BCP 47 writes it: "es", "pt-BR", "de".
@@ -145,6 +147,28 @@ class LegalFramework(TranslatableMixin, models.Model):
     def __str__(self):
         return f"{self.title} ({self.year})"
 
+    @classmethod
+    def cached(cls, pk):
+        """A framework by primary key from the site cache: an experience page reads its own
+        without a query (see ExperiencePage._terms)."""
+        rows = sitecache.cached(
+            None,
+            "legal-frameworks",
+            lambda: {row.pk: row for row in cls.objects.all()},
+            per_language=False,
+        )
+        return rows.get(pk)
+
+    @classmethod
+    def cached_translations(cls, locale_id):
+        """The frameworks of one language by translation key, from the site cache."""
+        return sitecache.cached(
+            None,
+            f"legal-framework-translations:{locale_id}",
+            lambda: {row.translation_key: row for row in cls.objects.filter(locale_id=locale_id)},
+            per_language=False,
+        )
+
     def clean(self):
         super().clean()
         errors = {}
@@ -168,26 +192,26 @@ class LegalFramework(TranslatableMixin, models.Model):
 
 
 def localized(frameworks):
-    """The given frameworks in the visitor's language where translated, binding ones first."""
+    """The given frameworks in the visitor's language where translated, each once, binding ones
+    first; from the site cache. An untranslated title says its language (`title_lang`)."""
     frameworks = list(frameworks)
     if not frameworks:
         return []
     active = active_locale()
-    keys = {framework.translation_key for framework in frameworks}
-    translated = {
-        framework.translation_key: framework
-        for framework in LegalFramework.objects.filter(translation_key__in=keys, locale=active)
-    }
+    translated = LegalFramework.cached_translations(active.pk)
+    languages = sitecache.cached(
+        None,
+        "locale-codes",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        per_language=False,
+    )
     shown = {}
-    for framework in frameworks:  # each once, whatever languages were given
-        shown.setdefault(framework.translation_key, translated.get(framework.translation_key))
-        if shown[framework.translation_key] is None:
-            shown[framework.translation_key] = framework
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
-    for framework in shown.values():
-        # An untranslated title is shown in its source's language, and marked so.
-        own = framework.locale_id == active.pk
-        framework.title_lang = "" if own else languages[framework.locale_id]
+    for framework in frameworks:
+        key = framework.translation_key
+        if key not in shown:
+            shown[key] = copy.copy(translated.get(key, framework))  # cached rows stay as they are
+            own = shown[key].locale_id == active.pk
+            shown[key].title_lang = "" if own else languages.get(shown[key].locale_id, "")
     return sorted(shown.values(), key=lambda item: (not item.binding, item.year, item.title))
 
 

@@ -686,8 +686,9 @@ class ExperiencePage(BasePage):
             terms = [list(self.topics.all()), list(self.mechanisms.all())]
             topics, mechanisms, target_groups = [*terms, list(self.target_groups.all())]
             coded = {field: list(getattr(self, field).all()) for field in MANY_CODED}
+            frameworks = list(self.legal_frameworks.all())
         else:
-            topics, mechanisms, target_groups, *many = self._terms()
+            topics, mechanisms, target_groups, *many, frameworks = self._terms()
             coded = dict(zip(MANY_CODED, many, strict=True))
         for variable in CODED_VARIABLES:
             if not variable.many:
@@ -712,7 +713,7 @@ class ExperiencePage(BasePage):
         context["index_url"] = self.parent_url(request)
         from legal.models import localized
 
-        context["legal_basis"] = localized(self.legal_frameworks.all())
+        context["legal_basis"] = localized(frameworks)
         # The observatory's reports that study this case: the tie no other repository makes.
         from publications.models.reports import reports_studying
 
@@ -720,8 +721,8 @@ class ExperiencePage(BasePage):
         return context
 
     def _terms(self):
-        """(topics, mechanisms, target groups, then the coded variables of several values) in
-        editorial order, in one query: the terms themselves come from the site cache."""
+        """(topics, mechanisms, target groups, the coded variables of several values, then the legal
+        frameworks) in editorial order, in one query: the rows come from the site cache."""
         kinds = {"topic": Topic, "mechanism": Mechanism, "targetgroup": TargetGroup}
         fields = {
             "topic": self.topics,
@@ -732,6 +733,11 @@ class ExperiencePage(BasePage):
             model = CODED_BY_FIELD[field].model
             kinds[model._meta.model_name] = model
             fields[model._meta.model_name] = getattr(self, field)
+        # Last: the legal frameworks (legal app), cached like the terms.
+        from legal.models import LegalFramework
+
+        kinds["legalframework"] = LegalFramework
+        fields["legalframework"] = self.legal_frameworks
         queries = [
             fields[kind]
             .through.objects.filter(experiencepage_id=self.pk)
@@ -745,7 +751,10 @@ class ExperiencePage(BasePage):
             if term is not None:
                 found[kind].append(term)
         return [
-            sorted(found[kind], key=lambda term: (term.sort_order, term.name.casefold()))
+            sorted(
+                found[kind],
+                key=lambda term: (getattr(term, "sort_order", 0), str(term).casefold()),
+            )
             for kind in kinds
         ]
 
