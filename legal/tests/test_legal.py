@@ -341,3 +341,20 @@ def test_the_repository_filtered_by_one_country_links_to_its_page(client):
     assert '<a href="/fr/experiences/countries/be/">' in content
     content = unescape(client.get("/fr/experiences/", {"country": ["BE", "BR"]}).content.decode())
     assert "/countries/" not in content
+
+
+def test_a_deleted_framework_leaves_the_legal_basis_facet_of_its_cases(client):
+    deliver()
+
+    def with_basis():
+        facets = client.get("/en/search/api/", {"type": "experience"}).json()["facets"]
+        return {row["value"]: row["count"] for row in facets["legal"]}.get("yes", 0)
+
+    assert with_basis() == 1
+    coordinator = sign_in("carla", COORDINATORS)
+    decree = framework(DECREE)
+    url = f"/admin/snippets/legal/legalframework/delete/{decree.pk}/"
+    assert coordinator.post(url).status_code == 302
+    assert not LegalFramework.objects.filter(pk=decree.pk).exists()
+    deliver()
+    assert with_basis() == 0
