@@ -63,6 +63,7 @@ def test_every_facet_alone_and_combined_counts_what_it_finds(engine, subtests):
         ("type", "award"),
         ("power", "means"),
         ("recruitment", "country"),
+        ("legal", "topic"),
     ]
     for first, second in pairs:
         value = next(iter(everything[first]))
@@ -422,6 +423,10 @@ FALLBACK_QUERIES = [
     {"means": ["deliberation", "direct-vote"], "recruitment": "open-to-all"},
     {"lang": "all", "funding": "international", "evaluation": "independent", "status": "ongoing"},
     {"purpose": "inclusion", "commissioner": "local-government", "frequency": "one-off"},
+    # Whether a case names its legal basis (legal app), alone and with the other facets.
+    {"legal": "yes"},
+    {"legal": "no", "status": "ongoing", "topic": ["climate", "gender"]},
+    {"lang": "all", "legal": ["yes", "no"], "country": ["FR", "CA", "AR"]},
 ]
 
 
