@@ -358,3 +358,24 @@ def test_a_deleted_framework_leaves_the_legal_basis_facet_of_its_cases(client):
     assert not LegalFramework.objects.filter(pk=decree.pk).exists()
     deliver()
     assert with_basis() == 0
+
+
+def test_the_demo_cases_rest_on_the_laws_their_text_names(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_experiences", stdout=io.StringIO())
+    for row in rows():
+        for slug in filter(None, row["experiences"].split(";")):
+            page = ExperiencePage.objects.get(slug=slug, locale__language_code="en")
+            assert row["identifier"] in {item.identifier for item in page.legal_frameworks.all()}
+    # The Brazilian and Scottish community laws are recorded, but no demo case says it rests on
+    # them: none is linked.
+    assert not framework("br-lei-10257-2001").experiences.exists()
+    # A translated case shows the law in its language.
+    dominican = ExperiencePage.objects.get(slug="dominican-republic-participatory-budget-law")
+    french = dominican.get_translation(Locale.objects.get(language_code="fr"))
+    content = unescape(client.get(french.url).content.decode())
+    assert "Loi 170-07 instituant le système de budget participatif municipal" in content
+    assert '<i lang="es">Ley núm. 170-07' in content
+    peru = unescape(client.get("/en/experiences/countries/pe/").content.decode())
+    assert "1 experience described in this language" in peru
