@@ -84,6 +84,11 @@ TRANSLATORS = EVERYONE | {
         f"wagtailsnippets_repository_definition:{view}"
         for view in ("list", "list_results", "edit", "history", "history_results", "usage")
     ),
+    # The titles of the legal frameworks (legal app), translated like the terms.
+    *(
+        f"wagtailsnippets_legal_legalframework:{view}"
+        for view in ("list", "list_results", "edit", "history", "history_results", "usage")
+    ),
     "translation_report",
 }
 

@@ -42,6 +42,7 @@ TAXONOMY_MODELS = [
     # The inclusion criteria (repository/criteria.py): coordinators edit them, translators
     # translate their words.
     ("repository", "definition"),
+    ("legal", "legalframework"),
 ]
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
 # Members carry private contacts: coordinators (and administrators, who hold their rights) only.

@@ -25,6 +25,7 @@ from modelcluster.models import get_all_child_relations
 from core.bulk import publish_changed_pages, publish_new_pages, reserve_slugs, validate_page
 from core.deferral import side_effects_deferred
 from core.progress import Progress
+from legal.models import LegalFramework
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
 from . import criteria, crosswalk
@@ -145,6 +146,15 @@ def codebook():
             for variable in CODED_VARIABLES
         ),
         Column(
+            "legal_frameworks",
+            "list",
+            _(
+                "Identifiers of the laws, decrees or charters it rests on, separated by "
+                "semicolons; each is described on the page of its country."
+            ),
+            ", ".join(sorted(set(LegalFramework.objects.values_list("identifier", flat=True)))),
+        ),
+        Column(
             "participants",
             "integer",
             _("How many people took part, in one cycle when it repeats."),
@@ -234,6 +244,7 @@ def export_rows(pages, request=None):
         "mechanisms",
         "target_groups",
         *MANY_CODED,
+        "legal_frameworks",
         "tagged_items__tag",
         "crosswalk__database",
         Prefetch("organisations", ExperienceOrganisation.objects.select_related("member")),
@@ -263,6 +274,7 @@ def export_rows(pages, request=None):
                 organisation.name for organisation in public_organisations(page.organisations.all())
             ],
             **coded_values(page),
+            "legal_frameworks": sorted(item.identifier for item in page.legal_frameworks.all()),
             "participants": page.participants,
             "duration_days": page.duration_days,
             "evaluated_by": page.evaluated_by or None,
@@ -568,6 +580,11 @@ class ExperienceImporter:
             },
         }
         self.countries = {country.code: country for country in Country.objects.all()}
+        # Identifiers are the same in every language; the repository's own rows are linked.
+        self.frameworks = {
+            framework.identifier: framework
+            for framework in LegalFramework.objects.filter(locale=self.locale)
+        }
         self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
         self.tags = {}
         self.sources_in_file = set()  # external ids of good rows in the repository's language
@@ -679,6 +696,7 @@ class ExperienceImporter:
                 )
                 for variable in CODED_VARIABLES
             },
+            "legal_frameworks": lambda: self._frameworks(raw.get("legal_frameworks")),
             "participants": lambda: _integer(raw.get("participants")),
             "duration_days": lambda: _integer(raw.get("duration_days")),
             "evaluated_by": lambda: _text(raw, "evaluated_by", 200),
@@ -744,6 +762,20 @@ class ExperienceImporter:
         if problems:
             raise ValueError("; ".join(str(problem) for problem in problems))
         return found
+
+    def _frameworks(self, value):
+        found, unknown = {}, []
+        for item in _list(value):
+            framework = self.frameworks.get(item.strip().lower())
+            if framework is None:
+                unknown.append(item)
+            else:
+                found[framework.identifier] = framework
+        if unknown:
+            raise ValueError(
+                _("unknown legal frameworks: %(values)s") % {"values": ", ".join(unknown)}
+            )
+        return [found[identifier] for identifier in sorted(found)]
 
     def _terms(self, name, value):
         terms, unknown = [], []
@@ -816,7 +848,7 @@ class ExperienceImporter:
 
     def _assign(self, page, values):
         for name, value in values.items():
-            if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
+            if name in ("topics", "mechanisms", "target_groups", "legal_frameworks", *MANY_CODED):
                 setattr(page, name, value)
             elif name == "keywords":
                 page.keywords.set([self._tag(keyword) for keyword in value])
@@ -837,6 +869,8 @@ class ExperienceImporter:
                 new = sorted(term.slug for term in value)
             elif name == "crosswalk":
                 new = [f"{slug}:{identifier}" for slug, identifier in value]
+            elif name == "legal_frameworks":
+                new = sorted(framework.identifier for framework in value)
             elif name in ("country", "government_level", *SINGLE_CODED):
                 new = (value.code if name == "country" else value.slug) if value else None
             else:

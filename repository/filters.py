@@ -6,7 +6,7 @@ and how to narrow a queryset. Unknown values are dropped with a note instead of 
 import re
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -127,6 +127,20 @@ class StatusFacet(Facet):
         return queryset.filter(ongoing=self.selected[0] == "ongoing")
 
 
+class LegalBasisFacet(Facet):
+    """Whether an experience names the laws it rests on: "no" means none is known."""
+
+    def load_options(self, queryset):
+        return [Option("yes", _("Has a legal basis")), Option("no", _("No known legal basis"))]
+
+    def apply(self, queryset):
+        if len(self.selected) != 1:
+            return queryset
+        through = queryset.model.legal_frameworks.through
+        named = Exists(through.objects.filter(experiencepage_id=OuterRef("pk")))
+        return queryset.filter(named if self.selected[0] == "yes" else ~named)
+
+
 SORTS = {
     "newest": (_("Newest first"), [F("start_year").desc(nulls_last=True), "title"]),
     "oldest": (_("Oldest first"), [F("start_year").asc(nulls_last=True), "title"]),
@@ -149,6 +163,7 @@ class ExperienceFilters(ListingFilters):
             TargetGroupFacet("group", _("Target group"), "target_groups__slug"),
             LevelFacet("level", _("Government level"), "government_level__slug"),
             StatusFacet("status", _("Status"), "ongoing"),
+            LegalBasisFacet("legal", _("Legal basis"), "legal_frameworks"),
             *(CodeFacet(variable) for variable in CODED_VARIABLES),
             BadgeFacet("badge", _("Meets the definition of"), "badge"),
         ]
@@ -236,6 +251,12 @@ class ExperienceFilters(ListingFilters):
             (t for t in facet.model.objects.localized_terms() if t.slug == option.value), None
         )
         return Landing(term.name, term.description) if term and term.description else None
+
+    @property
+    def country(self):
+        """The option of the one country chosen, whose own page the view links to; else None."""
+        chosen = [option for facet, option in self.active if isinstance(facet, CountryFacet)]
+        return chosen[0] if len(chosen) == 1 else None
 
     @property
     def active_count(self):

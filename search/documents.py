@@ -255,6 +255,7 @@ class DocumentBuilder:
                 "country": [],
                 "status": [],
                 "award": [],
+                "legal": [],
                 "keyword": [],
                 **{variable.param: [] for variable in CODED_VARIABLES},
                 "badge": [],
@@ -282,6 +283,7 @@ class DocumentBuilder:
         doc["place"] = page.place_line
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
         doc["award"] = ["awarded"] if relations["awarded"] else []
+        doc["legal"] = ["yes"] if relations["legal"] else ["no"]
         doc["keyword"] = sorted(relations["keywords"])
         for variable in CODED_VARIABLES:
             if variable.many:
@@ -380,6 +382,7 @@ def experience_relations(page_ids):
             "organisations": [],
             "awarded": False,
             "crosswalk": [],
+            "legal": False,
             **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
@@ -407,6 +410,11 @@ def experience_relations(page_ids):
     awards = ExperiencePage._meta.get_field("awards").related_model
     for page_id in awards.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True):
         relations[page_id]["awarded"] = True
+    legal = ExperiencePage._meta.get_field("legal_frameworks").remote_field.through
+    for page_id in legal.objects.filter(experiencepage_id__in=page_ids).values_list(
+        "experiencepage_id", flat=True
+    ):
+        relations[page_id]["legal"] = True
     organisations = ExperiencePage._meta.get_field("organisations").related_model
     rows = (
         organisations.objects.filter(page_id__in=page_ids)
@@ -438,6 +446,7 @@ def experience_relations_of(page):
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
         "crosswalk": [row.identifier for row in page.crosswalk.all()],
+        "legal": bool(page.legal_frameworks.all()),
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 

@@ -35,6 +35,7 @@ FACET_FIELDS = [
     "country",
     "status",
     "award",
+    "legal",
     "available",
     "keyword",
     *(variable.param for variable in CODED_VARIABLES),

@@ -20,6 +20,8 @@ CONTENT_TYPES = {
 }
 STATUSES = {"ongoing": _("Ongoing"), "finished": _("Finished")}
 AWARD = {"awarded": _("Best Practice Award")}
+# Whether an experience names the laws it rests on (legal app); "no" means none is known.
+LEGAL_BASIS = {"yes": _("Has a legal basis"), "no": _("No known legal basis")}
 
 
 def _term_labels(model):
@@ -68,6 +70,7 @@ FACETS = [
     FacetSpec("country", _("Country"), _country_labels),
     FacetSpec("status", _("Status"), lambda: STATUSES),
     FacetSpec("award", _("Award"), lambda: AWARD),
+    FacetSpec("legal", _("Legal basis"), lambda: LEGAL_BASIS),
     FacetSpec("available", _("Available in"), _language_labels),
     FacetSpec("keyword", _("Keyword"), None),
     # The research tier's coded variables, last: most cases are not coded yet.

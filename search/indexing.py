@@ -10,13 +10,14 @@ import time
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.deferral import Deferral
 from core.text import fold
+from legal.models import LegalFramework
 from repository.criteria import Definition, DefinitionCondition
 from taxonomy.models import Term
 
@@ -210,6 +211,12 @@ def _page_deleted(sender, instance, **kwargs):
 @receiver(post_page_move)
 def _page_moved(sender, instance, **kwargs):
     record_subtree(instance, leaving=True)  # perhaps under a private section
+
+
+@receiver(pre_delete, sender=LegalFramework)
+def _framework_deleted(sender, instance, **kwargs):
+    # Its experiences may lose their legal basis (a facet); read before the links are gone.
+    record(list(instance.experiences.values_list("pk", flat=True)))
 
 
 @receiver(post_save, sender=PageViewRestriction)

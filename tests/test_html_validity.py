@@ -33,6 +33,7 @@ PAGES = {
         "/en/experiences/codebook/",
         "/en/open-data/",
         "/en/experiences/?badge=deliberative-mini-public",  # an inclusion criterion's landing
+        "/en/experiences/countries/pe/",
         "/en/members/",
         "/en/members/?type=local-government&promoter=yes",
         "/en/members/porto-alegre-city-council/",
@@ -64,6 +65,7 @@ PAGES = {
         "/fr/experiences/codebook/",
         "/fr/donnees-ouvertes/",
         "/fr/experiences/?badge=participatory-budgeting",
+        "/fr/experiences/countries/ec/",
         "/fr/membres/",
         "/fr/membres/?country=BR&region=nulle-part",
         "/fr/membres/cascais-municipality/",
@@ -92,6 +94,7 @@ PAGES = {
         "/es/experiencias/presupuesto-participativo-nueva-york/",
         "/es/experiencias/codebook/",
         "/es/datos-abiertos/",
+        "/es/experiencias/countries/be/",
         "/es/miembros/",
         "/es/miembros/seoul-metropolitan-government/",
         "/es/premio/",

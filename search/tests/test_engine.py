@@ -63,6 +63,7 @@ def test_every_facet_alone_and_combined_counts_what_it_finds(engine, subtests):
         ("type", "award"),
         ("power", "means"),
         ("recruitment", "country"),
+        ("legal", "topic"),
     ]
     for first, second in pairs:
         value = next(iter(everything[first]))
@@ -426,6 +427,10 @@ FALLBACK_QUERIES = [
     {"badge": "deliberative-mini-public"},
     {"lang": "all", "badge": ["participatory-budgeting", "deliberative-mini-public"]},
     {"badge": "participatory-budgeting", "frequency": "periodic", "status": "ongoing"},
+    # Whether a case names its legal basis (legal app), alone and with the other facets.
+    {"legal": "yes"},
+    {"legal": "no", "status": "ongoing", "topic": ["climate", "gender"]},
+    {"lang": "all", "legal": ["yes", "no"], "country": ["FR", "CA", "AR"]},
 ]
 
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "taxonomy",
+    "legal",
     "repository",
     "network",
     "submissions",

@@ -22,6 +22,8 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from legal import data as legal_data
+from legal.models import LegalFramework
 from network import demo as network_demo
 from opendata import demo as opendata_demo
 from publications.demo import events as demo_events
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             if Collection.get_first_root_node() is None:
                 Collection.add_root(name="Root")
             call_command("load_vocabularies", stdout=self.stdout)
+            call_command("load_frameworks", stdout=self.stdout)
             home = self.ensure_home()
             self.ensure_site_address()
             pages = self.ensure_pages(home)
@@ -162,6 +165,10 @@ class Command(BaseCommand):
             terms[variable.field] = (
                 found.filter(slug__in=value) if variable.many else found.get(slug=value)
             )
+        # The laws it rests on, as legal/data/frameworks.csv says.
+        terms["legal_frameworks"] = LegalFramework.objects.filter(
+            identifier__in=legal_data.governing(item["slug"]), locale=default
+        )
         amount, currency = item.get("budget", (None, ""))
         return self.child(
             parent,
