@@ -580,6 +580,7 @@ class ExperiencePage(BasePage):
         *((variable.field, variable.model._meta.verbose_name) for variable in CODED_VARIABLES),
         ("participants", _("number of participants")),
         ("duration_days", _("duration in days")),
+        ("legal_frameworks", _("legal basis")),
     ]
     RESEARCH_WEIGHT = 0.25
 
