@@ -28,7 +28,7 @@ EXPECTED = {
     "HomePage": 5,
     "StandardPage": 1,
     "ExperienceIndexPage": 8,
-    "ExperiencePage": 9,
+    "ExperiencePage": 10,  # its identifiers in other databases (the crosswalk) cost the tenth
     "NewsIndexPage": 5,
     "NewsPage": 7,
     "EventIndexPage": 7,
