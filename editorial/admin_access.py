@@ -79,6 +79,16 @@ TRANSLATORS = EVERYONE | {
         for model in TRANSLATED_TERMS
         for view in ("list", "list_results", "edit", "history", "history_results", "usage")
     ),
+    # The inclusion criteria's words (repository/criteria.py).
+    *(
+        f"wagtailsnippets_repository_definition:{view}"
+        for view in ("list", "list_results", "edit", "history", "history_results", "usage")
+    ),
+    # The titles of the legal frameworks (legal app), translated like the terms.
+    *(
+        f"wagtailsnippets_legal_legalframework:{view}"
+        for view in ("list", "list_results", "edit", "history", "history_results", "usage")
+    ),
     "translation_report",
 }
 

@@ -39,10 +39,16 @@ TAXONOMY_MODELS = [
     ("taxonomy", "targetgroup"),
     ("taxonomy", "governmentlevel"),
     ("taxonomy", "countryintroduction"),
+    # The inclusion criteria (repository/criteria.py): coordinators edit them, translators
+    # translate their words.
+    ("repository", "definition"),
+    ("legal", "legalframework"),
 ]
 LAYOUT_MODELS = [("home", "navigationmenu"), ("home", "footertext")]
 # Members carry private contacts: coordinators (and administrators, who hold their rights) only.
 NETWORK_MODELS = [("network", "memberorganisation"), ("network", "membertype")]
+# The other databases of the crosswalk (repository/crosswalk.py): not translated by translators.
+CROSSWALK_MODELS = [("repository", "casedatabase")]
 # Proposals from the public forms hold the submitter's contact: coordinators read and correct
 # them; none is added in the admin.
 SUBMISSION_MODELS = [("submissions", "submission")]
@@ -172,6 +178,7 @@ def setup_roles():
         _perm("wagtail_localize", "submit_translation"),
         _perm("editorial", "manage_translation_sync"),
         *_perms(TAXONOMY_MODELS),
+        *_perms(CROSSWALK_MODELS),
         *_perms([("taxonomy", "country")], actions=("change",)),
         *_perms(LAYOUT_MODELS),
         *_perms(NETWORK_MODELS, actions=("add", "change", "delete", "view")),

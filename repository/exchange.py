@@ -25,8 +25,10 @@ from modelcluster.models import get_all_child_relations
 from core.bulk import publish_changed_pages, publish_new_pages, reserve_slugs, validate_page
 from core.deferral import side_effects_deferred
 from core.progress import Progress
+from legal.models import LegalFramework
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic
 
+from . import criteria, crosswalk
 from .coding import CODED_BY_FIELD, CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from .models import (
     ExperienceOrganisation,
@@ -144,6 +146,15 @@ def codebook():
             for variable in CODED_VARIABLES
         ),
         Column(
+            "legal_frameworks",
+            "list",
+            _(
+                "Identifiers of the laws, decrees or charters it rests on, separated by "
+                "semicolons; each is described on the page of its country."
+            ),
+            ", ".join(sorted(set(LegalFramework.objects.values_list("identifier", flat=True)))),
+        ),
+        Column(
             "participants",
             "integer",
             _("How many people took part, in one cycle when it repeats."),
@@ -161,6 +172,25 @@ def codebook():
             "text",
             _("Where the evaluation is published."),
             _("a web address starting with http:// or https://"),
+        ),
+        Column(
+            "crosswalk",
+            "list",
+            _(
+                "Identifiers of the same case in other databases, as database:identifier, "
+                "separated by semicolons."
+            ),
+            ", ".join(crosswalk.CaseDatabase.objects.values_list("slug", flat=True)),
+        ),
+        Column(
+            "badges",
+            "list",
+            _(
+                "Inclusion criteria its coded values meet, separated by semicolons; computed "
+                "from the coding, never typed in."
+            ),
+            ", ".join(criterion.slug for criterion in criteria.criteria()),
+            False,
         ),
         Column(
             "language",
@@ -193,11 +223,12 @@ def codebook_vocabularies():
         "target_groups": (TargetGroup, _("Target groups")),
         **{variable.field: (variable.model, variable.label) for variable in CODED_VARIABLES},
     }
-    return [
+    found = [
         (column.name, models[column.name][1], models[column.name][0].cached_localized())
         for column in codebook()
         if column.name in models
     ]
+    return [*found, ("badges", _("Inclusion criteria"), criteria.codebook_terms())]
 
 
 # Export --------------------------------------------------------------------------------------
@@ -213,7 +244,9 @@ def export_rows(pages, request=None):
         "mechanisms",
         "target_groups",
         *MANY_CODED,
+        "legal_frameworks",
         "tagged_items__tag",
+        "crosswalk__database",
         Prefetch("organisations", ExperienceOrganisation.objects.select_related("member")),
     )
     # In chunks, so that a large export never holds every page in memory at once.
@@ -241,10 +274,13 @@ def export_rows(pages, request=None):
                 organisation.name for organisation in public_organisations(page.organisations.all())
             ],
             **coded_values(page),
+            "legal_frameworks": sorted(item.identifier for item in page.legal_frameworks.all()),
             "participants": page.participants,
             "duration_days": page.duration_days,
             "evaluated_by": page.evaluated_by or None,
             "evaluation_url": page.evaluation_url or None,
+            "crosswalk": crosswalk.cell(page),
+            "badges": criteria.met_slugs(criteria.coding_of_page(page)),
             "language": page.locale.language_code,
             "url": page.get_full_url(request),
             "last_published_at": page.last_published_at.isoformat()
@@ -544,6 +580,11 @@ class ExperienceImporter:
             },
         }
         self.countries = {country.code: country for country in Country.objects.all()}
+        # Identifiers are the same in every language; the repository's own rows are linked.
+        self.frameworks = {
+            framework.identifier: framework
+            for framework in LegalFramework.objects.filter(locale=self.locale)
+        }
         self.currencies = {currency.alpha_3 for currency in pycountry.currencies}
         self.tags = {}
         self.sources_in_file = set()  # external ids of good rows in the repository's language
@@ -655,10 +696,12 @@ class ExperienceImporter:
                 )
                 for variable in CODED_VARIABLES
             },
+            "legal_frameworks": lambda: self._frameworks(raw.get("legal_frameworks")),
             "participants": lambda: _integer(raw.get("participants")),
             "duration_days": lambda: _integer(raw.get("duration_days")),
             "evaluated_by": lambda: _text(raw, "evaluated_by", 200),
             "evaluation_url": lambda: _url(raw.get("evaluation_url")),
+            "crosswalk": lambda: self._crosswalk(raw.get("crosswalk")),
         }
         for name, read in readers.items():
             if name not in raw and name not in ("external_id", "title", "summary"):
@@ -704,6 +747,35 @@ class ExperienceImporter:
         if term is None:
             raise ValueError(_("unknown value “%(value)s”") % {"value": value})
         return term
+
+    def _crosswalk(self, value):
+        """[(database, identifier)], each checked against its database's pattern."""
+        databases, found, problems = crosswalk.CaseDatabase.cached(), [], []
+        for slug, identifier in crosswalk.parse(_list(value)):
+            database = databases.get(slug)
+            if database is None:
+                problems.append(_("unknown database “%(slug)s”") % {"slug": slug[:40]})
+            elif reason := database.refusal(identifier):
+                problems.append(str(reason))
+            elif (slug, identifier) not in found:
+                found.append((slug, identifier))
+        if problems:
+            raise ValueError("; ".join(str(problem) for problem in problems))
+        return found
+
+    def _frameworks(self, value):
+        found, unknown = {}, []
+        for item in _list(value):
+            framework = self.frameworks.get(item.strip().lower())
+            if framework is None:
+                unknown.append(item)
+            else:
+                found[framework.identifier] = framework
+        if unknown:
+            raise ValueError(
+                _("unknown legal frameworks: %(values)s") % {"values": ", ".join(unknown)}
+            )
+        return [found[identifier] for identifier in sorted(found)]
 
     def _terms(self, name, value):
         terms, unknown = [], []
@@ -776,12 +848,18 @@ class ExperienceImporter:
 
     def _assign(self, page, values):
         for name, value in values.items():
-            if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
+            if name in ("topics", "mechanisms", "target_groups", "legal_frameworks", *MANY_CODED):
                 setattr(page, name, value)
             elif name == "keywords":
                 page.keywords.set([self._tag(keyword) for keyword in value])
             elif name == "organisations":
                 page.organisations = _organisations(page, value)
+            elif name == "crosswalk":
+                databases = crosswalk.CaseDatabase.cached()
+                page.crosswalk = [
+                    crosswalk.ExperienceCrosswalk(database=databases[slug], identifier=identifier)
+                    for slug, identifier in value
+                ]
             else:
                 setattr(page, name, value)
 
@@ -789,6 +867,10 @@ class ExperienceImporter:
         for name, value in values.items():
             if name in ("topics", "mechanisms", "target_groups", *MANY_CODED):
                 new = sorted(term.slug for term in value)
+            elif name == "crosswalk":
+                new = [f"{slug}:{identifier}" for slug, identifier in value]
+            elif name == "legal_frameworks":
+                new = sorted(framework.identifier for framework in value)
             elif name in ("country", "government_level", *SINGLE_CODED):
                 new = (value.code if name == "country" else value.slug) if value else None
             else:

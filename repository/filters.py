@@ -6,7 +6,7 @@ and how to narrow a queryset. Unknown values are dropped with a note instead of 
 import re
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,7 @@ from taxonomy.models import (
 )
 from taxonomy.tree import with_narrower
 
+from . import criteria
 from .coding import CODED_VARIABLES, MANY_CODED
 
 PER_PAGE = 12
@@ -77,6 +78,31 @@ class CodeFacet(TermFacet):
         return [Option(term.slug, term.name) for term in self.model.cached_localized()]
 
 
+class BadgeFacet(Facet):
+    """The inclusion criteria an experience's coding meets; computed, so filtered by the
+    definitions' conditions rather than by a stored value."""
+
+    def load_options(self, queryset):
+        labels = criteria.labels()
+        return [Option(criterion.slug, labels[criterion.slug]) for criterion in self._criteria()]
+
+    def _criteria(self):
+        return [criterion for criterion in criteria.criteria() if criterion.rules]
+
+    def _q(self, slugs):
+        query = Q(pk__in=[])
+        for criterion in self._criteria():
+            if criterion.slug in slugs:
+                query |= criterion.q()
+        return query
+
+    def count_usage(self, queryset):
+        return {c.slug: queryset.filter(c.q()).count() for c in self._criteria()}
+
+    def apply(self, queryset):
+        return queryset.filter(self._q(self.selected)) if self.selected else queryset
+
+
 class CountryFacet(Facet):
     def load_options(self, queryset):
         present = Country.objects.filter(experiences__in=queryset.values("pk")).distinct()
@@ -101,6 +127,20 @@ class StatusFacet(Facet):
         return queryset.filter(ongoing=self.selected[0] == "ongoing")
 
 
+class LegalBasisFacet(Facet):
+    """Whether an experience names the laws it rests on: "no" means none is known."""
+
+    def load_options(self, queryset):
+        return [Option("yes", _("Has a legal basis")), Option("no", _("No known legal basis"))]
+
+    def apply(self, queryset):
+        if len(self.selected) != 1:
+            return queryset
+        through = queryset.model.legal_frameworks.through
+        named = Exists(through.objects.filter(experiencepage_id=OuterRef("pk")))
+        return queryset.filter(named if self.selected[0] == "yes" else ~named)
+
+
 SORTS = {
     "newest": (_("Newest first"), [F("start_year").desc(nulls_last=True), "title"]),
     "oldest": (_("Oldest first"), [F("start_year").asc(nulls_last=True), "title"]),
@@ -123,7 +163,9 @@ class ExperienceFilters(ListingFilters):
             TargetGroupFacet("group", _("Target group"), "target_groups__slug"),
             LevelFacet("level", _("Government level"), "government_level__slug"),
             StatusFacet("status", _("Status"), "ongoing"),
+            LegalBasisFacet("legal", _("Legal basis"), "legal_frameworks"),
             *(CodeFacet(variable) for variable in CODED_VARIABLES),
+            BadgeFacet("badge", _("Meets the definition of"), "badge"),
         ]
         for facet in self.facets:
             self._read_facet(facet)
@@ -200,12 +242,21 @@ class ExperienceFilters(ListingFilters):
         if isinstance(facet, CountryFacet):
             intro = CountryIntroduction.for_country(option.value)
             return Landing(option.label, intro.text) if intro else None
+        if isinstance(facet, BadgeFacet):
+            definition = criteria.localized_by_slug().get(option.value)
+            return Landing(definition.name, definition.description) if definition else None
         if not isinstance(facet, TermFacet):
             return None
         term = next(
             (t for t in facet.model.objects.localized_terms() if t.slug == option.value), None
         )
         return Landing(term.name, term.description) if term and term.description else None
+
+    @property
+    def country(self):
+        """The option of the one country chosen, whose own page the view links to; else None."""
+        chosen = [option for facet, option in self.active if isinstance(facet, CountryFacet)]
+        return chosen[0] if len(chosen) == 1 else None
 
     @property
     def active_count(self):

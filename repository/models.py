@@ -174,6 +174,16 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
             template="repository/codebook.html",
         )
 
+    @path("countries/<str:code>/")
+    def country(self, request, code):
+        """A country's legal frameworks and its experiences by decade and mechanism."""
+        from .countries import country_or_404, summary
+
+        context = summary(self, country_or_404(code))
+        self.canonical_subpath = self.alternate_subpath = f"countries/{code}/"
+        context["social_title"] = context["country"].name
+        return self.render(request, context_overrides=context, template="repository/country.html")
+
     @path("codebook/csv/")
     def codebook_csv(self, request):
         from .exchange import write_codebook_csv
@@ -339,6 +349,14 @@ class ExperiencePage(BasePage):
         related_name="+",
         verbose_name=_("frequency"),
     )
+    # The laws and charters it rests on (legal app); none listed means the sources do not say.
+    legal_frameworks = ParentalManyToManyField(
+        "legal.LegalFramework",
+        blank=True,
+        related_name="experiences",
+        verbose_name=_("legal basis"),
+        help_text=_("The laws, decrees or charters that require or regulate this experience."),
+    )
     participants = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -446,6 +464,13 @@ class ExperiencePage(BasePage):
             ],
             heading=_("Evaluation"),
         ),
+        # The crosswalk: the same case in other databases (crosswalk.py).
+        InlinePanel(
+            "crosswalk",
+            heading=_("Also documented in"),
+            label=_("Identifier in another database"),
+        ),
+        FieldPanel("legal_frameworks"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -483,8 +508,10 @@ class ExperiencePage(BasePage):
         SynchronizedField("target_groups", overridable=False),
         SynchronizedField("tagged_items", overridable=False),
         SynchronizedField("organisations", overridable=False),
+        SynchronizedField("crosswalk", overridable=False),
         SynchronizedField("awards", overridable=False),
         *(SynchronizedField(variable.field, overridable=False) for variable in CODED_VARIABLES),
+        SynchronizedField("legal_frameworks", overridable=False),
         SynchronizedField("participants", overridable=False),
         SynchronizedField("duration_days", overridable=False),
         SynchronizedField("evaluated_by", overridable=False),
@@ -553,6 +580,7 @@ class ExperiencePage(BasePage):
         *((variable.field, variable.model._meta.verbose_name) for variable in CODED_VARIABLES),
         ("participants", _("number of participants")),
         ("duration_days", _("duration in days")),
+        ("legal_frameworks", _("legal basis")),
     ]
     RESEARCH_WEIGHT = 0.25
 
@@ -680,8 +708,9 @@ class ExperiencePage(BasePage):
             terms = [list(self.topics.all()), list(self.mechanisms.all())]
             topics, mechanisms, target_groups = [*terms, list(self.target_groups.all())]
             coded = {field: list(getattr(self, field).all()) for field in MANY_CODED}
+            frameworks = list(self.legal_frameworks.all())
         else:
-            topics, mechanisms, target_groups, *many = self._terms()
+            topics, mechanisms, target_groups, *many, frameworks = self._terms()
             coded = dict(zip(MANY_CODED, many, strict=True))
         for variable in CODED_VARIABLES:
             if not variable.many:
@@ -694,6 +723,17 @@ class ExperiencePage(BasePage):
             for variable in CODED_VARIABLES
             if coded[variable.field]
         ]
+        # The inclusion criteria its coding meets, and those it misses by one condition.
+        from .criteria import NUMBERS, outcomes
+
+        found = outcomes(
+            {
+                **{field: {term.slug for term in terms} for field, terms in coded.items()},
+                **{field: getattr(self, field) for field in NUMBERS},
+            }
+        )
+        context["badges"] = [outcome for outcome in found if outcome.met]
+        context["near_badges"] = [outcome for outcome in found if outcome.near]
         context["related"] = self.related_experiences(
             topics=topics, mechanisms=mechanisms, language=get_language()
         )
@@ -704,6 +744,9 @@ class ExperiencePage(BasePage):
             localize_terms([self.government_level])[0] if self.government_level else None
         )
         context["index_url"] = self.parent_url(request)
+        from legal.models import localized
+
+        context["legal_basis"] = localized(frameworks)
         # The observatory's reports that study this case: the tie no other repository makes.
         from publications.models.reports import reports_studying
 
@@ -711,8 +754,8 @@ class ExperiencePage(BasePage):
         return context
 
     def _terms(self):
-        """(topics, mechanisms, target groups, then the coded variables of several values) in
-        editorial order, in one query: the terms themselves come from the site cache."""
+        """(topics, mechanisms, target groups, the coded variables of several values, then the legal
+        frameworks) in editorial order, in one query: the rows come from the site cache."""
         kinds = {"topic": Topic, "mechanism": Mechanism, "targetgroup": TargetGroup}
         fields = {
             "topic": self.topics,
@@ -723,6 +766,11 @@ class ExperiencePage(BasePage):
             model = CODED_BY_FIELD[field].model
             kinds[model._meta.model_name] = model
             fields[model._meta.model_name] = getattr(self, field)
+        # Last: the legal frameworks (legal app), cached like the terms.
+        from legal.models import LegalFramework
+
+        kinds["legalframework"] = LegalFramework
+        fields["legalframework"] = self.legal_frameworks
         queries = [
             fields[kind]
             .through.objects.filter(experiencepage_id=self.pk)
@@ -736,7 +784,10 @@ class ExperiencePage(BasePage):
             if term is not None:
                 found[kind].append(term)
         return [
-            sorted(found[kind], key=lambda term: (term.sort_order, term.name.casefold()))
+            sorted(
+                found[kind],
+                key=lambda term: (getattr(term, "sort_order", 0), str(term).casefold()),
+            )
             for kind in kinds
         ]
 
@@ -973,3 +1024,8 @@ class ExperienceAward(Orderable):
     def clean(self):
         if self.year and self.year > datetime.date.today().year:
             raise ValidationError({"year": _("An award cannot be dated in the future.")})
+
+
+# The inclusion criteria live beside the coding they read (criteria.py).
+from .criteria import Definition, DefinitionCondition  # noqa: E402, F401
+from .crosswalk import CaseDatabase, ExperienceCrosswalk  # noqa: E402, F401

@@ -22,6 +22,7 @@ from core.privacy import is_public, is_public_path, public
 from core.text import fold
 from network.models import MemberOrganisation
 from publications.models import EventPage, NewsPage, ReportPage
+from repository import criteria
 from repository.coding import CODED_VARIABLES, MANY_CODED, SINGLE_CODED
 from repository.models import ExperiencePage
 from taxonomy.models import Country, GovernmentLevel, place_line
@@ -54,6 +55,9 @@ EXPERIENCE_FIELDS = (
     "ongoing",
     "end_year",
     *(f"{field}_id" for field in SINGLE_CODED),
+    # Read by the inclusion criteria (repository/criteria.py).
+    "participants",
+    "duration_days",
 )
 
 
@@ -251,8 +255,10 @@ class DocumentBuilder:
                 "country": [],
                 "status": [],
                 "award": [],
+                "legal": [],
                 "keyword": [],
                 **{variable.param: [] for variable in CODED_VARIABLES},
+                "badge": [],
                 "place": "",
                 "year": None,
                 "year_label": "",
@@ -277,6 +283,7 @@ class DocumentBuilder:
         doc["place"] = page.place_line
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
         doc["award"] = ["awarded"] if relations["awarded"] else []
+        doc["legal"] = ["yes"] if relations["legal"] else ["no"]
         doc["keyword"] = sorted(relations["keywords"])
         for variable in CODED_VARIABLES:
             if variable.many:
@@ -284,6 +291,8 @@ class DocumentBuilder:
             else:
                 term = getattr(page, variable.field)
                 doc[variable.param] = [term.slug] if term else []
+        # Computed from the coding above: a badge is never typed in.
+        doc["badge"] = criteria.met_slugs(criteria.coding_of_document(doc, page))
         if page.start_year:
             doc["year"] = page.start_year
             doc["date"] = datetime.date(page.start_year, 1, 1).isoformat()
@@ -298,6 +307,8 @@ class DocumentBuilder:
             *(mechanism.name for mechanism in relations["mechanisms"]),
             *(group.name for group in relations["target_groups"]),
             *relations["organisations"],
+            # The identifiers of the case in other databases find it too.
+            *relations["crosswalk"],
         ]
 
     def _news(self, page, doc):
@@ -370,6 +381,8 @@ def experience_relations(page_ids):
             "keywords": [],
             "organisations": [],
             "awarded": False,
+            "crosswalk": [],
+            "legal": False,
             **{field: [] for field in MANY_CODED},
         }
         for pk in page_ids
@@ -397,6 +410,11 @@ def experience_relations(page_ids):
     awards = ExperiencePage._meta.get_field("awards").related_model
     for page_id in awards.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True):
         relations[page_id]["awarded"] = True
+    legal = ExperiencePage._meta.get_field("legal_frameworks").remote_field.through
+    for page_id in legal.objects.filter(experiencepage_id__in=page_ids).values_list(
+        "experiencepage_id", flat=True
+    ):
+        relations[page_id]["legal"] = True
     organisations = ExperiencePage._meta.get_field("organisations").related_model
     rows = (
         organisations.objects.filter(page_id__in=page_ids)
@@ -407,6 +425,13 @@ def experience_relations(page_ids):
     )
     for page_id, organisation in rows:
         relations[page_id]["organisations"].append(organisation)
+    crosswalk = ExperiencePage._meta.get_field("crosswalk").related_model
+    for page_id, identifier in (
+        crosswalk.objects.filter(page_id__in=page_ids)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "identifier")
+    ):
+        relations[page_id]["crosswalk"].append(identifier)
     return relations
 
 
@@ -420,6 +445,8 @@ def experience_relations_of(page):
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
         "awarded": bool(page.awards.all()),
+        "crosswalk": [row.identifier for row in page.crosswalk.all()],
+        "legal": bool(page.legal_frameworks.all()),
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},
     }
 

@@ -35,9 +35,11 @@ FACET_FIELDS = [
     "country",
     "status",
     "award",
+    "legal",
     "available",
     "keyword",
     *(variable.param for variable in CODED_VARIABLES),
+    "badge",
 ]
 COMBINED, SEPARATOR = "facets", ":"
 # The combined field also holds "year:YYYY", so the histogram of years comes from the same

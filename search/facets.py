@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import sitecache
+from repository import criteria
 from repository.coding import CODED_VARIABLES
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
 
@@ -19,6 +20,8 @@ CONTENT_TYPES = {
 }
 STATUSES = {"ongoing": _("Ongoing"), "finished": _("Finished")}
 AWARD = {"awarded": _("Best Practice Award")}
+# Whether an experience names the laws it rests on (legal app); "no" means none is known.
+LEGAL_BASIS = {"yes": _("Has a legal basis"), "no": _("No known legal basis")}
 
 
 def _term_labels(model):
@@ -67,6 +70,7 @@ FACETS = [
     FacetSpec("country", _("Country"), _country_labels),
     FacetSpec("status", _("Status"), lambda: STATUSES),
     FacetSpec("award", _("Award"), lambda: AWARD),
+    FacetSpec("legal", _("Legal basis"), lambda: LEGAL_BASIS),
     FacetSpec("available", _("Available in"), _language_labels),
     FacetSpec("keyword", _("Keyword"), None),
     # The research tier's coded variables, last: most cases are not coded yet.
@@ -74,6 +78,8 @@ FACETS = [
         FacetSpec(variable.param, variable.label, lambda model=variable.model: _term_labels(model))
         for variable in CODED_VARIABLES
     ),
+    # The inclusion criteria each experience's coding meets (repository/criteria.py).
+    FacetSpec("badge", _("Meets the definition of"), lambda: criteria.labels()),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
 

@@ -10,13 +10,15 @@ import time
 
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.deferral import Deferral
 from core.text import fold
+from legal.models import LegalFramework
+from repository.criteria import Definition, DefinitionCondition
 from taxonomy.models import Term
 
 from . import postings
@@ -211,6 +213,12 @@ def _page_moved(sender, instance, **kwargs):
     record_subtree(instance, leaving=True)  # perhaps under a private section
 
 
+@receiver(pre_delete, sender=LegalFramework)
+def _framework_deleted(sender, instance, **kwargs):
+    # Its experiences may lose their legal basis (a facet); read before the links are gone.
+    record(list(instance.experiences.values_list("pk", flat=True)))
+
+
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def _privacy_changed(sender, instance, **kwargs):
@@ -242,3 +250,21 @@ def _term_changed(sender, instance, created, **kwargs):
         from publications.models import ReportPage
 
         record(ReportPage.objects.filter(topics=instance).values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Definition)
+@receiver(post_delete, sender=Definition)
+@receiver(post_save, sender=DefinitionCondition)
+@receiver(post_delete, sender=DefinitionCondition)
+def _criterion_changed(sender, instance, **kwargs):
+    # A badge is computed when the document is built: a criterion of the default language
+    # edited, added or removed changes which experiences meet it, so all are rebuilt (a
+    # translation's words change only labels, read at query time).
+    from repository.models import ExperiencePage
+
+    try:
+        definition = instance if isinstance(instance, Definition) else instance.definition
+    except Definition.DoesNotExist:  # deleted with its definition, which says so itself
+        return
+    if definition.locale_id == Locale.get_default().pk:
+        record(ExperiencePage.objects.values_list("pk", flat=True))

@@ -238,6 +238,7 @@ RESPONSE_PARTS = [
 # facets whose values each hold few documents first.
 SELECTIVE_FIRST = [
     "award",
+    "legal",
     "keyword",
     "country",
     # The coded variables: few cases have each value.

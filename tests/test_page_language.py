@@ -32,6 +32,8 @@ EXTRA = {
         "/fr/actualites/?topic=climate",
         "/fr/experiences/?topic=climate",
         "/fr/experiences/codebook/",
+        "/fr/experiences/countries/br/",
+        "/fr/experiences/dialogue-citoyen-belgique-est/",
         "/fr/recherche/",
         # Profiles: their events, reports and awards (an English-only report is marked).
         "/fr/membres/cascais-municipality/",
@@ -41,6 +43,7 @@ EXTRA = {
         "/es/noticias/?topic=climate",
         "/es/experiencias/?topic=climate",
         "/es/experiencias/codebook/",
+        "/es/experiencias/countries/be/",
         "/es/nada/",
         "/es/miembros/cascais-municipality/",
         "/es/miembros/porto-alegre-city-council/",

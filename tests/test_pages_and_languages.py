@@ -179,6 +179,8 @@ def test_no_internal_link_leads_to_a_missing_page(client):
         "/en/%ff%fe/",
         "/zz/about/",
         "/de/about/",
+        "/en/experiences/countries/zz/",
+        "/fr/experiences/countries/%C3%A9%C3%A9/",
     ],
 )
 def test_bad_urls_answer_404_with_the_site_page(client, url):

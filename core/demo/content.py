@@ -191,7 +191,7 @@ ADDRESS_SEGMENT = CONTACT_ADDRESS.replace("\n", "<br/>")
 
 # Menu labels are the page titles, translated with the pages.
 MAIN_MENU = ["experiences", "members", "reports", "news", "agenda", "about"]
-FOOTER_MENU = ["award", "members", "about"]
+FOOTER_MENU = ["award", "members", "opendata", "about"]
 
 TRANSLATIONS = {
     "fr": {

@@ -16,6 +16,7 @@ from wagtail_localize.models import Translation
 
 from award.models import AwardEditionPage, Candidacy, Stage
 from editorial.roles import COORDINATORS, OFFICERS, translators_group
+from legal.models import LegalFramework
 from network.models import MemberOrganisation
 from repository.models import ExperiencePage
 from submissions.models import Submission
@@ -213,7 +214,16 @@ def cells(pages, translations, terms):
             ("term", "get", url, None, editors),
             ("term", "post", url, {}, editors),
         ]
+    # The legal frameworks (legal app): their titles translated like the terms.
+    for framework in LegalFramework.objects.filter(identifier="pe-ley-28056").select_related(
+        "locale"
+    ):
+        language = framework.locale.language_code
+        editors = {"coordinator"} if language == "en" else who_edits(language)
+        url = f"/admin/snippets/legal/legalframework/edit/{framework.pk}/"
+        found += [("framework", "get", url, None, editors)]
     found += [
+        ("add law", "get", "/admin/snippets/legal/legalframework/add/", None, {"coordinator"}),
         ("add term", "get", "/admin/snippets/taxonomy/topic/add/", None, {"coordinator"}),
         ("translations report", "get", "/admin/reports/translations/", None, EVERY_EDITOR),
         ("site history", "get", "/admin/reports/site-history/", None, {"officer", "coordinator"}),

@@ -59,6 +59,7 @@ def form(**overrides):
             ]
         ),
         "awards": inline_formset([{"year": "2023", "distinction": "finalist", "award": "Prize"}]),
+        "crosswalk": inline_formset([]),  # the browser posts the empty rows' management form
         "body": streamfield(
             [
                 ("context", rich_text("<p>The city adopted a climate emergency plan.</p>")),

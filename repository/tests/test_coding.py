@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from core.localize import translate
+from legal.models import LegalFramework
 from repository.coding import CODED_VARIABLES
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
@@ -181,6 +182,13 @@ def test_coding_raises_the_completeness_score():
     assert coded_score > score
     assert "decision power" not in [str(label) for label in coded_missing]
     assert "means of participation" not in [str(label) for label in coded_missing]
+    # Its legal basis too, once named (the legal frameworks).
+    assert "legal basis" in [str(label) for label in coded_missing]
+    coded_page.legal_frameworks = [LegalFramework.objects.filter(locale=page.locale).first()]
+    coded_page.save()
+    based_score, based_missing = ExperiencePage.objects.get(pk=coded_page.pk).completeness
+    assert based_score > coded_score
+    assert "legal basis" not in [str(label) for label in based_missing]
 
 
 def test_an_experience_shows_its_coding_with_links_to_the_filters(client, coded):

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from iopd_site.settings.base import search_engine_from_env
+from legal.models import LegalFramework
 from repository.coding import CODED_VARIABLES
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage
@@ -29,6 +30,8 @@ def cases(db):
         variable: list(variable.model.objects.filter(locale=locale).order_by("slug"))
         for variable in CODED_VARIABLES
     }
+    # Legal frameworks on every third case, two on some (the legal-basis facet counts cases).
+    frameworks = list(LegalFramework.objects.filter(locale=locale).order_by("identifier"))
     created = []
     for number, code in enumerate(COUNTRIES):
         page = ExperiencePageFactory(
@@ -48,6 +51,10 @@ def cases(db):
         for variable, terms in codes.items() if number % 4 != 3 else ():
             first, second = terms[number % len(terms)], terms[(number + 1) % len(terms)]
             setattr(page, variable.field, [first, second] if variable.many else first)
+            # A duration too, so that the inclusion criteria are met by some (the ninth).
+            page.duration_days = number + 1
+        if number % 3 == 1:
+            page.legal_frameworks = frameworks[number % len(frameworks) :][: 1 + number % 2]
         page.save()
         created.append(page)
     return created

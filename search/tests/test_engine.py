@@ -63,6 +63,7 @@ def test_every_facet_alone_and_combined_counts_what_it_finds(engine, subtests):
         ("type", "award"),
         ("power", "means"),
         ("recruitment", "country"),
+        ("legal", "topic"),
     ]
     for first, second in pairs:
         value = next(iter(everything[first]))
@@ -405,7 +406,7 @@ def test_a_rebuild_never_copies_the_document_of_a_page_that_became_private(engin
     assert "Participatory budgeting in Porto Alegre" not in titles(engine_search(engine, q="Porto"))
 
 
-CODED_PARAMS = {variable.param for variable in CODED_VARIABLES}
+CODED_PARAMS = {variable.param for variable in CODED_VARIABLES} | {"badge"}
 FALLBACK_QUERIES = [
     {},
     {"topic": "climate"},
@@ -422,6 +423,14 @@ FALLBACK_QUERIES = [
     {"means": ["deliberation", "direct-vote"], "recruitment": "open-to-all"},
     {"lang": "all", "funding": "international", "evaluation": "independent", "status": "ongoing"},
     {"purpose": "inclusion", "commissioner": "local-government", "frequency": "one-off"},
+    # The inclusion criteria, computed from the coding (repository/criteria.py).
+    {"badge": "deliberative-mini-public"},
+    {"lang": "all", "badge": ["participatory-budgeting", "deliberative-mini-public"]},
+    {"badge": "participatory-budgeting", "frequency": "periodic", "status": "ongoing"},
+    # Whether a case names its legal basis (legal app), alone and with the other facets.
+    {"legal": "yes"},
+    {"legal": "no", "status": "ongoing", "topic": ["climate", "gender"]},
+    {"lang": "all", "legal": ["yes", "no"], "country": ["FR", "CA", "AR"]},
 ]
 
 

@@ -22,7 +22,10 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from legal import data as legal_data
+from legal.models import LegalFramework
 from network import demo as network_demo
+from opendata import demo as opendata_demo
 from publications.demo import events as demo_events
 from publications.demo import news as demo_news
 from publications.demo import reports
@@ -58,6 +61,7 @@ class Command(BaseCommand):
             if Collection.get_first_root_node() is None:
                 Collection.add_root(name="Root")
             call_command("load_vocabularies", stdout=self.stdout)
+            call_command("load_frameworks", stdout=self.stdout)
             home = self.ensure_home()
             self.ensure_site_address()
             pages = self.ensure_pages(home)
@@ -67,6 +71,7 @@ class Command(BaseCommand):
             pages["reports"] = reports.load(home)
             pages["members"] = network_demo.load(home)
             pages["award"] = award_demo.load(home)
+            pages["opendata"] = opendata_demo.load(home)
             # The menu links every section, so it is written (and translated) once they all are.
             self.ensure_layout(pages)
             for locale in locales[1:]:
@@ -160,6 +165,10 @@ class Command(BaseCommand):
             terms[variable.field] = (
                 found.filter(slug__in=value) if variable.many else found.get(slug=value)
             )
+        # The laws it rests on, as legal/data/frameworks.csv says.
+        terms["legal_frameworks"] = LegalFramework.objects.filter(
+            identifier__in=legal_data.governing(item["slug"]), locale=default
+        )
         amount, currency = item.get("budget", (None, ""))
         return self.child(
             parent,

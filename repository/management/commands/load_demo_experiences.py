@@ -11,6 +11,8 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.localize import MissingStrings, translate
+from legal import data as legal_data
+from legal.models import LegalFramework
 from repository.coding import CODED_VARIABLES
 from repository.demo_data import CODING, EXPERIENCES
 from repository.models import ExperienceIndexPage, ExperiencePage
@@ -131,6 +133,9 @@ class Command(BaseCommand):
         page.mechanisms = [terms["mechanisms"][slug] for slug in item["mechanisms"]]
         page.target_groups = [terms["groups"][slug] for slug in item["groups"]]
         self.code(page, CODING.get(item["slug"], {}), index.locale)
+        page.legal_frameworks = LegalFramework.objects.filter(
+            identifier__in=legal_data.governing(item["slug"]), locale=index.locale
+        )
         index.add_child(instance=page)
         page.save_revision().publish()
         return page

@@ -92,6 +92,12 @@ class Command(BaseCommand):
                     if not term.has_translation(locale):
                         translate(term, locale, self.strings(model, row, locale.language_code))
                         self.created += 1
+        # The inclusion criteria are written over the coded variables' values, loaded above.
+        from repository.criteria import load_definitions
+        from repository.crosswalk import load_databases
+
+        self.created += load_definitions(default, others, translate)
+        self.created += load_databases()
         self.stdout.write(f"Vocabularies ready ({self.created} terms created).")
 
     def ensure_term(self, model, row, order, locale):
