@@ -53,9 +53,11 @@ cmd_start() {
   [[ $(id -u) -eq 0 ]] && { id postgres >/dev/null 2>&1 || as_owner true; chown postgres: "$data"; }
   as_owner "$bin/initdb" -D "$data/db" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$data/initdb.log" 2>&1 ||
     { tail -n 20 "$data/initdb.log" >&2; die "initdb failed"; }
-  # Durability is pointless for a throwaway cluster; turning it off makes the suite faster.
+  # Durability is pointless for a throwaway cluster; turning it off makes the suite faster. Four
+  # test workers and their live servers hold a connection per open browser connection (Chromium
+  # keeps several alive per context): 50 ran out once the browser tests ran at the same time.
   as_owner "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 start -o \
-    "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" \
+    "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     >/dev/null || { tail -n 30 "$data/server.log" >&2; die "server did not start"; }
   as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres iopd
   local version

@@ -177,5 +177,6 @@ def test_an_experience_says_where_and_when_to_search_engines(client, path):
     assert re.fullmatch(r"\d{4}/(\d{4}|\.\.)", data["temporalCoverage"])
     # What the page itself says: the place line and the years.
     content = response.content.decode()
-    assert f"<dd>{place['name']}</dd>" in content
+    # (the place line, then the link to the country's page)
+    assert f"<dd>{place['name']} · <a " in content
     assert data["temporalCoverage"][:4] in content
