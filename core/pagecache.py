@@ -50,6 +50,11 @@ def _cacheable_response(request, response):
     directives = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     if directives & {"private", "no-cache", "no-store"}:
         return False
+    # The key is the address alone: an answer that varies with a request header the key does not
+    # hold (the catalogue's format by Accept) would be served to clients that asked otherwise.
+    varies = {h.strip().lower() for h in cc_delim_re.split(response.get("Vary", "")) if h.strip()}
+    if varies - {"cookie", "accept-encoding", "accept-language"}:
+        return False
     if b"csrfmiddlewaretoken" in response.content:
         return False
     if request.META.get("QUERY_STRING") and not getattr(request, "_page_cache_query", False):

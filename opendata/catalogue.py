@@ -62,9 +62,9 @@ def public_experiences():
 
 def coverage(pages):
     """Countries (ISO alpha-2) and the first and last year of `pages`."""
-    countries = sorted(
-        code for code in pages.values_list("country__code", flat=True).distinct() if code
-    )
+    # A set, not DISTINCT: the pages' default ordering joins the SELECT and undid it (62 rows
+    # for the demo's 40 countries).
+    countries = sorted({code for code in pages.values_list("country__code", flat=True) if code})
     years = pages.aggregate(
         first=Min("start_year"), last_start=Max("start_year"), last_end=Max("end_year")
     )

@@ -118,8 +118,9 @@ class OpenDataPage(RoutablePageMixin, SectionIndexPage):
     @path("catalogue/", name="catalogue")
     def catalogue(self, request):
         """DCAT-AP: RDF/XML to a client that asks for it, JSON-LD otherwise."""
-        accept = request.headers.get("Accept", "")
-        wants_xml = "application/rdf+xml" in accept and "application/ld+json" not in accept
+        # The client's preference, q-values included; JSON-LD when it names neither.
+        preferred = request.get_preferred_type(["application/ld+json", "application/rdf+xml"])
+        wants_xml = preferred == "application/rdf+xml"
         return self._catalogue(request, "xml" if wants_xml else "json-ld", vary=True)
 
     @path("catalogue/jsonld/", name="catalogue_jsonld")

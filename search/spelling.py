@@ -18,6 +18,7 @@ import re
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
@@ -77,7 +78,10 @@ def _up_to_date():
     generation = postings.generation()
     if cache.get(REFRESHED_KEY) == generation:
         return
-    if _state["seconds"] <= REFRESH_IN_BACKGROUND_AFTER:
+    # The postings' threshold (SEARCH_POSTINGS_BACKGROUND_AFTER): None refreshes before answering,
+    # as the tests do; a refresh timed on a loaded machine is not a fact of the site.
+    after = getattr(settings, "SEARCH_POSTINGS_BACKGROUND_AFTER", REFRESH_IN_BACKGROUND_AFTER)
+    if after is None or _state["seconds"] <= after:
         _refresh(generation)
         return
     with _lock:

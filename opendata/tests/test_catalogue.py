@@ -159,3 +159,29 @@ def test_removing_a_property_lowers_its_dimension(predicate, dimension):
         name: score for name, score in after.items() if name not in (dimension, "interoperability")
     }
     assert others == {name: before[name] for name in others}
+
+
+def test_each_client_gets_the_format_it_prefers_with_the_page_cache_on(portal, settings):
+    # The page cache kept the first format served on the catalogue's own address and gave it to
+    # every client after, whatever it asked for; and q-values were not read.
+    settings.PAGE_CACHE_TIMEOUT = 300
+    url = "/en/open-data/catalogue/"
+    cases = [
+        (None, "application/ld+json"),
+        ("application/rdf+xml", "application/rdf+xml"),
+        ("application/rdf+xml;q=1.0, application/ld+json;q=0.5", "application/rdf+xml"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/rdf+xml", "application/rdf+xml"),
+    ]
+    for accept, expected in cases:
+        assert harvest(portal, url, accept)["Content-Type"].startswith(expected), accept
+
+
+def test_the_coverage_names_each_country_once():
+    from opendata.catalogue import coverage, public_experiences
+
+    countries, _first, _last = coverage(public_experiences())
+    assert len(countries) == len(set(countries))
+    assert set(countries) == set(
+        Country.objects.filter(experiences__in=public_experiences()).values_list("code", flat=True)
+    )
