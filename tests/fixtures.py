@@ -239,7 +239,8 @@ def demo_live(transactional_db):
         cursor.execute("TRUNCATE " + ", ".join(f'public."{t}"' for t in tables) + " CASCADE")
         for table in tables:  # foreign keys are checked at commit (Django makes them deferred)
             cursor.execute(f'INSERT INTO public."{table}" SELECT * FROM {DEMO_SNAPSHOT}."{table}"')
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+        models = apps.get_models(include_auto_created=True)  # the many-to-many tables too
+        for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
     ContentType.objects.clear_cache()
     for cache in caches.all():
