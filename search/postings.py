@@ -244,7 +244,7 @@ def _orders(dates, titles, size, keys):
 # a facet value would tell that a private page exists. Smaller sites (the demo) always read again
 # before answering; so do the tests (None), since a reading time measured on a loaded machine is
 # not a fact of the site.
-def _read_in_background_after():
+def read_in_background_after():
     return getattr(settings, "SEARCH_POSTINGS_BACKGROUND_AFTER", 1.0)
 
 
@@ -333,7 +333,7 @@ def load():
     with _lock:
         if _current["generation"] == wanted:
             return _current["postings"]
-        after = _read_in_background_after()
+        after = read_in_background_after()
         slow = (
             _current["postings"] is not None
             and after is not None

@@ -18,7 +18,6 @@ import re
 import threading
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
@@ -40,7 +39,6 @@ ACCURACY = 0.5
 COMMON = 0.01
 # Look-alikes read per word, by trigram similarity, before the edits are counted.
 CANDIDATES = 20
-REFRESH_IN_BACKGROUND_AFTER = 1.0
 
 _lock = threading.Lock()
 _state = {"available": None, "seconds": 0.0, "refreshing": False}
@@ -78,9 +76,9 @@ def _up_to_date():
     generation = postings.generation()
     if cache.get(REFRESHED_KEY) == generation:
         return
-    # The postings' threshold (SEARCH_POSTINGS_BACKGROUND_AFTER): None refreshes before answering,
-    # as the tests do; a refresh timed on a loaded machine is not a fact of the site.
-    after = getattr(settings, "SEARCH_POSTINGS_BACKGROUND_AFTER", REFRESH_IN_BACKGROUND_AFTER)
+    # The postings' threshold: None refreshes before answering, as the tests do; a refresh timed
+    # on a loaded machine is not a fact of the site.
+    after = postings.read_in_background_after()
     if after is None or _state["seconds"] <= after:
         _refresh(generation)
         return
