@@ -802,7 +802,7 @@ EXPERIENCES = [
         "figures": [
             ("108", "members"),
             ("6", "weekends of deliberation"),
-            ("2050", "target year for net zero examined by the assembly"),
+            ("556", "pages in the final report, The Path to Net Zero"),
         ],
         "lessons": (
             "Being commissioned by parliament rather than government gave the assembly "
