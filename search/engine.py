@@ -49,6 +49,8 @@ YEAR = "year"
 # What the documents' engine form holds beyond its mapping; a change here needs a rebuild
 # too, so it is part of the layout fingerprint.
 BODY_FORM = 3
+# The text fields a results page highlights (search/query.py).
+HIGHLIGHTED = ("summary", "body")
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -157,6 +159,11 @@ def fields():
                 "type": "text",
                 "analyzer": language_analyzer(code),
             }
+        # The highlighted fields keep each word's offsets in the index: the highlighter then
+        # reads them instead of analysing every hit's text again (a third to a half of a
+        # results page's time in the engine, measured on the demo).
+        for name in HIGHLIGHTED:
+            properties[text_field(name, code)]["index_options"] = "offsets"
     return properties
 
 

@@ -23,7 +23,15 @@ from taxonomy.models import Topic
 
 from . import postings, spelling
 from .documents import words
-from .engine import COMBINED, SEPARATOR, YEAR, EngineUnavailable, get_engine, text_field
+from .engine import (
+    COMBINED,
+    HIGHLIGHTED,
+    SEPARATOR,
+    YEAR,
+    EngineUnavailable,
+    get_engine,
+    text_field,
+)
 from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
 from .models import IndexedDocument
 
@@ -376,7 +384,7 @@ class EngineSearch:
             sort = [key for key in sort if key != "_score"]
         highlight_fields = {}
         for code in codes:
-            for name in ("summary", "body"):
+            for name in HIGHLIGHTED:
                 highlight_fields[text_field(name, code)] = {}
         body = {
             "query": query,
