@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import TranslatableMixin
@@ -17,6 +18,24 @@ def in_order_of(queryset, rows):
         output_field=IntegerField(),
     )
     return queryset.filter(pk__in=[row.pk for row in rows]).order_by(order)
+
+
+class ListedChoices(ModelChoiceIterator):
+    """The choices of a field from the rows it was given (`field.listed`): a vocabulary's
+    terms, read once for the whole form. Django's own iterator queries them again each time
+    the choices are read (the widget, its rendering and the panel read them three times)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.field.listed:
+            yield self.choice(row)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return bool(self.field.listed) or self.field.empty_label is not None
 
 
 class TermPicker(forms.CheckboxSelectMultiple):
@@ -63,4 +82,6 @@ class BasePageForm(WagtailAdminPageForm):
                 field.widget = TermPicker(list_label=field.label, lang=locale.language_code)
             terms = queryset.filter(locale=locale)
             names = sorted(terms, key=lambda term: fold(str(term)))
-            field.queryset = in_order_of(terms, names)  # also the widget's choices
+            field.listed, field.iterator = names, ListedChoices
+            # What a submitted choice is checked against; setting it gives the widget its choices.
+            field.queryset = in_order_of(terms, names)

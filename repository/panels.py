@@ -25,9 +25,10 @@ class CodedFieldPanel(FieldPanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             field = getattr(self, "bound_field", None)
-            queryset = getattr(field.field, "queryset", None) if field is not None else None
-            # The form narrowed the choices to the page's language (core.forms.BasePageForm).
-            context["definitions"] = [
-                term for term in (queryset if queryset is not None else []) if term.description
-            ]
+            # The form narrowed the choices to the page's language and read them once
+            # (core.forms.BasePageForm); a field it left alone keeps its queryset.
+            terms = getattr(field.field, "listed", None) if field is not None else None
+            if terms is None and field is not None:
+                terms = getattr(field.field, "queryset", None)
+            context["definitions"] = [term for term in (terms or []) if term.description]
             return context

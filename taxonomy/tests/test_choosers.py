@@ -45,6 +45,32 @@ def test_an_english_page_offers_its_english_terms_once_each_by_name():
     assert {int(pk) for pk in ticked} == set(page.topics.values_list("pk", flat=True))
 
 
+def test_the_edit_form_reads_each_vocabulary_once():
+    """Django's choice fields query their terms each time the choices are read: three times a
+    vocabulary on the experience form (113 queries for the form, 79 once read once)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from repository.coding import CODED_VARIABLES
+
+    officer = sign_in("olga", OFFICERS)
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    with CaptureQueriesContext(connection) as queries:
+        assert officer.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    tables = ["taxonomy_topic", "taxonomy_mechanism", "taxonomy_targetgroup"]
+    tables += [variable.model._meta.db_table for variable in CODED_VARIABLES]
+    for table in tables:
+        # The vocabulary's list in the page's language; the page's own choice reads join it.
+        listed = [
+            q["sql"]
+            for q in queries.captured_queries
+            if f'FROM "{table}"' in q["sql"]
+            and '"locale_id" =' in q["sql"]
+            and "INNER JOIN" not in q["sql"]
+        ]
+        assert len(listed) == 1, (table, listed)
+
+
 @pytest.mark.parametrize(
     ("language", "query", "code"),
     [
