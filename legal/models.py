@@ -17,7 +17,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import sitecache
-from core.locales import active_locale
+from core.locales import active_locale, default_locale
 
 # A language tag as BCP 47 writes it: "es", "pt-BR", "de".
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -197,8 +197,11 @@ def localized(frameworks):
     frameworks = list(frameworks)
     if not frameworks:
         return []
-    active = active_locale()
+    active, source = active_locale(), default_locale()
     translated = LegalFramework.cached_translations(active.pk)
+    # A framework sent to translation is copied with the source's words until a translator
+    # translates it: those words still say their language.
+    originals = LegalFramework.cached_translations(source.pk) if active != source else {}
     languages = sitecache.cached(
         None,
         "locale-codes",
@@ -212,6 +215,9 @@ def localized(frameworks):
             shown[key] = copy.copy(translated.get(key, framework))  # cached rows stay as they are
             own = shown[key].locale_id == active.pk
             shown[key].title_lang = "" if own else languages.get(shown[key].locale_id, "")
+            original = originals.get(key)
+            if own and original is not None and original.title == shown[key].title:
+                shown[key].title_lang = source.language_code
     return sorted(shown.values(), key=lambda item: (not item.binding, item.year, item.title))
 
 

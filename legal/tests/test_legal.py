@@ -379,3 +379,28 @@ def test_the_demo_cases_rest_on_the_laws_their_text_names(client):
     assert '<i lang="es">Ley núm. 170-07' in content
     peru = unescape(client.get("/en/experiences/countries/pe/").content.decode())
     assert "1 experience described in this language" in peru
+
+
+def test_a_framework_sent_to_translation_keeps_its_english_title_marked_until_translated(client):
+    """wagtail-localize copies a framework into French with the English words until a translator
+    translates them: a French page must still say those words are English."""
+    coordinator = sign_in("carla", COORDINATORS)
+    peru = Country.objects.get(code="PE")
+    title = "Organic Law of Municipalities (Law 27972)"
+    fields = {"identifier": "pe-ley-27972", "title": title, "original_title": ""}
+    fields |= {"original_language": "", "country": str(peru.pk), "subdivision": "", "url": ""}
+    fields |= {"level": "national", "kind": "law", "year": "2003", "binding": "on"}
+    post_form(coordinator, "/admin/snippets/legal/legalframework/add/", fields)
+    source = framework("pe-ley-27972")
+    french = Locale.objects.get(language_code="fr")
+    response = coordinator.post(
+        f"/admin/localize/submit/snippet/legal/legalframework/{source.pk}/",
+        {"locales": [str(french.pk)]},
+    )
+    assert response.status_code == 302
+    assert framework("pe-ley-27972", "fr").title == title  # the copy, not translated yet
+
+    content = client.get("/fr/experiences/countries/pe/").content.decode()
+    assert re.search(rf'<span lang="en">{re.escape(title)}</span>', content), content
+    english = client.get("/en/experiences/countries/pe/").content.decode()
+    assert f"<span>{title}</span>" in english  # the page's own language needs no mark
