@@ -1,5 +1,8 @@
+import contextlib
+
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,10 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import Locale, Page, PageLogEntry
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
 
 from . import review
 from .completeness import LOW_COMPLETENESS, low_completeness
+from .sync import sync_source
 from .translation_status import (
     STATES,
     may_follow_translations,
@@ -110,3 +120,43 @@ def submit_translation(request, translation_id):
         },
     )
     return redirect(edit_url)
+
+
+class SyncForm(UpdateTranslationsForm):
+    """wagtail-localize's form less "Publish immediately": it published every translation from
+    its strings, a translator's unsubmitted words and the version under review included."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["publish_translations"]
+
+
+class SyncTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages": the sync the background runs after a publish (editorial/sync.py).
+    Each translation gets a draft that waits for its review, or is published when only facts
+    changed; a translation under review is left to its reviewer. Swapped in for
+    wagtail-localize's view by the admin access middleware, under its URL and name."""
+
+    def get_form(self):
+        return SyncForm(self.request.POST if self.request.method == "POST" else None)
+
+    @transaction.atomic
+    def form_valid(self, form):
+        source = self.object
+        translations = source.translations.filter(enabled=True).select_related("target_locale")
+        if form.cleaned_data.get("use_machine_translation"):
+            translator = get_machine_translator()
+            for translation in translations:
+                apply_machine_translation(translation.id, self.request.user, translator)
+        if issubclass(source.specific_content_type.model_class(), Page):
+            sync_source(source, user=self.request.user, rebuild=True)
+        else:
+            # Snippets (terms) are not re-saved: wagtail-localize would write a translator's
+            # unreviewed words into them. The sync updates what translators translate.
+            source.update_from_db()
+        for translation in translations:
+            with contextlib.suppress(ValidationError):
+                source.update_target_view_restrictions(translation.target_locale)
+        self.components.save(source, sources_and_translations={source: list(translations)})
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url() or self.get_default_success_url())
