@@ -10,6 +10,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
@@ -19,7 +20,7 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
-from . import review
+from . import review, snippet_review
 from .completeness import LOW_COMPLETENESS, low_completeness
 from .sync import sync_source
 from .translation_status import (
@@ -95,7 +96,7 @@ def submit_translation(request, translation_id):
     except ObjectDoesNotExist as error:
         raise Http404 from error
     if not isinstance(page, Page):
-        raise PermissionDenied  # snippets (terms) have no review
+        return submit_snippet_translation(request, translation, page)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     try:
         page = review.submit(translation, request.user)
@@ -151,8 +152,8 @@ class SyncTranslationsView(UpdateTranslationsView):
         if issubclass(source.specific_content_type.model_class(), Page):
             sync_source(source, user=self.request.user, rebuild=True)
         else:
-            # Snippets (terms) are not re-saved: wagtail-localize would write a translator's
-            # unreviewed words into them. The sync updates what translators translate.
+            # Snippets (terms) take translated words only through their review
+            # (editorial/snippet_review.py): the sync updates what translators translate.
             source.update_from_db()
         for translation in translations:
             with contextlib.suppress(ValidationError):
@@ -160,3 +161,62 @@ class SyncTranslationsView(UpdateTranslationsView):
         self.components.save(source, sources_and_translations={source: list(translations)})
         messages.success(self.request, self.get_success_message())
         return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+def submit_snippet_translation(request, translation, instance):
+    """A translated term's "Submit for review" (editorial/snippet_review.py); also what the
+    translation editor's "Publish" does for a translator."""
+    try:
+        snippet_review.submit(translation, request.user)
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(
+        request,
+        _("The %(language)s translation of “%(title)s” was submitted for review.")
+        % {
+            "language": get_language_info(translation.target_locale.language_code)[
+                "name_translated"
+            ],
+            "title": instance,
+        },
+    )
+    return redirect(AdminURLFinder().get_edit_url(instance))
+
+
+def _snippet_translation(translation_id):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if isinstance(instance, Page):
+        raise Http404  # pages are reviewed through Wagtail's workflow
+    return translation, instance
+
+
+@require_POST
+def approve_translation(request, translation_id):
+    translation, instance = _snippet_translation(translation_id)
+    try:
+        snippet_review.approve(translation, request.user, request.POST.get("comment", ""))
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    instance.refresh_from_db()
+    messages.success(request, _("“%(title)s” was approved and published.") % {"title": instance})
+    return redirect(AdminURLFinder().get_edit_url(instance))
+
+
+@require_POST
+def request_translation_changes(request, translation_id):
+    translation, instance = _snippet_translation(translation_id)
+    comment = request.POST.get("comment", "").strip()
+    edit_url = AdminURLFinder().get_edit_url(instance)
+    if not comment:
+        messages.error(request, _("Say what should change: the translator reads your comment."))
+        return redirect(edit_url)
+    try:
+        snippet_review.request_changes(translation, request.user, comment)
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, _("The translator was asked for changes."))
+    return redirect(edit_url)

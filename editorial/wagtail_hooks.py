@@ -16,6 +16,39 @@ def translators_edit_their_language_only(request, instance):
         raise PermissionDenied
 
 
+@hooks.register("before_edit_snippet", order=-1)
+def translated_snippets_go_through_review(request, instance):
+    """Runs before wagtail-localize's editor, whose "Publish" wrote a translator's words
+    straight into the term visitors read. For a translator it submits them for review; a
+    coordinator's publish also settles a review in progress (editorial/snippet_review.py)."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    from wagtail.models import TranslatableMixin
+    from wagtail_localize.models import Translation
+
+    if not isinstance(instance, TranslatableMixin):
+        return None
+
+    from . import snippet_review
+    from .views import submit_snippet_translation
+
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    ).first()
+    if translation is None or not may_edit_language(request.user, instance):
+        return None  # the source itself, or refused by the next hook
+    if not snippet_review.publishes_directly(request.user):
+        return submit_snippet_translation(request, translation, instance)
+    review = snippet_review.current(translation)
+    if review is not None and snippet_review.may_review(request.user, translation, review):
+        from .views import approve_translation
+
+        return approve_translation(request, translation.pk)
+    return None
+
+
 @hooks.register("languages_edited_by")
 def translators_languages(user):
     # Whoever manages syncs (coordinators) works across languages.
@@ -28,7 +61,13 @@ def translators_languages(user):
 def translation_report_url():
     from django.urls import path
 
-    from .views import submit_translation, translation_history, translation_report
+    from .views import (
+        approve_translation,
+        request_translation_changes,
+        submit_translation,
+        translation_history,
+        translation_report,
+    )
 
     return [
         path("reports/translations/", translation_report, name="translation_report"),
@@ -41,6 +80,17 @@ def translation_report_url():
             "translations/<int:translation_id>/submit/",
             submit_translation,
             name="editorial_submit_translation",
+        ),
+        # The review of translated snippets (editorial/snippet_review.py).
+        path(
+            "translations/<int:translation_id>/approve/",
+            approve_translation,
+            name="editorial_approve_translation",
+        ),
+        path(
+            "translations/<int:translation_id>/request-changes/",
+            request_translation_changes,
+            name="editorial_request_translation_changes",
         ),
     ]
 
