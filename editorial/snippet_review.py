@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils import translation as i18n
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -213,3 +214,33 @@ def notify_reviewers(review):
                 None,
                 [user.email],
             )
+
+
+def awaiting(user, language=None):
+    """The translated snippets awaiting review that `user` may open, for the Translations
+    report: [{snippet, kind, language, review, url}]."""
+    reviews = SnippetTranslationReview.objects.filter(
+        status=SnippetTranslationReview.AWAITING_REVIEW
+    ).select_related("translation__target_locale", "submitted_by")
+    if language:
+        reviews = reviews.filter(translation__target_locale__language_code=language)
+    finder = AdminURLFinder(user)
+    found = []
+    for review in reviews[:200]:
+        if review != current(review.translation):
+            continue  # a later submission replaced it
+        instance = review.translation.get_target_instance()
+        url = finder.get_edit_url(instance)
+        if url and may_edit_language(user, instance):
+            code = review.translation.target_locale.language_code
+            found.append(
+                {
+                    "snippet": instance,
+                    "kind": capfirst(instance._meta.verbose_name),
+                    "language": get_language_info(code)["name_translated"],
+                    "code": code,
+                    "review": review,
+                    "url": url,
+                }
+            )
+    return found

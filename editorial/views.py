@@ -61,6 +61,7 @@ def translation_report(request):
             "states": STATES,
             "selected": {"language": language, "section": section, "state": state},
             "incomplete": low_completeness(section, visible=visible),
+            "snippets_awaiting": snippet_review.awaiting(request.user, language),
             "low_completeness": LOW_COMPLETENESS,
         },
     )

@@ -90,6 +90,11 @@ def test_a_translated_term_goes_live_only_when_a_second_translator_approves_it(
     assert "francoise@example.org" not in told
     assert any(edit in message.body for message in mail.outbox)
 
+    # The Translations report lists it for the reviewers.
+    report = fabien.get("/admin/reports/translations/").content.decode()
+    assert "Terms awaiting review" in report
+    assert f'<a href="{edit}" lang="fr">{html.escape(topic.name)}</a>' in report
+
     # The submitter cannot approve her own work.
     content = francoise.get(edit).content.decode()
     assert "Awaiting review" in content and "Approve and publish" not in content
@@ -116,6 +121,7 @@ def test_a_translated_term_goes_live_only_when_a_second_translator_approves_it(
     assert "Terme relu" in listing
     topic.refresh_from_db()
     assert topic.name == "Terme relu"
+    assert f'href="{edit}"' not in fabien.get("/admin/reports/translations/").content.decode()
 
 
 def test_a_legal_frameworks_title_goes_live_only_when_a_coordinator_approves_it():
