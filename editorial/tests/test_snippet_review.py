@@ -13,7 +13,7 @@ from editorial.roles import COORDINATORS, translators_group
 from legal.models import LegalFramework
 from repository.models import ExperiencePage
 from taxonomy.models import Topic
-from tests.fixtures import sign_in
+from tests.fixtures import admin_form_fields, sign_in
 
 from .test_translation_review import form_action, write
 
@@ -140,3 +140,39 @@ def test_a_legal_frameworks_title_goes_live_only_when_a_coordinator_approves_it(
     content = carla.get(edit).content.decode()
     carla.post(form_action(content, "Approve and publish"), {"comment": ""})
     assert "Loi NON RELUE" in Client().get(url).content.decode()
+
+
+def test_syncing_a_term_publishes_no_translators_words():
+    """The term's Actions -> "Sync translated snippets", with "Publish immediately" posted as
+    wagtail-localize's form had it."""
+    carla = sign_in("carla", COORDINATORS)
+    francoise = sign_in("francoise", translators_group("fr"))
+    topic = a_french_topic_on_the_listing()
+    translation = translation_of(topic)
+    write(francoise, translation, "name", "Terme NON SOUMIS")
+    url = f"/admin/localize/update/{translation.source_id}/"
+    assert 'name="publish_translations"' not in carla.get(url).content.decode()
+    assert carla.post(url, {"publish_translations": "on"}).status_code == 302
+    assert "Terme NON SOUMIS" not in Client().get("/fr/experiences/").content.decode()
+    topic.refresh_from_db()
+    assert topic.name != "Terme NON SOUMIS"
+
+
+def test_a_translator_cannot_save_a_term_whose_sync_was_stopped():
+    """Without its sync, a term opens in the snippet's own form, which writes the live row:
+    translators' words would skip the review."""
+    carla = sign_in("carla", COORDINATORS)
+    francoise = sign_in("francoise", translators_group("fr"))
+    topic = a_french_topic_on_the_listing()
+    translation = translation_of(topic)
+    response = carla.post(
+        f"/admin/localize/translate/{translation.pk}/disable/", {"next": "/admin/"}
+    )
+    assert response.status_code == 302
+    edit = f"/admin/snippets/taxonomy/topic/edit/{topic.pk}/"
+    fields = admin_form_fields(francoise.get(edit).content.decode())
+    fields["name"] = ["Terme HORS RELECTURE"]
+    francoise.post(edit, fields)
+    assert "Terme HORS RELECTURE" not in Client().get("/fr/experiences/").content.decode()
+    topic.refresh_from_db()
+    assert topic.name != "Terme HORS RELECTURE"
