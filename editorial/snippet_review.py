@@ -169,12 +169,15 @@ def approve(translation, user, comment=""):
     """Write the reviewed words into the snippet and publish it, through wagtail-localize."""
     review = _decide(translation, user, SnippetTranslationReview.APPROVED, comment)
     translation.save_target(user=user, publish=True)
+    transaction.on_commit(lambda: notify_submitter(review))
     return review
 
 
 @transaction.atomic
 def request_changes(translation, user, comment):
-    return _decide(translation, user, SnippetTranslationReview.CHANGES_REQUESTED, comment)
+    review = _decide(translation, user, SnippetTranslationReview.CHANGES_REQUESTED, comment)
+    transaction.on_commit(lambda: notify_submitter(review))
+    return review
 
 
 def reviewers(translation):
@@ -191,11 +194,38 @@ def reviewers(translation):
     )
 
 
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def _edit_link(instance):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + AdminURLFinder().get_edit_url(instance)
+
+
+def notify_submitter(review):
+    """The translator learns the decision, and the comment, as the page review tells them."""
+    user = review.submitted_by
+    if user is None or not user.email or not user.is_active:
+        return
+    instance = review.translation.get_target_instance()
+    with i18n.override(UserProfile.get_for_user(user).get_preferred_language()):
+        values = {"who": _name(review.decided_by), "title": instance}
+        if review.status == SnippetTranslationReview.APPROVED:
+            subject = _("Translation approved: “%(title)s”") % values
+            text = _("%(who)s approved and published your translation of “%(title)s”.") % values
+        else:
+            subject = _("Changes requested: “%(title)s”") % values
+            text = _("%(who)s asked for changes to your translation of “%(title)s”.") % values
+        if review.comment:
+            text += f"\n\n{review.comment}"
+        send_mail(subject, f"{text}\n\n{_edit_link(instance)}\n", None, [user.email])
+
+
 def notify_reviewers(review):
     translation = review.translation
     instance = translation.get_target_instance()
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + AdminURLFinder().get_edit_url(instance)
-    who = review.submitted_by.get_full_name() or review.submitted_by.get_username()
+    link = _edit_link(instance)
+    who = _name(review.submitted_by)
     for user in reviewers(translation).exclude(pk=review.submitted_by_id):
         with i18n.override(UserProfile.get_for_user(user).get_preferred_language()):
             language = get_language_info(translation.target_locale.language_code)

@@ -108,7 +108,11 @@ def test_a_translated_term_goes_live_only_when_a_second_translator_approves_it(
     # A second translator asks for a change; the first reads it in her editor.
     content = fabien.get(edit).content.decode()
     assert "Approve and publish" in content
-    fabien.post(form_action(content, "Request changes"), {"comment": "Un terme plus court."})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        fabien.post(form_action(content, "Request changes"), {"comment": "Un terme plus court."})
+    (told,) = [message for message in mail.outbox if message.to == ["francoise@example.org"]]
+    assert "Un terme plus court." in told.body and edit in told.body
     content = francoise.get(edit).content.decode()
     assert "fabien asked for changes" in content and "Un terme plus court." in content
     write(francoise, translation, "name", "Terme relu")
