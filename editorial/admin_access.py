@@ -55,6 +55,8 @@ TRANSLATORS = EVERYONE | {
     "wagtailadmin_editing_sessions:release",
     # The review: submitting, and reviewing another translator's work.
     "editorial_submit_translation",
+    "editorial_approve_translation",
+    "editorial_request_translation_changes",
     "wagtailadmin_pages:workflow_action",
     "wagtailadmin_pages:collect_workflow_action_data",
     "wagtailadmin_pages:workflow_preview",

@@ -27,7 +27,8 @@ SYNC_VIEWS = {
 
 class AdminAccessMiddleware:
     """Translators and the jury open only the admin views allowed to them (admin_access.py);
-    the views that unlink a translation from its source need `manage_translation_sync`."""
+    the views that unlink a translation from its source need `manage_translation_sync`; and
+    "Sync translated pages" is the project's, which publishes no unreviewed translation."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,6 +65,14 @@ class AdminAccessMiddleware:
             if not user_can_edit_instance(user, translation.get_target_instance()):
                 raise PermissionDenied
             return _refuse_unusable_po(request)
+        if name == "wagtail_localize:update_translations":
+            from wagtail.admin.auth import require_admin_access
+
+            from .views import SyncTranslationsView
+
+            # The project's sync, under wagtail-localize's address and the admin's checks.
+            view = require_admin_access(SyncTranslationsView.as_view())
+            return view(request, *view_args, **view_kwargs)
         return None
 
 

@@ -1,5 +1,7 @@
 """Workflow steps of the observatory's editorial process."""
 
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -40,3 +42,42 @@ class ReviewByAnotherTask(AbstractGroupApprovalTask):
         permissions = [
             ("manage_translation_sync", _("Can stop or restart the sync of a translation")),
         ]
+
+
+class SnippetTranslationReview(models.Model):
+    """One submission of a translated snippet (a term, a legal framework's title) for review.
+
+    Snippets have no drafts: wagtail-localize writes translated words straight into the row
+    visitors read. Until a reviewer approves, the words stay in wagtail-localize's string
+    translations; approval writes and publishes them (editorial/snippet_review.py)."""
+
+    AWAITING_REVIEW = "awaiting_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    STATUSES = [
+        (AWAITING_REVIEW, _("Awaiting review")),
+        (CHANGES_REQUESTED, _("Changes requested")),
+        (APPROVED, _("Approved")),
+    ]
+
+    translation = models.ForeignKey(
+        "wagtail_localize.Translation", on_delete=models.CASCADE, related_name="snippet_reviews"
+    )
+    status = models.CharField(max_length=20, choices=STATUSES, default=AWAITING_REVIEW)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = _("snippet translation review")
+        verbose_name_plural = _("snippet translation reviews")
+
+    def __str__(self):
+        return f"{self.translation} ({self.get_status_display()})"

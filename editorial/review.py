@@ -29,6 +29,10 @@ class Review:
     changes_requested: TaskState | None  # the reviewer's refusal and its comment
 
     @property
+    def live(self):
+        return self.page.live
+
+    @property
     def awaiting_review(self):
         return self.state is not None and self.state.status == WorkflowState.STATUS_IN_PROGRESS
 

@@ -105,12 +105,13 @@ def sync_translations(page_ids):
 
 
 @transaction.atomic
-def sync_source(source, page=None):
-    """Update `source` from its live page and re-save its synced translations.
+def sync_source(source, page=None, user=None, rebuild=False):
+    """Update `source` from its live page and re-save its synced translations; `rebuild` does
+    so even when the source did not change (a coordinator's "Sync translated pages").
 
     Returns {language code: "published" | "draft" | "in_review" | "unchanged"}."""
     page = page or source.get_source_instance()
-    if _carried(page, json.loads(page.to_json())) == _carried(
+    if not rebuild and _carried(page, json.loads(page.to_json())) == _carried(
         page, json.loads(source.content_json)
     ):
         return dict.fromkeys(
@@ -136,7 +137,7 @@ def sync_source(source, page=None):
         publish = (
             target.live and not target.has_unpublished_changes and _words(updated) == _words(target)
         )
-        revision = updated.save_revision(clean=False, log_action=True)
+        revision = updated.save_revision(user=user, clean=False, log_action=True)
         TranslationLog.objects.create(
             source=source, locale=translation.target_locale, revision=revision
         )

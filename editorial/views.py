@@ -1,5 +1,8 @@
+import contextlib
+
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,11 +10,19 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, PageLogEntry
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
 
-from . import review
+from . import review, snippet_review
 from .completeness import LOW_COMPLETENESS, low_completeness
+from .sync import sync_source
 from .translation_status import (
     STATES,
     may_follow_translations,
@@ -50,6 +61,7 @@ def translation_report(request):
             "states": STATES,
             "selected": {"language": language, "section": section, "state": state},
             "incomplete": low_completeness(section, visible=visible),
+            "snippets_awaiting": snippet_review.awaiting(request.user, language),
             "low_completeness": LOW_COMPLETENESS,
         },
     )
@@ -85,7 +97,7 @@ def submit_translation(request, translation_id):
     except ObjectDoesNotExist as error:
         raise Http404 from error
     if not isinstance(page, Page):
-        raise PermissionDenied  # snippets (terms) have no review
+        return submit_snippet_translation(request, translation, page)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     try:
         page = review.submit(translation, request.user)
@@ -109,4 +121,103 @@ def submit_translation(request, translation_id):
             "title": page.title,
         },
     )
+    return redirect(edit_url)
+
+
+class SyncForm(UpdateTranslationsForm):
+    """wagtail-localize's form less "Publish immediately": it published every translation from
+    its strings, a translator's unsubmitted words and the version under review included."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["publish_translations"]
+
+
+class SyncTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages": the sync the background runs after a publish (editorial/sync.py).
+    Each translation gets a draft that waits for its review, or is published when only facts
+    changed; a translation under review is left to its reviewer. Swapped in for
+    wagtail-localize's view by the admin access middleware, under its URL and name."""
+
+    def get_form(self):
+        return SyncForm(self.request.POST if self.request.method == "POST" else None)
+
+    @transaction.atomic
+    def form_valid(self, form):
+        source = self.object
+        translations = source.translations.filter(enabled=True).select_related("target_locale")
+        if form.cleaned_data.get("use_machine_translation"):
+            translator = get_machine_translator()
+            for translation in translations:
+                apply_machine_translation(translation.id, self.request.user, translator)
+        if issubclass(source.specific_content_type.model_class(), Page):
+            sync_source(source, user=self.request.user, rebuild=True)
+        else:
+            # Snippets (terms) take translated words only through their review
+            # (editorial/snippet_review.py): the sync updates what translators translate.
+            source.update_from_db()
+        for translation in translations:
+            with contextlib.suppress(ValidationError):
+                source.update_target_view_restrictions(translation.target_locale)
+        self.components.save(source, sources_and_translations={source: list(translations)})
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+def submit_snippet_translation(request, translation, instance):
+    """A translated term's "Submit for review" (editorial/snippet_review.py); also what the
+    translation editor's "Publish" does for a translator."""
+    try:
+        snippet_review.submit(translation, request.user)
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(
+        request,
+        _("The %(language)s translation of “%(title)s” was submitted for review.")
+        % {
+            "language": get_language_info(translation.target_locale.language_code)[
+                "name_translated"
+            ],
+            "title": instance,
+        },
+    )
+    return redirect(AdminURLFinder().get_edit_url(instance))
+
+
+def _snippet_translation(translation_id):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        instance = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if isinstance(instance, Page):
+        raise Http404  # pages are reviewed through Wagtail's workflow
+    return translation, instance
+
+
+@require_POST
+def approve_translation(request, translation_id):
+    translation, instance = _snippet_translation(translation_id)
+    try:
+        snippet_review.approve(translation, request.user, request.POST.get("comment", ""))
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    instance.refresh_from_db()
+    messages.success(request, _("“%(title)s” was approved and published.") % {"title": instance})
+    return redirect(AdminURLFinder().get_edit_url(instance))
+
+
+@require_POST
+def request_translation_changes(request, translation_id):
+    translation, instance = _snippet_translation(translation_id)
+    comment = request.POST.get("comment", "").strip()
+    edit_url = AdminURLFinder().get_edit_url(instance)
+    if not comment:
+        messages.error(request, _("Say what should change: the translator reads your comment."))
+        return redirect(edit_url)
+    try:
+        snippet_review.request_changes(translation, request.user, comment)
+    except snippet_review.ReviewRefused as error:
+        raise PermissionDenied(str(error)) from error
+    messages.success(request, _("The translator was asked for changes."))
     return redirect(edit_url)

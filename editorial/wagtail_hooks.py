@@ -16,6 +16,50 @@ def translators_edit_their_language_only(request, instance):
         raise PermissionDenied
 
 
+@hooks.register("before_edit_snippet", order=-1)
+def translated_snippets_go_through_review(request, instance):
+    """Runs before wagtail-localize's editor, whose "Publish" wrote a translator's words
+    straight into the term visitors read. For a translator it submits them for review; a
+    coordinator's publish also settles a review in progress (editorial/snippet_review.py).
+    A term whose sync was stopped opens in the snippet's own form, which saves the live row:
+    only those who publish directly save it."""
+    from wagtail.models import TranslatableMixin
+
+    if request.method != "POST" or not isinstance(instance, TranslatableMixin):
+        return None
+    if not may_edit_language(request.user, instance):
+        return None  # refused by the next hook
+    from django.utils.translation import gettext as _
+    from wagtail_localize.models import Translation
+
+    from . import snippet_review
+    from .views import approve_translation, submit_snippet_translation
+
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    ).first()
+    direct = snippet_review.publishes_directly(request.user)
+    if translation is None:
+        if direct:
+            return None
+        raise PermissionDenied(
+            _(
+                "This translation no longer follows its source, so it has no review: "
+                "a coordinator changes it, or restarts its sync for you to translate it."
+            )
+        )
+    if request.POST.get("action") != "publish":
+        return None
+    if not direct:
+        return submit_snippet_translation(request, translation, instance)
+    review = snippet_review.current(translation)
+    if review is not None and snippet_review.may_review(request.user, translation, review):
+        return approve_translation(request, translation.pk)
+    return None
+
+
 @hooks.register("languages_edited_by")
 def translators_languages(user):
     # Whoever manages syncs (coordinators) works across languages.
@@ -28,7 +72,13 @@ def translators_languages(user):
 def translation_report_url():
     from django.urls import path
 
-    from .views import submit_translation, translation_history, translation_report
+    from .views import (
+        approve_translation,
+        request_translation_changes,
+        submit_translation,
+        translation_history,
+        translation_report,
+    )
 
     return [
         path("reports/translations/", translation_report, name="translation_report"),
@@ -41,6 +91,17 @@ def translation_report_url():
             "translations/<int:translation_id>/submit/",
             submit_translation,
             name="editorial_submit_translation",
+        ),
+        # The review of translated snippets (editorial/snippet_review.py).
+        path(
+            "translations/<int:translation_id>/approve/",
+            approve_translation,
+            name="editorial_approve_translation",
+        ),
+        path(
+            "translations/<int:translation_id>/request-changes/",
+            request_translation_changes,
+            name="editorial_request_translation_changes",
         ),
     ]
 

@@ -1,11 +1,15 @@
+import json
+
 from django import template
 from django.apps import apps
 from django.utils.translation import get_language_info
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.models import Page
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from .. import snippet_review
 from ..admin_access import may_edit_language, may_manage_sync
 from ..aids import source_changes
 from ..review import review_for
@@ -17,7 +21,10 @@ register = template.Library()
 def review_bar(context, translation, instance):
     """The review of a translated page, above wagtail-localize's editor (editorial/review.py)."""
     request = context["request"]
-    review = review_for(instance, request.user) if hasattr(instance, "get_workflow") else None
+    if isinstance(instance, Page):
+        review = review_for(instance, request.user)
+    else:
+        review = snippet_review.review_for(translation, instance, request.user)
     return {
         "review": review,
         "translation": translation,
@@ -27,6 +34,17 @@ def review_bar(context, translation, instance):
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+@register.simple_tag(takes_context=True)
+def editor_props(context, props, instance):
+    """wagtail-localize's editor offers "Publish" on every snippet it translates; a translator's
+    words go through the review bar instead (editorial/snippet_review.py)."""
+    if isinstance(instance, Page) or snippet_review.publishes_directly(context["request"].user):
+        return props
+    data = json.loads(props)
+    data["perms"]["canPublish"] = False
+    return json.dumps(data)
 
 
 @register.simple_tag(takes_context=True)
