@@ -70,6 +70,19 @@ def _generation():
     return value
 
 
+def generation_with(key):
+    """(the current generation, the value at `key`) in one read of the cache."""
+    memo = _request_generation.get()
+    if memo and "value" in memo:
+        return memo["value"], cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    if GENERATION_KEY not in found:
+        return _generation(), None
+    if memo is not None:
+        memo["value"] = found[GENERATION_KEY]
+    return found[GENERATION_KEY], found.get(key)
+
+
 def _new_token():
     # A random token, not a counter: a counter evicted from the cache would restart at a
     # number whose old entries may still be there. It starts with the second it began, which

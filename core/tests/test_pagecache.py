@@ -305,3 +305,11 @@ def test_media_introductions_and_releases_show_at_the_next_request(subtests):
         call_command("make_release", "--release-version", "2026-r1", stdout=StringIO())
         assert "2026-r1" in Client().get(page.url).content.decode()
 
+
+def test_a_hit_on_the_database_cache_reads_it_once(database_cache):
+    # Production's cache: the generation and the page come in one read of the cache table.
+    for url in ["/en/", "/fr/a-propos/", "/en/experiences/porto-alegre-participatory-budgeting/"]:
+        client = Client()
+        client.get(url)
+        response, queries = visit(client, url)
+        assert (response["X-Page-Cache"], queries) == ("hit", 1), url
