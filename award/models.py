@@ -38,6 +38,8 @@ class AwardIndexPage(RoutablePageMixin, SectionIndexPage):
     """The award's front page in one language: its editions, the newest first, and the feed
     of their results."""
 
+    changes_with_clock = True  # each edition's status
+
     subpage_types = ["award.AwardEditionPage"]
     max_count_per_parent = 1
     cached_subpaths = ("feed/rss/", "feed/atom/")
@@ -89,6 +91,8 @@ class EditionStatus(models.TextChoices):
 class AwardEditionPage(BasePage):
     """One year's award: the call, the criteria and their weights, the timeline, the
     categories, the jury and, once published, the results."""
+
+    changes_with_clock = True  # its status by the timeline's dates
 
     number = models.PositiveSmallIntegerField(
         verbose_name=_("edition number"), help_text=_("15 for the 15th edition.")

@@ -93,14 +93,17 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
-from home.models import StandardPage  # noqa: E402
+from award.models import AwardEditionPage, AwardIndexPage  # noqa: E402
+from home.models import HomePage, StandardPage  # noqa: E402
 from network.models import MemberDirectoryPage  # noqa: E402
+from opendata.models import OpenDataPage  # noqa: E402
 from publications.models.events import EventIndexPage, EventPage  # noqa: E402
 from publications.models.news import NewsIndexPage, NewsPage  # noqa: E402
 from publications.models.reports import ReportIndexPage, ReportPage  # noqa: E402
 from repository.demo_data import EXPERIENCES  # noqa: E402
 from repository.exchange import ExperienceImporter  # noqa: E402
 from repository.models import ExperienceIndexPage, ExperiencePage  # noqa: E402
+from search.models import CollectionPage  # noqa: E402
 
 # --- the content ---------------------------------------------------------------------------
 
@@ -204,35 +207,49 @@ def page_urls(client):
         locale__language_code="fr", translation_key__in=ExperiencePage.objects.filter(
             external_id__startswith="bench-").values("translation_key")
     ).first()  # fmt: skip
-    directory = first(MemberDirectoryPage)
-    body = client.get(directory.url).content.decode()
-    profile = re.search(rf'href="({re.escape(directory.url)}[a-z0-9-]+/)"', body)
     experiences = first(ExperienceIndexPage).url
     urls = [
-        ("home", "/en/"),
-        ("about (standard page)", first(StandardPage).url),
         ("experience, demo (en)", demo.url),
         ("experience, demo (fr)", french.url),
         ("experience, imported (en)", imported.url),
         ("experience, imported (fr)", imported_fr.url if imported_fr else None),
-        ("experiences index", experiences),
         ("experiences index, page 50", f"{experiences}?page=50"),
         ("experiences index, ?topic=", f"{experiences}?topic=participatory-budgeting"),
         (
             "experiences index, 3 filters",
             f"{experiences}?topic=climate&region=europe&status=ongoing",
         ),
-        ("news index", first(NewsIndexPage).url),
-        ("news item", first(NewsPage).url),
-        ("agenda", first(EventIndexPage).url),
-        ("event", first(EventPage).url),
-        ("reports index", first(ReportIndexPage).url),
-        ("report", first(ReportPage).url),
-        ("member directory", directory.url),
-        ("member profile", profile[1] if profile else None),
         ("search, ?q=budget", "/en/search/?q=budget"),
         ("search, ?q=budget&topic=climate", "/en/search/?q=budget&topic=climate"),
     ]
+    # Every other public page type, and each page of a routable one, in English and French.
+    for code in ("en", "fr"):
+        directory = first(MemberDirectoryPage, code)
+        body = client.get(directory.url).content.decode()
+        profile = re.search(rf'href="({re.escape(directory.url)}[a-z0-9-]+/)"', body)
+        index = first(ExperienceIndexPage, code).url
+        urls += [
+            (f"{label} ({code})", url)
+            for label, url in [
+                ("home", first(HomePage, code).url),
+                ("standard page", first(StandardPage, code).url),
+                ("experiences index", index),
+                ("codebook", f"{index}codebook/"),
+                ("country page", f"{index}countries/br/"),
+                ("news index", first(NewsIndexPage, code).url),
+                ("news item", first(NewsPage, code).url),
+                ("agenda", first(EventIndexPage, code).url),
+                ("event", first(EventPage, code).url),
+                ("reports index", first(ReportIndexPage, code).url),
+                ("report", first(ReportPage, code).url),
+                ("member directory", directory.url),
+                ("member profile", profile[1] if profile else None),
+                ("award index", first(AwardIndexPage, code).url),
+                ("award edition", first(AwardEditionPage, code).url),
+                ("collection page", first(CollectionPage, code).url),
+                ("open data", first(OpenDataPage, code).url),
+            ]
+        ]
     return [(label, url) for label, url in urls if url]
 
 

@@ -7,7 +7,10 @@ without a body, taken from the page cache when it holds the page (no query then)
   clock included (the agenda); a streamed export is hashed by the site cache's generation and
   its address instead, since its body is not read before it is sent.
 - Last-Modified: when the site cache's generation began, that is the last change of anything
-  a page may show (core/sitecache.py), for clients that send only If-Modified-Since.
+  a page may show (core/sitecache.py), for clients that send only If-Modified-Since. Not on
+  a page whose content moves with the clock (`changes_with_clock`: the agenda, the home
+  page's upcoming events, an event that is over, an award's status): a client holding an
+  old copy would be told it had not changed, as no save marks the moment. ETag only there.
 
 Anything personal never carries a header a shared cache may act on: a private page, a page
 behind a password, a form with a CSRF token, a response setting a cookie, or any request with
@@ -26,6 +29,15 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from . import privacy, sitecache
+
+# Set on a page's response kept in the page cache (core/pagecache.py), whose hits no longer
+# know the page; never sent to the client.
+CLOCK = "X-Changes-With-Clock"
+
+
+def changes_with_clock(request, response):
+    page = getattr(request, "_page_cache_page", None)
+    return bool(getattr(page, "changes_with_clock", False) or response.has_header(CLOCK))
 
 
 def shared(request):
@@ -79,6 +91,9 @@ class HttpCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        clock = changes_with_clock(request, response)
+        if response.has_header(CLOCK):
+            del response[CLOCK]
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
         policy = _policy(request, response)
@@ -98,8 +113,9 @@ class HttpCacheMiddleware:
                 s_maxage=settings.HTTP_CACHE_MAX_AGE,
             )
             _etag(request, response)
-            modified = sitecache.generation_time()
-            response["Last-Modified"] = http_date(modified)
+            modified = None if clock else sitecache.generation_time()
+            if modified is not None:
+                response["Last-Modified"] = http_date(modified)
             answer = get_conditional_response(
                 request, etag=response["ETag"], last_modified=modified, response=response
             )

@@ -30,6 +30,8 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     base_form_class = BasePageForm
+    # True where what the page shows changes as time passes, with no save (core/httpcache.py).
+    changes_with_clock = False
 
     translatable_fields = [
         TranslatableField("title"),

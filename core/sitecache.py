@@ -24,11 +24,22 @@ GENERATION_KEY = "iopd:site:generation"
 TIMEOUT = 60 * 60 * 24
 
 _watched: set[type] = {Page, PageViewRestriction, Site, Locale}
+# Per watched model, the fields whose saves alone change nothing a visitor sees.
+_unseen: dict[type, frozenset] = {}
 
 
-def watch(*models):
+def watch(*models, unseen=()):
+    """Start a new generation when a row of `models` is saved or deleted, except a save of
+    only the `unseen` fields (update_fields)."""
     _watched.update(models)
+    for model in models:
+        if unseen:
+            _unseen[model] = frozenset(unseen)
     connect()
+
+
+def watched(model):
+    return issubclass(model, tuple(_watched))
 
 
 # The generation is read once a request: with the database cache, each cached answer of a
@@ -57,6 +68,19 @@ def _generation():
     if memo is not None:
         memo["value"] = value
     return value
+
+
+def generation_with(key):
+    """(the current generation, the value at `key`) in one read of the cache."""
+    memo = _request_generation.get()
+    if memo and "value" in memo:
+        return memo["value"], cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    if GENERATION_KEY not in found:
+        return _generation(), None
+    if memo is not None:
+        memo["value"] = found[GENERATION_KEY]
+    return found[GENERATION_KEY], found.get(key)
 
 
 def _new_token():
@@ -162,7 +186,16 @@ def _bump():
         memo.pop("value", None)
 
 
-def invalidate(**kwargs):
+# Called with the model whose change starts a new generation (None: several, or unknown), as
+# it happens: a front-end cache purges what the generation's change empties (core/frontcache.py).
+_listeners = []
+
+
+def on_change(listener):
+    _listeners.append(listener)
+
+
+def invalidate(sender=None, **kwargs):
     if (pending := deferral.pending()) is not None:
         pending.append(True)
         return
@@ -170,6 +203,8 @@ def invalidate(**kwargs):
     # transaction was open must not keep its stale answer under the new generation.
     _bump()
     transaction.on_commit(_bump)
+    for listener in _listeners:
+        listener(sender)
 
 
 # For bulk work (an import): saves are only noted, and one new generation follows.
@@ -192,10 +227,15 @@ DRAFT_FIELDS = frozenset(
 )
 
 
+_unseen[Page] = DRAFT_FIELDS
+
+
 def _model_changed(sender, update_fields=None, **kwargs):
-    if update_fields and issubclass(sender, Page) and set(update_fields) <= DRAFT_FIELDS:
-        return
-    invalidate()
+    if update_fields:
+        for model, fields in _unseen.items():
+            if issubclass(sender, model) and set(update_fields) <= fields:
+                return
+    invalidate(sender)
 
 
 def connect():
@@ -204,7 +244,7 @@ def connect():
     Receivers are connected per model, not for every model: a catch-all post_delete receiver
     would stop Django from deleting any other model's rows in bulk."""
     for model in apps.get_models():
-        if issubclass(model, tuple(_watched)):
+        if watched(model):
             post_save.connect(_model_changed, sender=model, dispatch_uid=f"sitecache:{model}")
             post_delete.connect(_model_changed, sender=model, dispatch_uid=f"sitecache-d:{model}")
 

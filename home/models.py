@@ -23,6 +23,8 @@ from .blocks import HomeStreamBlock
 class HomePage(BasePage):
     """The front page of one language tree; its body is arranged by editors from blocks."""
 
+    changes_with_clock = True  # its upcoming events
+
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]

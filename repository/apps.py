@@ -12,3 +12,7 @@ class RepositoryConfig(AppConfig):
 
         # Badges, facets and pages read the criteria from the site cache.
         sitecache.watch(Definition, DefinitionCondition)
+
+        from .crosswalk import CaseDatabase
+
+        sitecache.watch(CaseDatabase)  # its name and address on each experience it documents

@@ -81,7 +81,7 @@ def summary(index, country):
         "country": country,
         "introduction": CountryIntroduction.for_country(code),
         "frameworks": frameworks,
-        "total": experiences.count(),
+        "total": sum(years.values()),  # the decades counted every one (undated too)
         "undated": years[None],
         "decades": decades,
         "mechanisms": mechanisms,

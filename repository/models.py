@@ -93,8 +93,10 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
             request.GET, ExperiencePage.objects.child_of(self), cache_key=self.pk
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, listing=True, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not listing:  # a page of its own (the codebook, a country): no filters to read
+            return context
         filters = self.filters(request)
         context["filters"] = filters
         context["experiences"] = filters.page(request)
@@ -172,6 +174,7 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
                 "social_title": pgettext("page title", "Codebook of the experiences"),
             },
             template="repository/codebook.html",
+            listing=False,
         )
 
     @path("countries/<str:code>/")
@@ -182,7 +185,9 @@ class ExperienceIndexPage(RoutablePageMixin, SectionIndexPage):
         context = summary(self, country_or_404(code))
         self.canonical_subpath = self.alternate_subpath = f"countries/{code}/"
         context["social_title"] = context["country"].name
-        return self.render(request, context_overrides=context, template="repository/country.html")
+        return self.render(
+            request, context_overrides=context, template="repository/country.html", listing=False
+        )
 
     @path("codebook/csv/")
     def codebook_csv(self, request):

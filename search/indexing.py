@@ -15,6 +15,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import sitecache
 from core.deferral import Deferral
 from core.text import fold
 from legal.models import LegalFramework
@@ -138,6 +139,10 @@ def update_documents(page_ids, version=0):
     IndexedDocument.objects.filter(pk__in=gone).delete()
     save_documents(docs.values(), version)
     postings.invalidate(leaving=bool(gone))
+    if docs or gone:
+        # Pages show documents as cards (an experience's related cases): a page cached
+        # between a publish and this delivery showed the card as it was.
+        sitecache.invalidate(IndexedDocument)
     return list(docs.values()), sorted(gone)
 
 

@@ -8,6 +8,6 @@ class TaxonomyConfig(AppConfig):
     def ready(self):
         from core import sitecache
 
-        from .models import Country, Term
+        from .models import Country, CountryIntroduction, Term
 
-        sitecache.watch(Country, Term)
+        sitecache.watch(Country, CountryIntroduction, Term)

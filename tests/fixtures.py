@@ -346,12 +346,17 @@ def static_root(tmp_path_factory):
 @pytest.fixture
 def proxy(settings):
     """A front-end cache: an HTTP server answering PURGE, as Varnish or nginx would; its
-    `purged` set holds (Host, path) of every request."""
+    `purged` set holds (Host, path) of every request, and `everything` the Host of each
+    purge of everything (the X-Purge-All header the docs' configurations ban on)."""
     purged = set()
+    everything = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_PURGE(self):
-            purged.add((self.headers["Host"], self.path))
+            if self.headers.get("X-Purge-All"):
+                everything.append((self.headers["Host"], self.path))
+            else:
+                purged.add((self.headers["Host"], self.path))
             self.send_response(200)
             self.end_headers()
 
@@ -368,6 +373,7 @@ def proxy(settings):
         }
     }
     server.purged = purged
+    server.everything = everything
     yield server
     server.shutdown()
     server.server_close()

@@ -2,14 +2,22 @@
 a page: a real HTTP server in a thread stands for the proxy and records the PURGE requests
 the site sends after each change made through the admin."""
 
+from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from wagtail.models import Page
+from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
 
 from core.tests.test_pagecache import post_form
-from home.models import StandardPage
+from home.models import FooterText, NavigationMenuItem, StandardPage
+from legal.models import LegalFramework
+from network.models import MemberOrganisation
 from publications.models import NewsPage
+from publications.models.reports import reports_studying
+from repository.criteria import Definition
+from repository.models import ExperiencePage
 from search.models import CollectionPage
 from tests.fixtures import sign_in
 
@@ -96,3 +104,80 @@ def test_unpublish_privacy_and_move_purge_every_address_concerned(
             response = editor.post(f"/admin/pages/{about.pk}/unpublish/")
         assert response.status_code == 302
         assert {"/en/about/", "/en/"} <= paths(proxy, settings)
+
+
+def test_every_other_change_purges_everything_once(
+    proxy, settings, django_capture_on_commit_callbacks, subtests
+):
+    # What a term, a menu, the settings, a member... change may show on any page, as the page
+    # cache drops everything for them; so does a page's card elsewhere once the search
+    # documents are rebuilt after its publish.
+    backends, settings.WAGTAILFRONTENDCACHE = settings.WAGTAILFRONTENDCACHE, {}
+    editor = sign_in("purge-all-editor", superuser=True)  # before the proxy: its own purge
+    settings.WAGTAILFRONTENDCACHE = backends  # would wait for the test's commit, which never comes
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+    experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    site = Site.objects.get(is_default_site=True)
+    report = reports_studying(experience)[0]
+    en = {"locale__language_code": "en"}
+    changes = {
+        "taxonomy term renamed": (
+            f"/admin/snippets/taxonomy/topic/edit/{experience.topics.first().pk}/",
+            {"name": "Budgets by the people"},
+        ),
+        "menu edited": (
+            "/admin/snippets/home/navigationmenu/edit/"
+            f"{NavigationMenuItem.objects.filter(**en).first().menu_id}/",
+            {"items-0-label": "Who we are"},
+        ),
+        "footer edited": (
+            f"/admin/snippets/home/footertext/edit/{FooterText.objects.filter(**en)[0].pk}/",
+            {},
+        ),
+        "site settings edited": (
+            f"/admin/settings/home/sitesettings/{site.pk}/",
+            {"contact_email": "hello@observatory.example"},
+        ),
+        "member edited": (
+            "/admin/snippets/network/memberorganisation/edit/"
+            f"{MemberOrganisation.objects.filter(**en)[0].pk}/",
+            {},
+        ),
+        "legal framework edited": (
+            f"/admin/snippets/legal/legalframework/edit/{LegalFramework.objects.filter(**en)[0].pk}/",
+            {},
+        ),
+        "definition edited": (
+            f"/admin/snippets/repository/definition/edit/{Definition.objects.first().pk}/",
+            {},
+        ),
+        "image renamed": (f"/admin/images/{Image.objects.first().pk}/", {"title": "Renamed"}),
+    }
+    for cause, (url, fields) in changes.items():
+        with subtests.test(cause):
+            proxy.purged.clear()
+            proxy.everything.clear()
+            with django_capture_on_commit_callbacks(execute=True):
+                post_form(editor, url, fields)
+            # Once for the editor's transaction (a menu saves each of its items), and once
+            # more for the search documents the change rebuilt, if any.
+            assert set(proxy.everything) == {(host, "/")}
+            assert len(proxy.everything) <= 2
+            if cause == "menu edited":
+                assert len(proxy.everything) == 1
+
+    with subtests.test("release made"):
+        proxy.everything.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("make_release", "--release-version", "2026-r2", stdout=StringIO())
+        assert set(proxy.everything) == {(host, "/")}
+
+    with subtests.test("related page published: its card on the experiences it studies"):
+        proxy.purged.clear()
+        proxy.everything.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            post_form(
+                editor, f"/admin/pages/{report.pk}/edit/", {"title": "Studied"}, "action-publish"
+            )
+        assert report.url in paths(proxy, settings)  # its own address, at once
+        assert set(proxy.everything) == {(host, "/")}  # and the cards, once rebuilt

@@ -3,9 +3,12 @@ the cache without a query, every change an editor makes in the admin shows at th
 request, and nothing personal (a session, a CSRF token) is ever kept or served."""
 
 import re
+from io import StringIO
 from urllib.parse import urlencode
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,9 +16,12 @@ from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation
 
 from home.models import NavigationMenuItem, StandardPage
-from publications.models import NewsPage
+from opendata.models import OpenDataPage
+from publications.models import NewsPage, ReportPage
+from publications.models.reports import reports_studying
 from repository.models import ExperiencePage
 from search.models import CollectionPage
+from taxonomy.models import Country
 from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +90,9 @@ def test_what_is_never_kept():
     assert officer.get("/en/news/").get("X-Page-Cache") is None
 
 
-def test_every_change_an_editor_makes_shows_at_the_next_request(subtests):
+def test_every_change_an_editor_makes_shows_at_the_next_request(
+    subtests, django_capture_on_commit_callbacks
+):
     editor = sign_in("cache-editor", superuser=True)
     about = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
     experience = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
@@ -135,6 +143,34 @@ def test_every_change_an_editor_makes_shows_at_the_next_request(subtests):
             "action-publish",
         )
         assert "Fresh news of the day" in Client().get("/en/").content.decode()
+
+    with subtests.test("related page published: related experiences"):
+        cached(experience_url)
+        related = experience.related_experiences(language="en")[0]
+        # The cards come from the search documents, rebuilt once the publish is committed;
+        # visitors keep coming meanwhile, between each step that follows the commit.
+        with django_capture_on_commit_callbacks() as after_commit:
+            post_form(
+                editor,
+                f"/admin/pages/{related.page_id}/edit/",
+                {"title": "A related case, renamed"},
+                "action-publish",
+            )
+        for step in after_commit:
+            Client().get(experience_url)
+            step()
+        assert "A related case, renamed" in Client().get(experience_url).content.decode()
+
+    with subtests.test("related page published: reports on this experience"):
+        cached(experience_url)
+        report = reports_studying(experience)[0]
+        post_form(
+            editor,
+            f"/admin/pages/{report.pk}/edit/",
+            {"title": "A study of the case, renamed"},
+            "action-publish",
+        )
+        assert "A study of the case, renamed" in Client().get(experience_url).content.decode()
 
     with subtests.test("menu edited"):
         item = NavigationMenuItem.objects.filter(locale=about.locale).order_by("sort_order")[0]
@@ -224,3 +260,56 @@ def test_a_one_filter_view_of_the_repository_is_kept_and_replaced_at_a_publish()
         "action-publish",
     )
     assert "Porto Alegre, budgets decided together" in Client().get(url).content.decode()
+
+
+def test_media_introductions_and_releases_show_at_the_next_request(subtests):
+    # Models a page shows without being a page or a term: their edits kept the cached page.
+    editor = sign_in("media-editor", superuser=True)
+    report = next(
+        page
+        for page in ReportPage.objects.live().filter(locale__language_code="en")
+        if page.cover_image_id and page.pdfs.exists()
+    )
+
+    with subtests.test("image renamed"):
+        cached(report.url)
+        image = report.cover_image
+        post_form(editor, f"/admin/images/{image.pk}/", {"title": "A cover, renamed"})
+        assert 'content="A cover, renamed"' in Client().get(report.url).content.decode()
+
+    with subtests.test("document replaced"):
+        cached(report.url)
+        document = report.pdfs.first().document
+        pdf = b"%PDF-1.4\n" + b"0" * 4321 + b"\n%%EOF\n"
+        post_form(
+            editor,
+            f"/admin/documents/edit/{document.pk}/",
+            {"file": SimpleUploadedFile("replaced.pdf", pdf, "application/pdf")},
+        )
+        assert "replaced" in Client().get(report.url).content.decode()
+
+    with subtests.test("country introduction written"):
+        url = "/en/experiences/countries/pe/"
+        cached(url)
+        peru = Country.objects.get(code="PE")
+        post_form(
+            editor,
+            "/admin/snippets/taxonomy/countryintroduction/add/?locale=en",
+            {"country": str(peru.pk), "text": "Peru pioneered participatory budgeting laws."},
+        )
+        assert "Peru pioneered" in Client().get(url).content.decode()
+
+    with subtests.test("release made"):
+        page = OpenDataPage.objects.get(locale__language_code="en")
+        cached(page.url)
+        call_command("make_release", "--release-version", "2026-r1", stdout=StringIO())
+        assert "2026-r1" in Client().get(page.url).content.decode()
+
+
+def test_a_hit_on_the_database_cache_reads_it_once(database_cache):
+    # Production's cache: the generation and the page come in one read of the cache table.
+    for url in ["/en/", "/fr/a-propos/", "/en/experiences/porto-alegre-participatory-budgeting/"]:
+        client = Client()
+        client.get(url)
+        response, queries = visit(client, url)
+        assert (response["X-Page-Cache"], queries) == ("hit", 1), url

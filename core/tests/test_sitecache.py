@@ -86,3 +86,110 @@ def test_a_request_reads_each_answer_once_and_the_next_request_gets_its_own_copy
     assert sitecache.cached(None, "test:memo", compute) == {"names": ["Brazil"]}
     sitecache._end_request()
     assert len(calls) == 1
+
+
+CHILD = "saved with the page it belongs to (ParentalKey), whose save starts a new generation"
+# Every installed model that does not start a new generation, and why no public page is
+# stale for it. A new model fails the test below until it is watched or listed here.
+NOT_WATCHED = {
+    "admin.LogEntry": "Django admin's history, shown only in the admin",
+    "auth.Group": "permissions, never on a public page",
+    "auth.Permission": "permissions, never on a public page",
+    "award.AwardCategory": CHILD,
+    "award.AwardCriterion": CHILD,
+    "award.ConflictOfInterest": "the jury's declarations, shown only in the admin",
+    "award.Score": "the jury's scores, shown only in the admin",
+    "axes.AccessAttempt": "sign-in throttling",
+    "axes.AccessAttemptExpiration": "sign-in throttling",
+    "axes.AccessFailureLog": "sign-in throttling",
+    "axes.AccessLog": "sign-in throttling",
+    "contenttypes.ContentType": "written at migrations only, which restart the site",
+    "core.FormRateCount": "form throttling counters",
+    "django_tasks_database.DBTaskResult": "the background queue",
+    "editorial.ReviewByAnotherTask": "the moderation workflow, shown only in the admin",
+    "publications.EventHost": CHILD,
+    "publications.EventRelatedExperience": CHILD,
+    "publications.EventRelatedPage": CHILD,
+    "publications.NewsPageKeyword": CHILD,
+    "publications.NewsRelatedPage": CHILD,
+    "publications.PdfText": "a PDF's extracted text, read by the search only (not cached)",
+    "publications.ReportAuthor": CHILD,
+    "publications.ReportMember": CHILD,
+    "publications.ReportPageKeyword": CHILD,
+    "publications.ReportPdf": CHILD,
+    "publications.ReportRelatedPage": CHILD,
+    "repository.ExperienceAward": CHILD,
+    "repository.ExperienceCoAuthor": CHILD,
+    "repository.ExperienceCrosswalk": CHILD,
+    "repository.ExperienceOrganisation": CHILD,
+    "repository.ExperiencePageKeyword": CHILD,
+    "search.DocumentFacet": "written in bulk with the documents (see IndexedDocument)",
+    "search.IndexChange": "the search's outbox of pages to index again",
+    "search.IndexedDocument": "written in bulk; search.indexing starts a new generation itself",
+    "sessions.Session": "visitors with a session are never served from the cache",
+    "submissions.Submission": "proposals under review, shown only in the admin",
+    "submissions.SubmissionFile": "proposals under review, shown only in the admin",
+    "taggit.Tag": "keywords are written with the page that tags them (its publish)",
+    "taggit.TaggedItem": "keywords are written with the page that tags them (its publish)",
+    "wagtail_localize.LocaleSynchronization": "translation tooling; a translation shows at publish",
+    "wagtail_localize.OverridableSegment": "translation tooling; a translation shows at publish",
+    "wagtail_localize.RelatedObjectSegment": "translation tooling; a translation shows at publish",
+    "wagtail_localize.SegmentOverride": "translation tooling; a translation shows at publish",
+    "wagtail_localize.String": "translation tooling; a translation shows at publish",
+    "wagtail_localize.StringSegment": "translation tooling; a translation shows at publish",
+    "wagtail_localize.StringTranslation": "translation tooling; a translation shows at publish",
+    "wagtail_localize.Template": "translation tooling; a translation shows at publish",
+    "wagtail_localize.TemplateSegment": "translation tooling; a translation shows at publish",
+    "wagtail_localize.TranslatableObject": "translation tooling; a translation shows at publish",
+    "wagtail_localize.Translation": "translation tooling; a translation shows at publish",
+    "wagtail_localize.TranslationContext": "translation tooling; a translation shows at publish",
+    "wagtail_localize.TranslationLog": "translation tooling; a translation shows at publish",
+    "wagtail_localize.TranslationSource": "translation tooling; a translation shows at publish",
+    "wagtailadmin.Admin": "the admin's own permissions",
+    "wagtailadmin.EditingSession": "editors' presence in the admin",
+    "wagtailadmin.FormState": "the admin's saved form states",
+    "wagtailcore.APIToken": "the API's tokens, never shown",
+    "wagtailcore.Collection": "media folders, shown only in the admin",
+    "wagtailcore.CollectionViewRestriction": "media permissions; the files are served uncached",
+    "wagtailcore.Comment": "editors' comments on drafts",
+    "wagtailcore.CommentReply": "editors' comments on drafts",
+    "wagtailcore.GroupApprovalTask": "the moderation workflow",
+    "wagtailcore.GroupCollectionPermission": "permissions, never on a public page",
+    "wagtailcore.GroupPagePermission": "permissions, never on a public page",
+    "wagtailcore.GroupSitePermission": "permissions, never on a public page",
+    "wagtailcore.ModelLogEntry": "the admin's history",
+    "wagtailcore.PageLogEntry": "the admin's history",
+    "wagtailcore.PageSubscription": "editors' notification choices",
+    "wagtailcore.ReferenceIndex": "the admin's usage counts",
+    "wagtailcore.Revision": "drafts; what visitors see changes at publish, a page save",
+    "wagtailcore.Task": "the moderation workflow",
+    "wagtailcore.TaskState": "the moderation workflow",
+    "wagtailcore.UploadedFile": "files being uploaded in the admin",
+    "wagtailcore.Workflow": "the moderation workflow",
+    "wagtailcore.WorkflowContentType": "the moderation workflow",
+    "wagtailcore.WorkflowPage": "the moderation workflow",
+    "wagtailcore.WorkflowState": "the moderation workflow",
+    "wagtailcore.WorkflowTask": "the moderation workflow",
+    "wagtailembeds.Embed": "fetched as a page renders, like a rendition: must not empty the cache",
+    "wagtailimages.Rendition": "made as a page renders: must not empty the cache it fills",
+    "wagtailredirects.Redirect": "answers only addresses no page serves (404s are not cached)",
+    "wagtailsearch.IndexEntry": "Wagtail's search index, for the admin's search",
+    "wagtailsearchpromotions.Query": "search statistics; promotions themselves are watched",
+    "wagtailsearchpromotions.QueryDailyHits": "search statistics",
+    "wagtailusers.UserProfile": "editors' admin preferences",
+}
+
+
+def test_every_model_is_watched_or_shown_on_no_public_page():
+    from django.apps import apps
+
+    unclassified = {
+        model._meta.label
+        for model in apps.get_models()
+        if not sitecache.watched(model) and model._meta.label not in NOT_WATCHED
+    }
+    assert unclassified == set()
+    # And none listed as unwatched is watched after all, or gone.
+    listed = {model._meta.label: model for model in apps.get_models()}
+    assert {label for label in NOT_WATCHED if label not in listed} == set()
+    assert {label for label in NOT_WATCHED if sitecache.watched(listed[label])} == set()

@@ -196,6 +196,8 @@ class EventPageForm(BasePageForm):
 class EventPage(RoutablePageMixin, BasePage):
     """A conference, seminar, workshop or meeting of the agenda."""
 
+    changes_with_clock = True  # "this event is over" once it has passed
+
     cached_subpaths = ("ical/",)
 
     event_type = models.CharField(
@@ -665,6 +667,8 @@ class EventHost(Orderable):
 
 class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The agenda: upcoming events by month, then past ones, with calendar feeds."""
+
+    changes_with_clock = True  # upcoming and past events, its feeds and calendar
 
     cached_subpaths = ("ical/", "feed/rss/", "feed/atom/")
 
