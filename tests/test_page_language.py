@@ -243,18 +243,20 @@ def test_an_affiliation_is_marked_with_its_own_language_unless_it_is_the_pages(c
 
 
 @pytest.mark.parametrize("code", ["en", *LANGUAGES])
-def test_an_images_description_is_marked_with_the_language_it_is_written_in(client, code):
+def test_an_images_description_is_marked_with_the_language_it_is_written_in(
+    client, code, django_capture_on_commit_callbacks
+):
     """The image library describes each picture once, in the source language; on French and
     Spanish pages that description is marked as English, so it is read as English."""
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
     from repository.models import ExperiencePage
+    from tests.fixtures import give_picture, sign_in
 
-    # The demo has no pictures of its own: one experience gets a photo, in every language.
-    page = ExperiencePage.objects.live().filter(locale__language_code=code).first()
-    photo = Image.objects.create(title="The assembly in the square", file=get_test_image_file())
-    ExperiencePage.objects.filter(translation_key=page.translation_key).update(hero_image=photo)
+    # The demo has no pictures of its own: an editor gives one experience a photo.
+    english = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    # Its translations follow once the publish commits (the test's transaction never does).
+    with django_capture_on_commit_callbacks(execute=True):
+        give_picture(sign_in("editor", superuser=True), english, "The assembly in the square")
+    page = english.get_translation(Locale.objects.get(language_code=code))
     content = client.get(page.url).content.decode()
     image = re.search(r'<img [^>]*class="experience__image"[^>]*>', content).group(0)
     assert re.search(r'alt="[^"]+"', image)
