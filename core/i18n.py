@@ -232,15 +232,21 @@ def untranslated(page):
     return frozenset(same)
 
 
+def lang_attribute(language):
+    """` lang="xx"` for words written in `language` when the visitor reads another; nothing
+    otherwise."""
+    return "" if language == get_language() else format_html(' lang="{}"', language)
+
+
 def source_lang_attribute():
     """` lang="en"` for words written once in the source language for every translation
     (an organisation's name, keywords, an image's description) when the visitor reads
     another language; nothing otherwise."""
-    code = settings.LANGUAGE_CODE
-    return "" if get_language() == code else format_html(' lang="{}"', code)
+    return lang_attribute(settings.LANGUAGE_CODE)
 
 
-def as_written(text):
-    """`text`, written in the source language, as HTML marked with its language when needed."""
-    attribute = source_lang_attribute()
+def as_written(text, language=None):
+    """`text`, written in `language` (default: the source language), as HTML marked with its
+    language when needed."""
+    attribute = lang_attribute(language or settings.LANGUAGE_CODE)
     return format_html("<span{}>{}</span>", attribute, text) if attribute else escape(text)

@@ -1,5 +1,6 @@
 """Comparing words as people read them."""
 
+import re
 import unicodedata
 
 
@@ -20,3 +21,20 @@ def fold(text):
     if decomposed.isascii():  # no combining characters to drop
         return decomposed
     return decomposed.translate(_UNCOMBINED)
+
+
+def printable(text):
+    """`text` with every control character a space, as it separates words ("bud\\0get" is two
+    words, not "budget"), and runs of spaces one."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+
+
+def has_word(text):
+    """False for quotes, brackets or operators alone: nothing to look for."""
+    return re.search(r"\w", text) is not None
+
+
+def plain_words(text):
+    """The words of a query for a plain-text search: its punctuation (unbalanced quotes,
+    brackets, operators) dropped, which a plain-text search would not read anyway."""
+    return " ".join(re.findall(r"\w+", printable(text)))

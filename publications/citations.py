@@ -76,9 +76,9 @@ def apa_reference(page, request):
     names = [apa_name(*author) for author in authors_of(page)]
     link = page.doi_url or seo.canonical_url(request, page)
     publisher_part = "" if publisher() in names else f" {publisher()}."
-    # An organisation's name is shown as written, marked as the source language's words.
-    written = {author.display_name for author in page.author_list if author.name_as_written}
-    shown = [as_written(name) if name in written else name for name in names]
+    # An organisation's name is shown as written, marked with the language it is written in.
+    written = {a.display_name: a.names_language for a in page.author_list if a.name_as_written}
+    shown = [as_written(name, written[name]) if name in written else name for name in names]
     return format_html(
         "{} ({}). <em>{}</em> ({}).{} {}",
         apa_authors(shown),

@@ -894,6 +894,23 @@ class ExperienceOrganisation(Orderable):
     def is_public(self):
         return self.member_id is None or self.member.is_public
 
+    @cached_property
+    def display_name(self):
+        """A member's name in the visitor's language; another name as written (in the source
+        language, `name_as_written`)."""
+        if self.member_id is None:
+            return self.name
+        translated = (
+            type(self.member)
+            .objects.filter(translation_key=self.member.translation_key, locale=active_locale())
+            .first()
+        )
+        return (translated or self.member).name
+
+    @property
+    def name_as_written(self):
+        return self.member_id is None
+
 
 def public_organisations(organisations):
     """The organisations the public may read: without a member, or with a public member."""

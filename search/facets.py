@@ -51,6 +51,8 @@ class FacetSpec:
     label: str
     labels: object  # () -> {value: label}; None when the value is its own label
     ordered_by_label: bool = True
+    # Values written once, in the source language, for every translation (keywords).
+    as_written: bool = False
 
     def label_map(self):
         return self.labels() if self.labels else {}
@@ -72,7 +74,7 @@ FACETS = [
     FacetSpec("award", _("Award"), lambda: AWARD),
     FacetSpec("legal", _("Legal basis"), lambda: LEGAL_BASIS),
     FacetSpec("available", _("Available in"), _language_labels),
-    FacetSpec("keyword", _("Keyword"), None),
+    FacetSpec("keyword", _("Keyword"), None, as_written=True),
     # The research tier's coded variables, last: most cases are not coded yet.
     *(
         FacetSpec(variable.param, variable.label, lambda model=variable.model: _term_labels(model))

@@ -3,13 +3,14 @@
 Everything a visitor can put in the URL is bounded here: bad values are dropped or clamped
 with a note in the visitor's language, and only an oversized query is refused (400)."""
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+
+from core.text import has_word, printable
 
 from .facets import FACETS
 
@@ -73,9 +74,8 @@ class SearchParams:
                 _("The search text is too long: at most %(limit)d characters.")
                 % {"limit": MAX_QUERY}
             )
-        # A control character separates words as a space does: "bud\0get" is not "budget".
-        params.q = " ".join("".join(ch if ch.isprintable() else " " for ch in q).split())
-        if params.q and not re.search(r"\w", params.q):
+        params.q = printable(q)
+        if params.q and not has_word(params.q):
             # Quotes, brackets or operators alone: no word to look for, so no query.
             params.notes.append(
                 _("“%(value)s” holds no word to search for; everything is listed.")

@@ -63,6 +63,10 @@ class FacetResult:
     def selected(self):
         return [bucket for bucket in self.buckets if bucket.selected]
 
+    @property
+    def as_written(self):
+        return FACETS_BY_NAME[self.name].as_written
+
 
 @dataclass
 class Hit:

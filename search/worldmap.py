@@ -70,28 +70,81 @@ def world_map(country_facet, toggle_url):
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_SUBPATH = re.compile(r"M[^M]*")
+
+
+def _box(path):
+    numbers = [float(n) for n in _NUMBER.findall(path)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 @cache
 def bounds():
     """{code: (left, top, right, bottom)} of each country's shape, in map units."""
-    found = {}
-    for code, path in shapes()["countries"].items():
-        numbers = [float(n) for n in _NUMBER.findall(path)]
-        xs, ys = numbers[0::2], numbers[1::2]
-        found[code] = (min(xs), min(ys), max(xs), max(ys))
-    return found
+    return {code: _box(path) for code, path in shapes()["countries"].items()}
+
+
+@cache
+def parts():
+    """{code: [(left, top, right, bottom) of each closed part (an island, a mainland)]}."""
+    return {
+        code: [_box(part) for part in _SUBPATH.findall(path)]
+        for code, path in shapes()["countries"].items()
+    }
+
+
+def wrap_width(y):
+    """How far map units move a point 360 degrees east at map height `y`: the projection's
+    meridians curve, so a row of the world is narrower away from the equator."""
+    low, high = -90.0, 90.0
+    target = _TOP - y / _FACTOR
+    for _step in range(40):  # the latitude of that row, by bisection
+        middle = (low + high) / 2
+        low, high = (middle, high) if natural_earth(0, middle)[1] < target else (low, middle)
+    return 2 * natural_earth(180, low)[0] * _FACTOR
+
+
+def _unwrapped(boxes, anchor, shift):
+    """The parts of a country on the anchor's side of the 180th meridian: Fiji or Chukotka
+    lie on both edges of the world map, and their far parts move by a world's width."""
+    for left, top, right, bottom in boxes:
+        centre = (left + right) / 2
+        offset = 0
+        if centre - anchor > WIDTH / 2:
+            offset = -shift
+        elif anchor - centre > WIDTH / 2:
+            offset = shift
+        yield (left + offset, top, right + offset, bottom)
 
 
 def locator_map(country_code, latitude=None, longitude=None):
     """The part of the world around a country and a point, for an experience: the shapes that
-    show in it (the country marked) and the point, in a 3:2 view; None with neither."""
+    show in it (the country marked) and the point, in a 3:2 view; None with neither.
+
+    Across the 180th meridian the view goes on past the map's edge, where the world's shapes
+    are drawn again, moved by its width (`shift` of each shape shown)."""
     point = None
     if latitude is not None and longitude is not None:
         point = project(float(longitude), float(latitude))
-    box = bounds().get(country_code or "")
-    if box is None and point is None:
+    boxes = parts().get(country_code or "")
+    if boxes is None and point is None:
         return None
+    if point is not None:
+        anchor = point
+    else:  # the country's largest part
+        a, b, c, d = max(boxes, key=lambda box: (box[2] - box[0]) * (box[3] - box[1]))
+        anchor = ((a + c) / 2, (b + d) / 2)
+    shift = round(wrap_width(anchor[1]), 1)
+    box = None
+    if boxes:
+        unwrapped = list(_unwrapped(boxes, anchor[0], shift))
+        box = (
+            min(b[0] for b in unwrapped),
+            min(b[1] for b in unwrapped),
+            max(b[2] for b in unwrapped),
+            max(b[3] for b in unwrapped),
+        )
     left, top, right, bottom = box or (*point, *point)
     if point is not None:  # the point may lie offshore, or the country be unknown
         left, top = min(left, point[0]), min(top, point[1])
@@ -102,20 +155,26 @@ def locator_map(country_code, latitude=None, longitude=None):
     width = max((right - left) * 1.4, (bottom - top) * 1.4 * 1.5, WIDTH / 10)
     if width > WIDTH / 3:
         width = WIDTH / 3
-        if point is not None:
-            left = right = point[0]
-            top = bottom = point[1]
+        left = right = anchor[0]
+        top = bottom = anchor[1]
     height = width / 1.5
     world_height = shapes()["height"]
-    x = min(max((left + right - width) / 2, 0), WIDTH - width)
+    x = (left + right - width) / 2  # past the map's edge too: the shapes are drawn again there
     y = min(max((top + bottom - height) / 2, 0), world_height - height)
     shown = [
-        {"code": code, "path": shapes()["countries"][code], "current": code == country_code}
+        {
+            "code": code,
+            "path": shapes()["countries"][code],
+            "current": code == country_code,
+            "shift": offset,
+        }
+        for offset in (0, shift, -shift)
         for code, (a, b, c, d) in bounds().items()
-        if a < x + width and c > x and b < y + height and d > y
+        if a + offset < x + width and c + offset > x and b < y + height and d > y
     ]
     return {
         "viewbox": f"{x:.1f} {y:.1f} {width:.1f} {height:.1f}",
+        "sea": (round(x - 10, 1), round(y - 10, 1), round(width + 20, 1), round(height + 20, 1)),
         "countries": shown,
         "point": point,
         "radius": round(width / 60, 2),

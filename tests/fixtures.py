@@ -69,6 +69,23 @@ def post_form(client, url, changes, action=None):
     return response
 
 
+def give_picture(client, page, title):
+    """As an editor does: uploads a picture to the image library and publishes `page` with it as
+    its lead image (its translations take it when they follow the source). The image's id."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    png = SimpleUploadedFile("picture.png", get_test_image_file().file.getvalue(), "image/png")
+    response = client.post("/admin/images/add/", {"title": title, "file": png})
+    assert response.status_code == 302, f"the picture was not uploaded: {response.status_code}"
+    image = get_image_model().objects.get(title=title)
+    post_form(
+        client, f"/admin/pages/{page.pk}/edit/", {"hero_image": str(image.pk)}, "action-publish"
+    )
+    return image.pk
+
+
 def sign_in(username, *groups, superuser=False):
     """A client signed in as a new account in these groups, through the login form as a person
     signs in (so throttling, the session and the login signals all run)."""

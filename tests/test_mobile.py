@@ -21,6 +21,9 @@ LISTINGS = {
     ),
     "members": ("/en/members/", ".results .card"),
     "reports": ("/en/reports/", ".results .card"),
+    # The topic filter once stood unfolded above the news: the first card at 1,000 px.
+    "news": ("/en/news/", ".results .card"),
+    "news in French, one topic": ("/fr/actualites/?topic=climate", ".results .card"),
 }
 PANEL = "[data-filters-panel]"
 

@@ -40,6 +40,13 @@ PAGES = [
     "/es/premio/",
     "/en/search/?q=budget",
     "/fr/search/?q=budget",
+    # The open-data catalogue, the member directory and a member's profile.
+    "/en/open-data/",
+    "/fr/donnees-ouvertes/",
+    "/es/datos-abiertos/",
+    "/en/members/",
+    "/fr/membres/cascais-municipality/",
+    "/en/youth-latin-america/",  # a saved search (collection page)
 ]
 LISTS = {
     "/en/experiences/": "CollectionPage",
@@ -71,6 +78,8 @@ REQUIRED = {
     "SearchResultsPage": {"name", "url"},
     "ItemList": {"itemListElement", "numberOfItems"},
     "ListItem": {"position", "url", "name"},
+    # What a data catalogue needs to be found and reused: what it is, where, under which terms.
+    "DataCatalog": {"name", "description", "url", "license"},
 }
 BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -128,6 +137,23 @@ def test_every_json_ld_block_parses_and_carries_what_its_type_requires(client):
     assert "Article" in types["/en/experiences/east-belgium-citizens-dialogue/"]
     for path, kind in LISTS.items():
         assert kind in types[path] and "ItemList" in types[path], (path, types[path])
+
+
+def test_every_page_type_that_speaks_json_ld_is_visited_above():
+    """A new page type (or one forgotten, like the open-data page) fails here, not in a search
+    engine's report: one live page of each type with `structured_data` is among PAGES."""
+    from wagtail.models import Page
+
+    by_url = {}
+    for page in Page.objects.live().specific():
+        if page.url and hasattr(page, "structured_data"):
+            by_url[page.url] = type(page)
+    visited = set()
+    for path in PAGES:
+        path = path.split("?")[0]
+        owner = max((url for url in by_url if path.startswith(url)), key=len)
+        visited.add(by_url[owner])
+    assert set(by_url.values()) - visited == set()
 
 
 def listed(client, path):

@@ -9,6 +9,7 @@ from core.i18n import (
     alternates,
     fallback_language,
     home_url,
+    lang_attribute,
     source_lang_attribute,
     untranslated,
 )
@@ -56,6 +57,12 @@ def content_lang(context, field=None, block=None):
 def source_lang():
     """` lang="en"` on words written in the source language, for a visitor of another."""
     return source_lang_attribute()
+
+
+@register.simple_tag(name="lang_attribute")
+def lang_attribute_tag(language):
+    """` lang="xx"` on words written in `language`, for a visitor of another."""
+    return lang_attribute(language)
 
 
 @register.simple_tag

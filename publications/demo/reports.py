@@ -153,7 +153,7 @@ REPORTS = [
             "Las medidas decididas con los vecinos se entienden mejor y duran más; la "
             "deliberación también aporta propuestas inesperadas sobre movilidad y vivienda.",
         ),
-        "authors": [(PERSON, "Jean-Pierre Diallo", "Université de Montréal")],
+        "authors": [(PERSON, "Jean-Pierre Diallo", "Université de Montréal", "fr")],
         "topics": ["climate", "environment"],
         "keywords": ["climate assembly", "emissions"],
         "pdfs": ("en", "fr"),
@@ -187,7 +187,7 @@ REPORTS = [
         ),
         "authors": [
             (PERSON, "Amina Ouédraogo", "IOPD"),
-            (PERSON, "García Ruiz, Tomás", "Universidad de Sevilla"),
+            (PERSON, "García Ruiz, Tomás", "Universidad de Sevilla", "es"),
         ],
         "topics": ["gender"],
         "keywords": ["women", "equality"],
@@ -259,7 +259,7 @@ REPORTS = [
             "Votar desde los doce años, urnas en las escuelas y un presupuesto gestionado por "
             "los propios jóvenes hacen suyo el proceso.",
         ),
-        "authors": [(PERSON, "Lucía Fernández", "Red de Presupuestos Participativos")],
+        "authors": [(PERSON, "Lucía Fernández", "Red de Presupuestos Participativos", "es")],
         "topics": ["youth-participatory-budgeting"],
         "keywords": ["youth", "schools"],
         "pdfs": ("es", "en"),
@@ -296,7 +296,10 @@ REPORTS = [
             "Las herramientas digitales amplían la participación cuando se acompañan de puntos "
             "de acceso asistido en bibliotecas y centros cívicos.",
         ),
-        "authors": [(PERSON, "Marta Puig", "Universitat de Barcelona"), (ORG, SECRETARIAT, "")],
+        "authors": [
+            (PERSON, "Marta Puig", "Universitat de Barcelona", "ca"),
+            (ORG, SECRETARIAT, ""),
+        ],
         "topics": ["digital-democracy"],
         "keywords": ["open source", "online voting"],
         "pdfs": ("en",),
@@ -329,7 +332,7 @@ REPORTS = [
             "Un reglamento de participación aprobado por el pleno protege un proceso de un "
             "cambio de mayoría, pero debe dejar espacio para mejorarlo.",
         ),
-        "authors": [(PERSON, "Claire Dubois", "Sciences Po Lyon")],
+        "authors": [(PERSON, "Claire Dubois", "Sciences Po Lyon", "fr")],
         "topics": ["legal-frameworks"],
         "keywords": ["law", "regulation"],
         "pdfs": ("fr", "es"),
@@ -478,7 +481,7 @@ REPORTS = [
             "Donde la participación se detuvo, la confianza cayó; donde pasó a línea con "
             "alternativas telefónicas, los vecinos más aislados siguieron siendo escuchados.",
         ),
-        "authors": [(PERSON, "Sofia Almeida", "Universidade de Coimbra")],
+        "authors": [(PERSON, "Sofia Almeida", "Universidade de Coimbra", "pt")],
         "topics": ["public-services", "health"],
         "keywords": ["COVID-19", "online assemblies"],
         "pdfs": ("en", "es"),
@@ -512,7 +515,7 @@ def draw_pdf(item, position):
     pdf.multi_cell(0, 10, _latin1(item["title"][position]))
     pdf.ln(4)
     pdf.set_font("Helvetica", "", 12)
-    authors = ", ".join(name for _kind, name, _affiliation in item["authors"])
+    authors = ", ".join(name for _kind, name, *_rest in item["authors"])
     type_label = TYPE_LABELS[item["type"]][position]
     pdf.multi_cell(0, 7, _latin1(f"{type_label} - {item['date'].year} - {authors}"))
     pdf.ln(6)
@@ -582,8 +585,15 @@ def create_report(index, item, default):
         body=json.dumps([{"type": "paragraph", "value": f"<p>{item['paragraph'][0]}</p>"}]),
         topics=list(Topic.objects.filter(slug__in=item["topics"], locale=default)),
         authors=[
-            ReportAuthor(kind=kind, name=name, affiliation=affiliation, sort_order=order)
-            for order, (kind, name, affiliation) in enumerate(item["authors"])
+            # The language of the names, when it is not the source language.
+            ReportAuthor(
+                kind=kind,
+                name=name,
+                affiliation=affiliation,
+                language=language[0] if language else "",
+                sort_order=order,
+            )
+            for order, (kind, name, affiliation, *language) in enumerate(item["authors"])
         ],
         pdfs=[
             ReportPdf(language=language, document=pdf_document(item, language), sort_order=order)

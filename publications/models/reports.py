@@ -483,6 +483,11 @@ class ReportPage(RoutablePageMixin, BasePage):
 CITATION_LABELS = [("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON")]
 
 
+def validate_language_tag(value):
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        raise ValidationError(_("Enter a language code such as es, pt or de."), code="language")
+
+
 class AuthorKind(models.TextChoices):
     PERSON = "person", _("Person")
     ORGANISATION = "organisation", _("Organisation")
@@ -505,10 +510,23 @@ class ReportAuthor(Orderable):
     )
     affiliation = models.CharField(max_length=200, blank=True, verbose_name=_("affiliation"))
     url = models.URLField(blank=True, verbose_name=_("web page"))
+    # Names are written once for every translation; a reader's page marks those in another
+    # language than its own (read aloud with the right pronunciation).
+    language = models.CharField(
+        max_length=12,
+        blank=True,
+        validators=[validate_language_tag],
+        verbose_name=_("language of the names"),
+        help_text=_(
+            "The language an organisation's name and the affiliation are written in, as a "
+            "code (fr, es, de, pt…); empty for English."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("affiliation"), FieldPanel("url")]),
+        FieldPanel("language"),
     ]
     api_fields = [APIField("kind"), APIField("name"), APIField("affiliation"), APIField("url")]
 
@@ -560,13 +578,17 @@ class ReportAuthor(Orderable):
 
     @property
     def name_as_written(self):
-        """An organisation's name other than the observatory's: written once, in the source
-        language, for every translation (authors are facts); a person's name has no language."""
+        """An organisation's name other than the observatory's: written once, in `language`,
+        for every translation (authors are facts); a person's name has no language."""
         return self.is_organisation and named(self.name) is self.name
 
     @property
     def affiliation_as_written(self):
         return bool(self.affiliation) and named(self.affiliation) is self.affiliation
+
+    @property
+    def names_language(self):
+        return self.language or settings.LANGUAGE_CODE
 
 
 def validate_language(value):

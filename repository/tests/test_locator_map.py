@@ -103,3 +103,54 @@ def test_a_country_without_coordinates_is_marked_without_a_point(client):
 )
 def test_a_map_of_nowhere_is_not_found(client, query):
     assert client.get(f"/maps/locator/{query}").status_code == 404
+
+
+def marked_boxes(svg):
+    """The boxes of the marked country's parts, moved as drawn (`translate`)."""
+    from search.worldmap import _SUBPATH, _box
+
+    found = []
+    for path in svg.iter(f"{SVG}path"):
+        if path.get("fill") != "#0b5c8a":
+            continue
+        shift = re.search(r"translate\(([-\d.]+) 0\)", path.get("transform") or "")
+        offset = float(shift.group(1)) if shift else 0
+        for part in _SUBPATH.findall(path.get("d")):
+            left, top, right, bottom = _box(part)
+            found.append((left + offset, top, right + offset, bottom))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("code", "latitude", "longitude", "outlined"),
+    [("FJ", -18.1, 178.4, True), ("RU", 64, -179, True), ("KI", 1.33, 172.98, False)],
+)
+def test_a_place_by_the_180th_meridian_is_centred_with_its_country(
+    client, code, latitude, longitude, outlined
+):
+    """Fiji, Chukotka and Kiribati lie on both edges of the world map: the view centres on the
+    point and draws the country on both sides of the meridian. (Kiribati has no shape at the
+    map's scale: its point alone, centred.)"""
+    svg = drawing(client, f"/maps/locator/{code}.svg?lat={latitude}&lon={longitude}")
+    x, y, width, height = (float(n) for n in svg.get("viewBox").split())
+    [circle] = svg.iter(f"{SVG}circle")
+    cx, cy = float(circle.get("cx")), float(circle.get("cy"))
+    assert abs(cx - (x + width / 2)) < width / 20, f"{code}: the point at {cx}, view {x}+{width}"
+    assert y <= cy <= y + height
+    boxes = marked_boxes(svg)
+    if not outlined:
+        assert width <= 100 and not boxes
+        return
+    # Inside the view, the country covers the point's surroundings (not open ocean).
+    near = [
+        box
+        for box in boxes
+        if box[0] < cx + width / 4
+        and box[2] > cx - width / 4
+        and box[1] < cy + height / 4
+        and box[3] > cy - height / 4
+    ]
+    assert near, f"{code}: no part of the country beside the point"
+    if code == "FJ":  # small enough to be seen whole, not at a third of the world's width
+        assert width <= 100
+        assert any(box[0] <= cx <= box[2] and box[1] <= cy <= box[3] for box in near)

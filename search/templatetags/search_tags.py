@@ -12,15 +12,19 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from core.filters import fold
+from core.i18n import source_lang_attribute
 
 register = template.Library()
 
 
-def _option(name, bucket, children=""):
+def _option(name, bucket, children="", lang=""):
     checked = " checked" if bucket.selected else ""
+    label = escape(str(bucket.label))
+    if lang:  # ` lang="en"`: a value as written in the source language
+        label = f"<span{lang}>{label}</span>"
     return (
         f'<li><label><input type="checkbox" name="{escape(name)}" '
-        f'value="{escape(str(bucket.value))}"{checked}> <span>{escape(str(bucket.label))} '
+        f'value="{escape(str(bucket.value))}"{checked}> <span>{label} '
         f'<span class="count">({int(bucket.count)})</span></span></label>{children}</li>'
     )
 
@@ -44,13 +48,14 @@ def _folded(nodes, count, chosen, total, render, classes="filters__options"):
 @register.simple_tag
 def facet_options(facet):
     """The buckets come most frequent first: those past the first few fold away."""
+    lang = source_lang_attribute() if facet.as_written else ""
     return mark_safe(
         _folded(
             facet.buckets,
             lambda bucket: bucket.count,
             lambda bucket: bucket.selected,
             len(facet.buckets),
-            lambda bucket: _option(facet.name, bucket),
+            lambda bucket: _option(facet.name, bucket, lang=lang),
         )
     )
 

@@ -112,6 +112,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a parameter or the path: PostgreSQL refuses NUL (core/nul.py).
+    "core.nul.NulMiddleware",
     "core.uploads.UploadLimitMiddleware",
     "core.uploads.UnfinishedUploadMiddleware",
     # Both read the finished response: the policy header, and every link's scheme checked.
