@@ -251,3 +251,14 @@ def test_a_proposal_in_any_language_waits_for_a_coordinator_not_a_translator(lan
     coordinator.post(approve, {})
     page.refresh_from_db()
     assert page.live
+
+
+def test_refused_posts_do_not_count_against_the_rate_limit(settings):
+    """A visitor who corrects the form twice still sends their proposals."""
+    settings.PUBLIC_FORM_RATE_LIMIT = 2
+    client = Client(REMOTE_ADDR="203.0.113.10")
+    for _attempt in range(3):
+        assert post(client, "fr", proposal(title="")).status_code == 400
+    for number in range(2):
+        assert post(client, "fr", proposal(title=f"Experience {number}")).status_code == 302
+    assert post(client, "fr", proposal(title="One too many")).status_code == 429
