@@ -95,6 +95,8 @@ def test_a_member_updates_its_experience_and_the_editor_compares(experience):
     )
     compare = f"/admin/pages/{experience.pk}/revisions/compare/live...{submission.revision_id}/"
     assert compare in notice.body
+    assert "proposed an update to one of its experiences" in notice.body
+    assert "proposed an experience" not in notice.body
     diff = coordinator.get(compare).content.decode()
     assert "the 2025 cycle reached every district" in diff
 
