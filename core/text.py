@@ -20,3 +20,18 @@ def fold(text):
     if decomposed.isascii():  # no combining characters to drop
         return decomposed
     return decomposed.translate(_UNCOMBINED)
+
+
+def edition_ordinal(number):
+    """An edition's number as an ordinal in the active language: "21st", "21e", "21.ª"
+    (French and Spanish agree with "édition" and "edición", both feminine)."""
+    from django.utils.translation import get_language
+
+    language = (get_language() or "en").split("-")[0]
+    if language == "fr":
+        return "1re" if number == 1 else f"{number}e"
+    if language == "es":
+        return f"{number}.ª"
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
