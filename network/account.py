@@ -8,6 +8,8 @@ view below, served at its address (site/urls.py)."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms.account import NameEmailForm
 from wagtail.admin.views.account import AccountView, NameEmailSettingsPanel
 
@@ -48,3 +50,7 @@ class MemberAwareAccountView(AccountView):
             else panel
             for panel in super().get_panels()
         ]
+
+
+# Wrapped as Wagtail wraps its own admin views (wagtail/admin/urls): sign-in required, never cached.
+account_view = never_cache(require_admin_access(MemberAwareAccountView.as_view()))
