@@ -306,6 +306,8 @@ def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_o
         response = client.get(edit)
         assert response.status_code == 200, client.user.username
         assert submission.reference in response.content.decode()
+    said = html.unescape(translator.get(edit).content.decode())
+    assert "updates from the public are the coordinators' to accept" in said
 
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
