@@ -119,7 +119,15 @@ def ensure_candidacies(edition, item):
     if item["publish_results"]:
         # The demo's news already announce these winners, and a draft among the demo's news
         # would be taken for a page to translate by the next load_demo.
-        publish_results(edition, None, news=False)
+        publication = publish_results(edition, None, news=False)
+        # Published when the edition announced them, not when the demo was loaded: the results
+        # feed dates its entry by this.
+        announced = datetime.datetime.combine(
+            edition.results_on, datetime.time(12), tzinfo=datetime.UTC
+        )
+        type(publication).objects.filter(pk=publication.pk, published_at__gt=announced).update(
+            published_at=announced
+        )
 
 
 def load(home, today=None):

@@ -112,8 +112,13 @@ def draft_news(edition, results, user):
         title = _("The winners of the %(edition)s IOPD Best Practice Award") % {
             "edition": ordinal(edition.number)
         }
+        # Officers publish the draft as it is: a member without consent is not named in it.
         lines = [
-            _("%(distinction)s: %(experience)s (%(member)s)")
+            (
+                _("%(distinction)s: %(experience)s (%(member)s)")
+                if candidacy.member.is_public
+                else _("%(distinction)s: %(experience)s")
+            )
             % {
                 "distinction": Stage(candidacy.stage).label,
                 "experience": candidacy.experience.title,

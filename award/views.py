@@ -129,10 +129,17 @@ def admin_language(user):
 
 
 def _tell_applicant(candidacy):
+    """Mail the decision to the applicant, else to the member's contact (a candidacy entered
+    for the member has no applicant on record); returns who was written to, or None."""
     applicant = candidacy.applicant
-    if applicant is None or not applicant.email:
-        return
-    with translation.override(admin_language(applicant)):
+    if applicant is not None and applicant.email:
+        told, address, language = "applicant", applicant.email, admin_language(applicant)
+    elif candidacy.member.contact_email:
+        told, address = "member", candidacy.member.contact_email
+        language = default_locale().language_code
+    else:
+        return None
+    with translation.override(language):
         values = {"experience": candidacy.experience.title, "year": candidacy.edition.year}
         if candidacy.stage == Stage.REFUSED:
             subject = _("Your candidacy to the %(year)s IOPD Award was not accepted") % values
@@ -149,7 +156,8 @@ def _tell_applicant(candidacy):
                 )
                 % values
             )
-    send_mail(subject, body, None, [applicant.email])
+    send_mail(subject, body, None, [address])
+    return told
 
 
 def check_view(request, pk):
@@ -171,15 +179,32 @@ def check_view(request, pk):
             candidacy.checked_by = request.user
             candidacy.checked_at = timezone.now()
             candidacy.save()
-            _tell_applicant(candidacy)
-            messages.success(
-                request,
-                _("“%(experience)s”: %(stage)s. The applicant has been told by email.")
-                % {
-                    "experience": candidacy.experience.title,
-                    "stage": candidacy.get_stage_display(),
-                },
-            )
+            told = _tell_applicant(candidacy)
+            values = {
+                "experience": candidacy.experience.title,
+                "stage": candidacy.get_stage_display(),
+            }
+            if told == "applicant":
+                messages.success(
+                    request,
+                    _("“%(experience)s”: %(stage)s. The applicant has been told by email.")
+                    % values,
+                )
+            elif told == "member":
+                messages.success(
+                    request,
+                    _("“%(experience)s”: %(stage)s. The member's contact has been told by email.")
+                    % values,
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "“%(experience)s”: %(stage)s. Nobody was told by email: neither the "
+                        "applicant nor the member has an address on record."
+                    )
+                    % values,
+                )
             return redirect(f"{_url('award_candidacies')}?edition={candidacy.edition_id}")
     return render(request, "award/admin/check.html", {"candidacy": candidacy, "form": form})
 

@@ -38,3 +38,18 @@ def plain_words(text):
     """The words of a query for a plain-text search: its punctuation (unbalanced quotes,
     brackets, operators) dropped, which a plain-text search would not read anyway."""
     return " ".join(re.findall(r"\w+", printable(text)))
+
+
+def edition_ordinal(number):
+    """An edition's number as an ordinal in the active language: "21st", "21e", "21.ª"
+    (French and Spanish agree with "édition" and "edición", both feminine)."""
+    from django.utils.translation import get_language
+
+    language = (get_language() or "en").split("-")[0]
+    if language == "fr":
+        return "1re" if number == 1 else f"{number}e"
+    if language == "es":
+        return f"{number}.ª"
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"

@@ -129,7 +129,8 @@ def join(request):
     if request.method == "POST":
         form = JoinForm(request.POST)
         form.is_valid()
-        if over_rate_limit(request, "join"):
+        # Only a post that would be accepted counts: corrections are not abuse.
+        if not form.errors and over_rate_limit(request, "join"):
             form.add_error(None, rate_limit_message())
             status = 429
         if not form.errors:

@@ -4,7 +4,7 @@ some years, members without consent to publish, members without a contact."""
 import datetime
 
 from django.db.models import Case, F, IntegerField, Max, Value, When
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, ExtractYear, Greatest
 
 from .models import MemberOrganisation, MemberStatus
 
@@ -13,7 +13,7 @@ def members_report(years, today=None):
     """{"inactive": [(member, last active year)], "without_consent": [...], "without_contact":
     [...]}, one row per member (its source), members who left excluded."""
     this_year = (today or datetime.date.today()).year
-    # A member is active in the years it joined and in which an experience naming it ran.
+    # A member is active in the years it joined and in which an experience naming it ran...
     experience_year = Case(
         When(experience_links__page__ongoing=True, then=Value(this_year)),
         default=Coalesce(
@@ -23,14 +23,21 @@ def members_report(years, today=None):
         ),
         output_field=IntegerField(),
     )
+    # ...and in the years it hosted an event, published a report or applied to the award.
+    years_of = [
+        Max(experience_year),
+        Max(ExtractYear("hosted_events__page__start")),
+        Max(ExtractYear("reports__report__publication_date")),
+        Max("candidacies__edition__year"),
+        F("year_joined"),
+    ]
     members = (
         MemberOrganisation.objects.all()
         .one_per_member()
         .exclude(status=MemberStatus.LEFT)
         .annotate(
             last_active=Greatest(
-                Coalesce(Max(experience_year), Value(0)),
-                Coalesce(F("year_joined"), Value(0), output_field=IntegerField()),
+                *(Coalesce(year, Value(0), output_field=IntegerField()) for year in years_of),
                 output_field=IntegerField(),
             )
         )

@@ -13,7 +13,8 @@ class MemberTypeViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    # The model's own search fields: naming fields here makes SQLite's full-text search
+    # answer "no such column" (wagtail#10217), a 503 on the demo.
     ordering = ["sort_order", "name"]
 
 
@@ -22,7 +23,8 @@ class MemberOrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "member_type", "country", "status", "consent_to_publish", "locale"]
     list_filter = ["status", "consent_to_publish", "promoter", "member_type", "locale"]
-    search_fields = ["name"]
+    # The model's own search fields: naming fields here makes SQLite's full-text search
+    # answer "no such column" (wagtail#10217), a 503 on the demo.
     ordering = ["name"]
 
 

@@ -12,7 +12,9 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, pgettext
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -40,6 +42,7 @@ from core.blocks import LinkBlock
 from core.i18n import as_written
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
+from core.text import edition_ordinal
 from taxonomy.models import (
     Country,
     GovernmentLevel,
@@ -1006,7 +1009,7 @@ class AwardDistinction(models.TextChoices):
     FINALIST = "finalist", _("Finalist")
 
 
-OWN_AWARD = re.compile(r"(?:\d+(?:st|nd|rd|th) )?IOPD Best Practice Award")
+OWN_AWARD = re.compile(r"(?:(\d+)(?:st|nd|rd|th) )?IOPD Best Practice Award")
 
 
 class ExperienceAward(Orderable):
@@ -1042,6 +1045,28 @@ class ExperienceAward(Orderable):
         if OWN_AWARD.fullmatch(self.award):
             return _("IOPD Best Practice Award")
         return as_written(self.award)
+
+    @property
+    def edition_number(self):
+        """The edition of the observatory's own award, when its name says it ("15th ...")."""
+        found = OWN_AWARD.fullmatch(self.award)
+        return int(found.group(1)) if found and found.group(1) else None
+
+    @property
+    def line(self):
+        """How a page lists it: "IOPD Best Practice Award: Winner, 15th edition (2022)" when
+        the edition is known, else "Reinhard Mohn Prize 2021: Winner"."""
+        values = {
+            "award_name": conditional_escape(self.display_name),
+            "year": self.year,
+            "distinction": conditional_escape(self.get_distinction_display()),
+        }
+        if self.edition_number:
+            text = gettext("%(award_name)s: %(distinction)s, %(nth)s edition (%(year)s)")
+            values["nth"] = edition_ordinal(self.edition_number)
+        else:
+            text = gettext("%(award_name)s %(year)s: %(distinction)s")
+        return mark_safe(text % values)  # the values are escaped above
 
     def clean(self):
         if self.year and self.year > datetime.date.today().year:

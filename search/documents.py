@@ -282,7 +282,7 @@ class DocumentBuilder:
             doc["region"] = [page.country.region] if page.country.region else []
         doc["place"] = page.place_line
         doc["status"] = ["ongoing" if page.ongoing else "finished"] if page.start_year else []
-        doc["award"] = ["awarded"] if relations["awarded"] else []
+        doc["award"] = sorted(relations["distinctions"])
         doc["legal"] = ["yes"] if relations["legal"] else ["no"]
         doc["keyword"] = sorted(relations["keywords"])
         for variable in CODED_VARIABLES:
@@ -380,7 +380,7 @@ def experience_relations(page_ids):
             "target_groups": [],
             "keywords": [],
             "organisations": [],
-            "awarded": False,
+            "distinctions": set(),
             "crosswalk": [],
             "legal": False,
             **{field: [] for field in MANY_CODED},
@@ -408,8 +408,10 @@ def experience_relations(page_ids):
     ):
         relations[page_id]["keywords"].append(tag)
     awards = ExperiencePage._meta.get_field("awards").related_model
-    for page_id in awards.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True):
-        relations[page_id]["awarded"] = True
+    for page_id, distinction in awards.objects.filter(page_id__in=page_ids).values_list(
+        "page_id", "distinction"
+    ):
+        relations[page_id]["distinctions"].add(distinction)
     legal = ExperiencePage._meta.get_field("legal_frameworks").remote_field.through
     for page_id in legal.objects.filter(experiencepage_id__in=page_ids).values_list(
         "experiencepage_id", flat=True
@@ -444,7 +446,7 @@ def experience_relations_of(page):
         "target_groups": list(page.target_groups.all()),
         "keywords": [tag.name for tag in page.keywords.all()],
         "organisations": [organisation.name for organisation in page.public_organisations],
-        "awarded": bool(page.awards.all()),
+        "distinctions": {award.distinction for award in page.awards.all()},
         "crosswalk": [row.identifier for row in page.crosswalk.all()],
         "legal": bool(page.legal_frameworks.all()),
         **{field: list(getattr(page, field).all()) for field in MANY_CODED},

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from core import sitecache
 from repository import criteria
 from repository.coding import CODED_VARIABLES
+from repository.models import AwardDistinction
 from taxonomy.models import Country, GovernmentLevel, Mechanism, TargetGroup, Topic, WorldRegion
 
 CONTENT_TYPES = {
@@ -19,7 +20,8 @@ CONTENT_TYPES = {
     "report": pgettext_lazy("content type", "Report"),
 }
 STATUSES = {"ongoing": _("Ongoing"), "finished": _("Finished")}
-AWARD = {"awarded": _("Best Practice Award")}
+# One value per distinction: a winner is not a finalist.
+AWARD = {distinction.value: distinction.label for distinction in AwardDistinction}
 # Whether an experience names the laws it rests on (legal app); "no" means none is known.
 LEGAL_BASIS = {"yes": _("Has a legal basis"), "no": _("No known legal basis")}
 

@@ -8,9 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import health, sitemaps
 from core import views as core_views
 from core.api import api_router
+from network.account import account_view
 from search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's own: the account form keeps member contacts' addresses (network/account.py).
+    path("admin/account/", account_view, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -11,8 +11,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from wagtail.models import Workflow
 
 from core.locales import active_locale
+from editorial.roles import COORDINATORS, EDITORIAL_WORKFLOW
 from repository.models import (
     ExperienceCoAuthor,
     ExperienceIndexPage,
@@ -21,8 +23,6 @@ from repository.models import (
 )
 
 from .models import Submission, SubmissionFile, SubmissionKind
-
-COORDINATORS = "Coordinators"  # editorial.roles.COORDINATORS: the group that admits and reviews
 
 
 def submissions_parent(locale):
@@ -77,7 +77,10 @@ def fill_page(page, data, member=None):
 
 
 def start_workflow(page, submission):
-    workflow = page.get_workflow()
+    """Every proposal and update, in any language, goes to the coordinators' review. A
+    translated page's own workflow is its translators': one of them would publish a stranger's
+    text alone. Nobody signed in sent it: the review names the submission instead."""
+    workflow = Workflow.objects.filter(name=EDITORIAL_WORKFLOW, active=True).first()
     if workflow is not None and not page.workflow_in_progress:
         workflow.start(page, None)
 

@@ -95,7 +95,8 @@ def request_link(request, page_id):
     form = LinkRequestForm(request.POST or None)
     if request.method == "POST":
         form.is_valid()
-        if over_rate_limit(request, "update-link"):
+        # Only a post that would be accepted counts: corrections are not abuse.
+        if not form.errors and over_rate_limit(request, "update-link"):
             form.add_error(None, rate_limit_message())
             status = 429
         if not form.errors:
@@ -219,7 +220,8 @@ def update(request, token):
     if request.method == "POST":
         form = UpdateForm(request.POST)
         form.is_valid()
-        if over_rate_limit(request, "update"):
+        # Only a post that would be accepted counts: corrections are not abuse.
+        if not form.errors and over_rate_limit(request, "update"):
             form.add_error(None, rate_limit_message())
             status = 429
         if not form.errors:

@@ -29,7 +29,8 @@ def _propose(request, handler):
         form = ProposalForm(request.POST, request.FILES)
         form.is_valid()  # errors are added to a cleaned form
         add_upload_errors(form, handler)
-        if over_rate_limit(request, "experience"):
+        # Only a post that would be accepted counts: corrections are not abuse.
+        if not form.errors and over_rate_limit(request, "experience"):
             form.add_error(None, rate_limit_message())
             status = 429
         if not form.errors:

@@ -37,7 +37,8 @@ class InEditorsLanguages:
 class TermViewSet(InEditorsLanguages, SnippetViewSet):
     list_display = ["name", "slug", "locale"]
     list_filter = ["locale"]
-    search_fields = ["name"]
+    # The model's own search fields: naming fields here makes SQLite's full-text search
+    # answer "no such column" (wagtail#10217), a 503 on the demo.
     ordering = ["sort_order", "name"]
 
 

@@ -18,7 +18,7 @@ from editorial.roles import COORDINATORS, JURY, MEMBER_CONTACTS
 from publications.models import NewsPage
 from repository.models import ExperiencePage
 from search.indexing import deliver
-from tests.fixtures import sign_in
+from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -270,7 +270,7 @@ def test_a_member_applies_a_coordinator_checks_the_jury_scores_and_results_are_p
     assert (
         f"Winner: {porto_alegre.title}" in page and f"Special mention: {east_belgium.title}" in page
     )
-    award_line = f"IOPD Best Practice Award {edition.year}: Winner"
+    award_line = f"IOPD Best Practice Award: Winner, {nth} edition ({edition.year})"
     assert award_line in text(client.get(porto_alegre.url))
     french = porto_alegre.get_translation(edition.get_translation(edition.locale).locale)
     for translated in ExperiencePage.objects.filter(translation_key=porto_alegre.translation_key):
@@ -279,8 +279,10 @@ def test_a_member_applies_a_coordinator_checks_the_jury_scores_and_results_are_p
     profile = text(client.get(f"/en/members/{member.slug}/"))
     assert award_line in profile
     deliver()
-    found = text(client.get("/en/search/", {"award": "awarded"}))
-    assert porto_alegre.title in found and east_belgium.title in found
+    # One facet value per distinction.
+    winners = text(client.get("/en/search/", {"award": "winner"}))
+    mentions = text(client.get("/en/search/", {"award": "special_mention"}))
+    assert porto_alegre.title in winners and east_belgium.title in mentions
     assert "Special mention" not in text(client.get("/en/search/", {"q": "zzz"}))
 
 
@@ -377,7 +379,8 @@ def test_results_reach_the_translations_live_while_their_text_waits_for_review(c
     coordinator = sign_in("carla", COORDINATORS)
     coordinator.post(f"/admin/award/editions/{edition.pk}/publish/")
     shown = text(client.get(french.url))
-    assert f"Prix OIDP de bonne pratique {edition.year}" in shown
+    nth = f"{edition.number}e édition ({edition.year})"
+    assert f"Prix OIDP de bonne pratique : Lauréate, {nth}" in shown
     assert live_title in shown and "(en relecture)" not in shown
     french.refresh_from_db()
     assert french.has_unpublished_changes
@@ -404,3 +407,72 @@ def test_publishing_results_purges_the_edition_and_the_results_feed_in_every_lan
     for version in [edition, *edition.get_translations().live()]:
         index = version.get_parent()
         assert {version.url, index.url, f"{index.url}feed/rss/"} <= purged, version.url
+
+
+@pytest.mark.parametrize("address_on_record", [True, False])
+def test_a_decision_reaches_the_members_contact_or_says_nobody_was_told(address_on_record):
+    """The demo's Cascais candidacy has no applicant on record: the decision goes to the
+    member's contact; with no address at all, the coordinator reads that nobody was told."""
+    edition = open_edition()
+    cascais = Candidacy.objects.get(edition=edition, experience__slug="youth-participatory-budget")
+    assert cascais.applicant is None
+    coordinator = sign_in("carla", COORDINATORS)
+    if not address_on_record:
+        post_form(
+            coordinator,
+            f"/admin/snippets/network/memberorganisation/edit/{cascais.member_id}/",
+            {"contact_email": ""},
+        )
+    mail.outbox.clear()
+    response = coordinator.post(
+        f"/admin/award/candidacies/{cascais.pk}/",
+        {"decision": "refused", "reason": "The experience started less than a year ago."},
+        follow=True,
+    )
+    said = text(response)
+    if address_on_record:
+        (told,) = mail.outbox
+        assert told.to == ["rita.almeida@example.org"]
+        assert "The experience started less than a year ago." in told.body
+        assert "The member's contact has been told by email." in said
+    else:
+        assert mail.outbox == []
+        assert "The applicant has been told" not in said
+        assert "Nobody was told by email" in said
+
+
+def test_the_award_facet_has_a_value_per_distinction_and_pages_name_the_edition(
+    client, search_engine, subtests
+):
+    """The demo's finished edition: its winner and its special mention are two facet values,
+    and each experience says which edition distinguished it, in the reader's language."""
+    finished = AwardEditionPage.objects.get(locale__language_code="en", year=2021)
+    winner = Candidacy.objects.get(edition=finished, stage=Stage.WINNER).experience
+    mention = Candidacy.objects.get(edition=finished, stage=Stage.SPECIAL_MENTION).experience
+    deliver()
+    search_engine.refresh()
+    search = text(client.get("/en/search/"))
+    assert re.search(r"Winner \(\d+\)", search) and re.search(r"Special mention \(\d+\)", search)
+    for value, shown, hidden in (
+        ("winner", winner, mention),
+        ("special_mention", mention, winner),
+    ):
+        with subtests.test(facet=value):
+            found = text(client.get("/en/search/", {"award": value}))
+            assert shown.title in found and hidden.title not in found
+    expected = {
+        "en": f"IOPD Best Practice Award: Winner, {ordinal(finished.number)} edition (2021)",
+        "fr": f"Prix OIDP de bonne pratique : Lauréate, {finished.number}e édition (2021)",
+        "es": f"Distinción OIDP de buena práctica: Ganadora, {finished.number}.ª edición (2021)",
+    }
+    for page in ExperiencePage.objects.filter(translation_key=winner.translation_key):
+        with subtests.test(language=page.locale.language_code):
+            assert expected[page.locale.language_code] in text(client.get(page.url))
+
+
+def test_the_results_feed_dates_the_demos_results_when_they_were_announced(client):
+    import feedparser
+
+    feed = feedparser.parse(client.get("/en/award/feed/atom/").content)
+    (entry,) = [entry for entry in feed.entries if "2021" in entry.title]
+    assert entry.updated_parsed[:3] == (2021, 8, 25)

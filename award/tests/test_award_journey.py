@@ -2,7 +2,7 @@
 form: a member's contact applies, a coordinator seats the jury and checks compliance, two
 jurors score (one declares a conflict, which hides the candidacy), the coordinator moves the
 best one to winner and publishes, and a visitor finds it through the award facet and on the
-member's profile. Only the accounts, and the calendar's passing, are set up through the ORM."""
+member's profile. Only the accounts are set up through the ORM."""
 
 import datetime
 import re
@@ -33,16 +33,22 @@ def people(demo_live):
         user.groups.add(Group.objects.get(name=group))
 
 
-def close_the_call():
-    from award.models import AwardEditionPage
-
+def close_the_call(carla, base, edition):
+    """The coordinator moves the edition's timeline in its form: the call closed yesterday,
+    the evaluation runs."""
     today = datetime.date.today()
-    AwardEditionPage.objects.filter(year__gt=2021).update(
-        call_opens=today - datetime.timedelta(days=60),
-        call_closes=today - datetime.timedelta(days=1),
-        evaluation_ends=today + datetime.timedelta(days=10),
-        results_on=today + datetime.timedelta(days=20),
-    )
+    carla.goto(f"{base}/admin/pages/{edition.pk}/edit/")
+    for field, days in (
+        ("call_opens", -60),
+        ("call_closes", -1),
+        ("evaluation_ends", 10),
+        ("results_on", 20),
+    ):
+        carla.locator(f"#id_{field}").fill((today + datetime.timedelta(days=days)).isoformat())
+    footer_action(carla, "Publish")
+    carla.get_by_text("has been published").wait_for()
+    edition.refresh_from_db()
+    assert edition.in_evaluation
 
 
 def score(page, base, title, values):
@@ -59,6 +65,7 @@ def score(page, base, title, values):
 
 def test_from_a_candidacy_to_the_winner_on_the_public_site(people, live_server, browser):
     from award.models import AwardEditionPage
+    from award.results import ordinal
     from search.indexing import deliver
 
     base = live_server.url
@@ -89,9 +96,9 @@ def test_from_a_candidacy_to_the_winner_on_the_public_site(people, live_server, 
         carla.get_by_role("link", name=title).click()
         carla.get_by_label("Accept", exact=True).check()
         carla.get_by_role("button", name="Record the decision").click()
-        carla.get_by_text("The applicant has been told by email").wait_for()
+        carla.get_by_text("has been told by email").wait_for()
 
-    close_the_call()
+    close_the_call(carla, base, edition)
 
     # Jan declares a conflict with Cascais: it leaves his list; he scores Porto Alegre.
     jan = sign_in(browser, base, "jan")
@@ -127,10 +134,11 @@ def test_from_a_candidacy_to_the_winner_on_the_public_site(people, live_server, 
     # A visitor finds the winner through the award facet, on the edition and on the profile.
     deliver()
     visitor = browser.new_context(locale="en-GB").new_page()
-    visitor.goto(f"{base}/en/search/?award=awarded")
+    visitor.goto(f"{base}/en/search/?award=winner")
     assert visitor.get_by_role("link", name=PORTO_ALEGRE).count() >= 1
     visitor.goto(f"{base}{edition.url}")
     assert f"Winner: {PORTO_ALEGRE}" in " ".join(visitor.locator("main").inner_text().split())
     visitor.goto(f"{base}/en/members/porto-alegre-city-council/")
     awards = visitor.locator("section").filter(has_text="Awards").inner_text()
-    assert f"IOPD Best Practice Award {edition.year}: Winner" in awards
+    nth = ordinal(edition.number)
+    assert f"IOPD Best Practice Award: Winner, {nth} edition ({edition.year})" in awards

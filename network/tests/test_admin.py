@@ -103,3 +103,44 @@ def test_member_types_are_those_of_the_fixture_in_each_language():
         for code, column in columns.items():
             term = MemberType.objects.get(slug=row["slug"], locale__language_code=code)
             assert term.name == row[column], (row["slug"], code)
+
+
+def test_nobody_becomes_a_members_contact_by_changing_their_own_email():
+    """Who speaks for a member is the coordinators' record: an account's own settings cannot
+    take a member's contact address, nor move a contact's away from it."""
+    from django.contrib.auth import get_user_model
+
+    from editorial.roles import JURY, MEMBER_CONTACTS
+    from repository.models import ExperiencePage
+    from tests.fixtures import admin_form_fields
+
+    def change_email(client, address):
+        data = admin_form_fields(client.get("/admin/account/").content.decode())
+        data["name_email-first_name"] = ["Someone"]
+        data["name_email-last_name"] = ["Else"]
+        data["name_email-email"] = [address]
+        return client.post("/admin/account/", data)
+
+    other = MemberOrganisation.objects.get(
+        contact_email="lena.schmitz@example.org", locale__language_code="en"
+    )
+    theirs = ExperiencePage.objects.get(
+        slug="east-belgium-citizens-dialogue", locale__language_code="en"
+    )
+    ana = sign_in("ana.souza", MEMBER_CONTACTS)
+    for address in ("lena.schmitz@example.org", "LENA.Schmitz@example.org", "ana@elsewhere.org"):
+        response = change_email(ana, address)
+        assert response.status_code == 200, address
+        assert "ask a coordinator" in response.content.decode()
+        ana.user.refresh_from_db()
+        assert ana.user.email == "ana.souza@example.org"
+    mine = ana.get("/admin/award/mine/").content.decode()
+    assert theirs.title not in mine and other.name not in mine
+    assert "Porto Alegre" in mine
+
+    juror = sign_in("jan", JURY)
+    assert change_email(juror, "lena.schmitz@example.org").status_code == 200
+    assert get_user_model().objects.get(pk=juror.user.pk).email == "jan@example.org"
+    # An address that is no member's contact is the person's own to change.
+    assert change_email(juror, "jan.new@example.org").status_code == 302
+    assert get_user_model().objects.get(pk=juror.user.pk).email == "jan.new@example.org"

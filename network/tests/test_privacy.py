@@ -189,3 +189,78 @@ def test_members_without_consent_or_gone_are_on_no_public_surface(
     for surface, text in surfaces(client, experience):
         with subtests.test(surface=surface, contact=True):
             assert "private.person@example.org" not in text and "Private Person" not in text
+
+
+def test_the_award_names_no_member_without_consent(client, subtests):
+    """A member without consent (or gone) whose experience is distinguished: the edition page,
+    the results feed and the news draft name the experience, never the member."""
+    from award.models import AwardEditionPage, Candidacy
+    from publications.models import NewsPage
+    from tests.fixtures import post_form
+
+    joined = datetime.date.today().year
+    member(SHOWN, "zebra-commons-forum", "ZA", consent_to_publish=True, year_joined=joined)
+    member(HIDDEN[0], "okapi-neighbours-forum", "IS", consent_to_publish=False, year_joined=joined)
+    member(HIDDEN[1], "okapi-valley-council", "MN", consent_to_publish=True, status="left")
+    members = list(MemberOrganisation.objects.filter(name__in=[SHOWN, *HIDDEN]))
+    titles = {m.name: f"River assembly of {m.slug}" for m in members}
+    experiences = {
+        m.name: new_experience(
+            title=titles[m.name], organisations=[ExperienceOrganisation(name=m.name, member=m)]
+        )
+        for m in members
+    }
+    edition = AwardEditionPage.objects.filter(locale__language_code="en").order_by("-year").first()
+    carla = sign_in("carla", COORDINATORS)
+    for m in members:
+        applied = carla.post(
+            "/admin/award/apply/",
+            {
+                "edition": edition.pk,
+                "member": m.pk,
+                "experience": experiences[m.name].pk,
+                "category": edition.categories.first().pk,
+                "statement": "Rivers.",
+            },
+        )
+        assert applied.status_code == 302, applied.content.decode()[-2000:]
+    candidacies = {c.member.name: c for c in Candidacy.objects.filter(member__in=members)}
+    for c in candidacies.values():
+        carla.post(f"/admin/award/candidacies/{c.pk}/", {"decision": "accepted"})
+    # The coordinator closes the call in the edition's timeline.
+    today = datetime.date.today()
+    post_form(
+        carla,
+        f"/admin/pages/{edition.pk}/edit/",
+        {
+            "call_opens": str(today - datetime.timedelta(days=60)),
+            "call_closes": str(today - datetime.timedelta(days=1)),
+            "evaluation_ends": str(today + datetime.timedelta(days=10)),
+            "results_on": str(today + datetime.timedelta(days=20)),
+        },
+        action="action-publish",
+    )
+    ranking = f"/admin/award/editions/{edition.pk}/ranking/"
+    for name, final in ((SHOWN, "winner"), (HIDDEN[0], "winner"), (HIDDEN[1], "special_mention")):
+        for stage in ("shortlisted", "finalist", final):
+            carla.post(ranking, {"candidacy": candidacies[name].pk, "stage": stage})
+    published = carla.post(f"/admin/award/editions/{edition.pk}/publish/")
+    news = NewsPage.objects.get(pk=int(published["Location"].split("/")[-3]))
+    edition.refresh_from_db()
+    assert edition.results_published
+
+    read = {
+        "edition page": body(client.get(edition.url)),
+        "results feed rss": body(client.get(f"{edition.get_parent().url}feed/rss/")),
+        "results feed atom": body(client.get(f"{edition.get_parent().url}feed/atom/")),
+        "news draft": body(carla.get(f"/admin/pages/{news.pk}/edit/")),
+        "news draft preview": body(
+            carla.get(f"/admin/pages/{news.pk}/revisions/{news.latest_revision_id}/view/")
+        ),
+    }
+    for surface, text in read.items():
+        with subtests.test(surface=surface):
+            assert all(title in text for title in titles.values())
+            assert SHOWN in text
+            for name in HIDDEN:
+                assert name not in text

@@ -166,13 +166,13 @@ def test_award_history_is_shown_newest_first_in_the_visitors_language(
     with django_capture_on_commit_callbacks(execute=True):  # translations follow (sync)
         page.save_revision().publish()
     content = client.get(page.url).content.decode()
-    assert content.index("IOPD Best Practice Award 2022: Winner") < content.index(
+    assert content.index("IOPD Best Practice Award: Winner, 15th edition (2022)") < content.index(
         "IOPD Best Practice Award 2020: Special mention"
     )
     # The observatory's own award in the visitor's words; another body's in its own, marked.
     french = page.get_translation(Locale.objects.get(language_code="fr"))
     content = unescape(client.get(french.url).content.decode())
-    assert "Prix OIDP de bonne pratique 2022 : Lauréate" in content
+    assert "Prix OIDP de bonne pratique : Lauréate, 15e édition (2022)" in content
     assert '<span lang="en">Reinhard Mohn Prize</span> 2021 : Lauréate' in content
     assert "Best Practice Award" not in content.split("<main", 1)[1]
     with pytest.raises(ValidationError):

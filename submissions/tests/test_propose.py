@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.models import WorkflowState
 
+from editorial.roles import COORDINATORS, EDITORIAL_WORKFLOW, translators_group
 from repository.models import ExperiencePage
 from search.indexing import deliver
 from submissions.models import Submission
@@ -223,3 +224,41 @@ def test_a_visitor_cannot_publish_by_adding_fields():
         Client().get(page.url or "/en/experiences/neighbourhood-assemblies-of-tartu/").status_code
         == 404
     )
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_proposal_in_any_language_waits_for_a_coordinator_not_a_translator(language):
+    """The translators review translations; a stranger's proposal is the coordinators' to
+    accept, whatever the language it came in."""
+    response = post(Client(), language, proposal())
+    assert response.status_code == 302
+    page = Submission.objects.get().page
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    assert state.workflow.name == EDITORIAL_WORKFLOW
+    assert state.current_task_state.task.name == "Coordinator review"
+    translator = sign_in("fabien", translators_group(language))
+    edit = translator.get(f"/admin/pages/{page.pk}/edit/")
+    assert edit.status_code in (200, 302, 403)
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk]
+    )
+    translator.post(approve, {})
+    page.refresh_from_db()
+    state.refresh_from_db()
+    assert not page.live and state.status == WorkflowState.STATUS_IN_PROGRESS
+    coordinator = sign_in("carla", COORDINATORS)
+    assert coordinator.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    coordinator.post(approve, {})
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_refused_posts_do_not_count_against_the_rate_limit(settings):
+    """A visitor who corrects the form twice still sends their proposals."""
+    settings.PUBLIC_FORM_RATE_LIMIT = 2
+    client = Client(REMOTE_ADDR="203.0.113.10")
+    for _attempt in range(3):
+        assert post(client, "fr", proposal(title="")).status_code == 400
+    for number in range(2):
+        assert post(client, "fr", proposal(title=f"Experience {number}")).status_code == 302
+    assert post(client, "fr", proposal(title="One too many")).status_code == 429

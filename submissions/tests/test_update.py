@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from wagtail.models import Locale, WorkflowState
 
-from editorial.roles import COORDINATORS
+from editorial.roles import COORDINATORS, EDITORIAL_WORKFLOW, translators_group
 from network.models import MemberOrganisation
 from repository.models import ExperienceCoAuthor, ExperienceOrganisation, ExperiencePage
 from submissions.models import Submission, SubmissionKind
@@ -95,6 +95,8 @@ def test_a_member_updates_its_experience_and_the_editor_compares(experience):
     )
     compare = f"/admin/pages/{experience.pk}/revisions/compare/live...{submission.revision_id}/"
     assert compare in notice.body
+    assert "proposed an update to one of its experiences" in notice.body
+    assert "proposed an experience" not in notice.body
     diff = coordinator.get(compare).content.decode()
     assert "the 2025 cycle reached every district" in diff
 
@@ -280,3 +282,40 @@ def test_an_update_accepted_on_a_translation_confirms_the_member_in_every_langua
     # The French copy was published again from its source (a figure, no words to review).
     assert ExperiencePage.objects.get(pk=french.pk).population == (page.population or 0) + 1000
     check("source published again")
+
+
+def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_opens():
+    """The member's contact proposes the update on the Spanish page: the coordinators review it
+    (not the translators, who cannot approve it), and the editor page opens for both."""
+    page = ExperiencePage.objects.get(
+        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
+    )
+    member = page.organisations.exclude(member=None).get().member
+    spanish = page.get_translation(Locale.objects.get(language_code="es")).specific
+    submission, _landing = propose_through_the_link(
+        Client(), spanish, member.contact_email, summary="Un resumen nuevo del ciclo 2025."
+    )
+    state = WorkflowState.objects.get(object_id=str(spanish.pk), status="in_progress")
+    assert state.workflow.name == EDITORIAL_WORKFLOW
+    assert state.current_task_state.task.name == "Coordinator review"
+
+    coordinator = sign_in("carla", COORDINATORS)
+    translator = sign_in("sofia", translators_group("es"))
+    edit = f"/admin/pages/{spanish.pk}/edit/"
+    for client in (coordinator, translator):
+        response = client.get(edit)
+        assert response.status_code == 200, client.user.username
+        assert submission.reference in response.content.decode()
+    said = html.unescape(translator.get(edit).content.decode())
+    assert "updates from the public are the coordinators' to accept" in said
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[spanish.pk, "approve", state.current_task_state.pk],
+    )
+    translator.post(approve, {})
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Un resumen nuevo" not in Client().get(spanish.url).content.decode()
+    coordinator.post(approve, {})
+    assert "Un resumen nuevo del ciclo 2025." in Client().get(spanish.url).content.decode()
