@@ -6,9 +6,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import frontcache, privacy_sync, sitecache, uploads
+        from . import admin_refusals, frontcache, privacy_sync, sitecache, uploads
 
         sitecache.connect()
         frontcache.connect()
         privacy_sync.connect()
         uploads.connect()
+        admin_refusals.connect()

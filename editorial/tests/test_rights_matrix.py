@@ -1,8 +1,8 @@
 """Every role by every admin action, over HTTP with GET and POST, one subtest per cell.
 
 Each role signs in through the login form. A cell is *allowed* when the admin answers with
-its page or does the action, *refused* when it answers 403, sends the person back to the
-dashboard (Wagtail's own refusal) or, for visitors, to the login form. What a POST changes is
+its page or does the action, *refused* when it answers with the admin's refusal page and its
+reason (403) or, for visitors, sends them to the login form. What a POST changes is
 checked as well where a refusal could hide a change (publish, delete, unpublish)."""
 
 import html
@@ -40,13 +40,19 @@ def who_edits(language):
 
 
 def outcome(response):
-    # Some Wagtail views hide what a person may not manage behind a 404.
-    if response.status_code in (401, 403, 404):
+    # A signed-in person is refused on the admin's refusal page, which says why; Wagtail's own
+    # redirect to the dashboard ("Sorry, you do not have permission") is not a refusal that
+    # says why. Some Wagtail views hide what a person may not manage behind a 404.
+    if response.status_code == 403:
+        return "refused" if refusal_reason(response) else "403 without a reason"
+    if response.status_code in (401, 404):
         return "refused"
     if response.status_code in (301, 302):
         location = response["Location"]
-        if location == "/admin/" or location.startswith("/admin/login/"):
+        if location.startswith("/admin/login/"):
             return "refused"
+        if location == "/admin/":
+            return "sent to the dashboard"
         return "allowed"
     if response.status_code == 200:
         return "allowed"
@@ -367,6 +373,42 @@ def test_a_refusal_says_why_on_an_admin_page_with_a_way_back():
     response = sign_in("root-admin", superuser=True).get(f"/admin/pages/{source.pk}/add_subpage/")
     assert response.status_code == 403
     assert "Pages of this kind have no pages below them." in response.content.decode()
+
+
+def refusal_reason(response):
+    """The reason on the admin's refusal page (core/admin_refused.html), or None when the
+    response is not that page."""
+    content = response.content.decode()
+    found = re.search(r'<p class="help-block help-warning">(.*?)</p>', content, re.S)
+    if response.status_code != 403 or found is None or "sidebar" not in content:
+        return None
+    return html.unescape(found.group(1)).strip()
+
+
+def test_a_refusal_inside_a_view_says_why():
+    """A view registered through Wagtail's hooks, or one of Wagtail's own, that refuses: the
+    admin's refusal page with the view's reason, not Wagtail's redirect to the dashboard with
+    "Sorry, you do not have permission to access this area"."""
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    translation = Translation.objects.get(
+        source__object_id=source.translation_key, target_locale__language_code="fr"
+    )
+    juror = sign_in("ines", JURY)
+    response = juror.get("/admin/award/jury/")
+    assert refusal_reason(response) == "You sit on the jury of no edition."
+    officer = sign_in("olga", OFFICERS)
+    generic = "Your role does not allow this action."
+    for method, url in (
+        ("get", "/admin/users/"),
+        ("get", "/admin/workflows/list/"),
+        ("get", "/admin/settings/home/sitesettings/"),
+        ("post", "/admin/settings/home/sitesettings/"),
+        ("get", f"/admin/localize/submit/page/{source.pk}/"),
+        ("post", f"/admin/localize/submit/page/{source.pk}/"),
+        ("get", f"/admin/localize/update/{translation.source_id}/"),
+    ):
+        response = getattr(officer, method)(url)
+        assert refusal_reason(response) == generic, f"{method} {url}: {response.status_code}"
 
 
 def test_menus_and_the_translation_editor_show_only_what_a_role_may_use():
