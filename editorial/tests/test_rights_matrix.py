@@ -27,10 +27,20 @@ pytestmark = pytest.mark.django_db
 
 ROLES = {
     **editorial_roles(),
+    # Two roles at once: an officer who also translates into French.
+    "officer_translator_fr": [OFFICERS, translators_group("fr")],
     "anonymous": None,
     "superuser": [],  # may do everything: proves that every address below is a real one
 }
 EVERY_EDITOR = {"officer", "coordinator", "translator_fr", "translator_es"}
+
+
+# A person holding two roles may do what either role may do, each on that role's pages.
+PARTS = {"officer_translator_fr": {"officer", "translator_fr"}}
+
+
+def holds(role, allowed):
+    return role == "superuser" or bool(PARTS.get(role, {role}) & set(allowed))
 
 
 def who_edits(language):
@@ -297,7 +307,7 @@ def test_role_by_action(role, subtests):
     ]:
         with subtests.test(action=action, method=method, url=url):
             response = getattr(client, method)(url, data) if data is not None else client.get(url)
-            expected = "allowed" if role in allowed or role == "superuser" else "refused"
+            expected = "allowed" if holds(role, allowed) else "refused"
             assert outcome(response) == expected, (
                 f"{role} {method} {url}: {response.status_code} {response.get('Location', '')}"
             )
@@ -373,6 +383,45 @@ def test_a_refusal_says_why_on_an_admin_page_with_a_way_back():
     response = sign_in("root-admin", superuser=True).get(f"/admin/pages/{source.pk}/add_subpage/")
     assert response.status_code == 403
     assert "Pages of this kind have no pages below them." in response.content.decode()
+
+
+def test_an_officer_who_translates_is_a_translator_on_french_pages(
+    django_capture_on_commit_callbacks,
+):
+    """The translator's limits hold on the pages of their language even for someone who holds
+    another role: Wagtail lets whoever edits a draft delete, move and copy it, and the limits
+    once switched off for anyone with a second role."""
+    from editorial.tests.test_translation_review import translate, untranslated_experience
+
+    coordinator = sign_in("carla", COORDINATORS)
+    source = untranslated_experience()
+    french = translate(coordinator, source, "fr", capture=django_capture_on_commit_callbacks)["fr"]
+    both = sign_in("odile", OFFICERS, translators_group("fr"))
+    parent = french.get_parent().pk
+    assert both.get(f"/admin/pages/{french.pk}/edit/").status_code == 200  # as a translator
+    assert both.get(f"/admin/pages/{source.pk}/edit/").status_code == 200  # as an officer
+    listing = both.get(f"/admin/pages/{parent}/").content.decode()
+    for action in ("copy", "delete", "move", "unpublish", "privacy"):
+        assert f"/admin/pages/{french.pk}/{action}/" not in listing, action
+    for method, url, data in (
+        ("get", f"/admin/pages/{french.pk}/delete/", None),
+        ("post", f"/admin/pages/{french.pk}/delete/", {}),
+        ("get", f"/admin/pages/{french.pk}/move/", None),
+        ("post", f"/admin/pages/{french.pk}/move/{parent}/confirm/", {}),
+        ("get", f"/admin/pages/{french.pk}/copy/", None),
+        (
+            "post",
+            f"/admin/pages/{french.pk}/copy/",
+            {"new_title": "Copie", "new_slug": "copie", "new_parent_page": parent},
+        ),
+    ):
+        response = getattr(both, method)(url, data) if data is not None else both.get(url)
+        assert refusal_reason(response), f"{method} {url}: {response.status_code}"
+    assert Page.objects.filter(pk=french.pk).exists()
+    assert not Page.objects.filter(slug="copie").exists()
+    # As an officer she still publishes nothing herself.
+    english = both.get(f"/admin/pages/{source.pk}/edit/").content.decode()
+    assert 'name="action-publish"' not in english
 
 
 def refusal_reason(response):
