@@ -23,7 +23,7 @@ from wagtail.models import Site
 from editorial.roles import COORDINATORS, OFFICERS
 from repository.models import ExperiencePage
 from search.indexing import deliver
-from tests.fixtures import sign_in
+from tests.fixtures import sign_in, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_notification_emails_link_to_the_configured_base_url(settings):
     officer = sign_in("olga", OFFICERS)
     coordinator = sign_in("carlos", COORDINATORS)
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
-    page.get_workflow().start(page, officer.user)
+    submit_for_review(officer, page)
     # The coordinator's dashboard lists the page with an Approve button, whose script posts here.
     dashboard = coordinator.get("/admin/").content.decode()
     approve = re.search(
