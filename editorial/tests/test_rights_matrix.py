@@ -7,21 +7,23 @@ checked as well where a refusal could hide a change (publish, delete, unpublish)
 
 import html
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from award.models import AwardEditionPage, Candidacy, Stage
 from editorial.roles import COORDINATORS, JURY, OFFICERS, translators_group
 from legal.models import LegalFramework
 from network.models import MemberOrganisation
+from repository.criteria import Definition
 from repository.models import ExperiencePage
 from submissions.models import Submission
 from taxonomy.models import Topic
-from tests.fixtures import editorial_roles, sign_in
+from tests.fixtures import admin_form_fields, editorial_roles, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +130,77 @@ def award_cells(open_call, finished):
         # Last: a conflict hides the candidacy from the juror who declares it.
         ("conflict", "post", f"/admin/award/jury/candidacy/{winner.pk}/conflict/", {}, {"jury"}),
     ]
+
+
+def writing_cells(role, pages, translations, form):
+    """Saving work, per language: a draft of the English page (Wagtail's editor form, as the
+    browser posts it) and a string of each translation (the translation editor's PUT). Each
+    writes something that names the role, checked afterwards by `written`."""
+    english = pages["en"].pk
+    found = [
+        (
+            "save draft",
+            "post",
+            f"/admin/pages/{english}/edit/",
+            {**form, "summary": [f"Draft by {role}"]},
+            who_edits("en"),
+        ),
+        (
+            "translate this page",
+            "get",
+            f"/admin/localize/submit/page/{english}/",
+            None,
+            {"coordinator"},
+        ),
+        (
+            "translate this page",
+            "post",
+            f"/admin/localize/submit/page/{english}/",
+            {},
+            {"coordinator"},
+        ),
+    ]
+    for language, translation in translations.items():
+        segment = StringSegment.objects.get(source=translation.source, context__path="title")
+        target = pages[language].pk
+        found += [
+            (
+                "write a string",
+                "put",
+                f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+                {"value": f"Title by {role}"},
+                who_edits(language),
+            ),
+            (
+                "machine translate",
+                "post",
+                f"/admin/localize/translate/{translation.pk}/machine_translate/",
+                {"next": f"/admin/pages/{target}/edit/"},
+                who_edits(language),
+            ),
+        ]
+    return found
+
+
+def written(role, pages, translations):
+    """What the writing cells left: {language: whether the role's words are there}."""
+    draft = Page.objects.get(pk=pages["en"].pk).get_latest_revision().as_object()
+    found = {"en": draft.summary == f"Draft by {role}"}
+    for language, translation in translations.items():
+        segment = StringSegment.objects.get(source=translation.source, context__path="title")
+        found[language] = StringTranslation.objects.filter(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            data=f"Title by {role}",
+        ).exists()
+    return found
+
+
+def send(client, method, url, data):
+    if method == "put":  # the translation editor's script sends a form-encoded PUT
+        return client.put(url, urlencode(data), content_type="application/x-www-form-urlencoded")
+    return getattr(client, method)(url, data) if data is not None else client.get(url)
 
 
 def cells(pages, translations, terms):
@@ -237,7 +310,16 @@ def cells(pages, translations, terms):
         language = framework.locale.language_code
         editors = {"coordinator"} if language == "en" else who_edits(language)
         url = f"/admin/snippets/legal/legalframework/edit/{framework.pk}/"
-        found += [("framework", "get", url, None, editors)]
+        found += [("framework", "get", url, None, editors), ("framework", "post", url, {}, editors)]
+    # The inclusion criteria's words (repository/criteria.py), per language.
+    first = Definition.objects.filter(locale__language_code="en").order_by("pk").first()
+    for definition in Definition.objects.filter(
+        translation_key=first.translation_key
+    ).select_related("locale"):
+        language = definition.locale.language_code
+        editors = {"coordinator"} if language == "en" else who_edits(language)
+        url = f"/admin/snippets/repository/definition/edit/{definition.pk}/"
+        found += [("criterion", "get", url, None, editors), ("criterion", "post", url, {}, editors)]
     found += [
         ("add law", "get", "/admin/snippets/legal/legalframework/add/", None, {"coordinator"}),
         ("add term", "get", "/admin/snippets/taxonomy/topic/add/", None, {"coordinator"}),
@@ -247,6 +329,7 @@ def cells(pages, translations, terms):
         ("aging pages", "get", "/admin/reports/aging-pages/", None, {"officer", "coordinator"}),
         ("locked pages", "get", "/admin/reports/locked/", None, {"coordinator"}),
         ("site settings", "get", "/admin/settings/home/sitesettings/", None, set()),
+        ("site settings", "post", "/admin/settings/home/sitesettings/", {}, set()),
         ("redirects", "get", "/admin/redirects/", None, {"coordinator"}),
         ("promoted results", "get", "/admin/searchpicks/", None, {"coordinator"}),
         ("sites", "get", "/admin/sites/", None, set()),
@@ -265,7 +348,12 @@ def cells(pages, translations, terms):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_role_by_action(role, subtests):
+def test_role_by_action(role, subtests, settings):
+    # The words-reversing translator stands in for a service (no network in tests).
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "OPTIONS": {},
+    }
     source = ExperiencePage.objects.get(slug="youth-participatory-budget")
     pages = {"en": source}
     for language in ("fr", "es"):
@@ -299,18 +387,30 @@ def test_role_by_action(role, subtests):
         seated = finished.get_latest_revision_as_object()
         seated.jury.add(client.user)
         seated.save_revision().publish()
+    # The English editor's form as the browser posts it, read by someone who may open it.
+    editor = sign_in(f"{role}-reader", superuser=True)
+    form = admin_form_fields(editor.get(f"/admin/pages/{source.pk}/edit/").content.decode())
     for action, method, url, data, allowed in [
+        *writing_cells(role, pages, translations, form),
         *cells(pages, translations, terms),
         *member_cells(member),
         *submission_cells(submission),
         *award_cells(open_call, finished),
     ]:
         with subtests.test(action=action, method=method, url=url):
-            response = getattr(client, method)(url, data) if data is not None else client.get(url)
+            response = send(client, method, url, data)
             expected = "allowed" if holds(role, allowed) else "refused"
-            assert outcome(response) == expected, (
+            found = outcome(response)
+            if method == "put" and response.status_code == 403:
+                found = "refused"  # the editor's script reads its own (JSON) refusal
+            assert found == expected, (
                 f"{role} {method} {url}: {response.status_code} {response.get('Location', '')}"
             )
+
+    # What the writing cells changed: the role's words where it may write, nowhere else.
+    for language, found in written(role, pages, translations).items():
+        with subtests.test(action="written", language=language):
+            assert found == holds(role, who_edits(language)), f"{role} {language}"
 
     # What the refused POSTs tried did not happen.
     for language, page in pages.items():
