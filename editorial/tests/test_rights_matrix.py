@@ -23,7 +23,9 @@ from repository.criteria import Definition
 from repository.models import ExperiencePage
 from submissions.models import Submission
 from taxonomy.models import Topic
-from tests.fixtures import admin_form_fields, editorial_roles, sign_in
+from tests.fixtures import admin_form_fields, editorial_roles, sign_in, submit_for_review
+
+from .test_translation_review import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -683,3 +685,43 @@ def test_converting_a_translation_to_an_alias_is_for_coordinators(role):
         assert outcome(response) == "allowed" and french.alias_of_id == source.pk, role
     else:
         assert outcome(response) == "refused" and french.alias_of_id is None, role
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_review_is_decided_by_the_right_role_in_the_right_language(
+    role, django_capture_on_commit_callbacks
+):
+    """Approve and Request changes, posted to Wagtail's workflow action view: coordinators
+    decide an English submission; a French one, a coordinator or another French translator.
+    Anyone else is refused and the review stays as it was."""
+    source = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    french = source.get_translation(Locale.objects.get(language_code="fr"))
+    officer = sign_in("olga-submits", OFFICERS)
+    submit_for_review(officer, source, {"summary": "Submitted by the officer."})
+    translator = sign_in("francoise-submits", translators_group("fr"))
+    edit = f"/admin/pages/{french.pk}/edit/"
+    content = translator.get(edit).content.decode()
+    translator.post(form_action(content, "Submit the French translation for review"))
+    if ROLES[role] is None:
+        client = Client()
+    else:
+        client = sign_in(role, *ROLES[role], superuser=role == "superuser")
+    for page, allowed in ((source, {"coordinator"}), (french, {"coordinator", "translator_fr"})):
+        page = Page.objects.get(pk=page.pk)
+        state = page.current_workflow_state
+        assert state is not None, page
+        task_state = state.current_task_state.pk
+        base = f"/admin/pages/workflow/action/{page.pk}"
+        if not holds(role, allowed):
+            for action in ("reject", "approve"):
+                response = client.post(f"{base}/{action}/{task_state}/", {"comment": "No."})
+                assert outcome(response) == "refused", (role, page.locale_id, action)
+            page = Page.objects.get(pk=page.pk)
+            assert page.current_workflow_state.pk == state.pk, role
+            assert page.current_workflow_state.status == state.STATUS_IN_PROGRESS, role
+            continue
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"{base}/approve/{task_state}/", {"comment": ""})
+        assert response.status_code in (200, 302), (role, response.status_code)
+        page = Page.objects.get(pk=page.pk)
+        assert page.current_workflow_state is None and not page.has_unpublished_changes, role
