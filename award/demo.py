@@ -138,3 +138,27 @@ def load(home, today=None):
     for item in data["editions"]:
         ensure_candidacies(ensure_edition(index, item, today), item)
     return index
+
+
+def seat_jury(today=None):
+    """Seat the demo's jurors (demo_accounts' people, once they exist) on the editions the
+    fixture names: signed in, they have an edition to judge. Returns the people seated now."""
+    from django.contrib.auth import get_user_model
+
+    today = today or datetime.date.today()
+    seated = []
+    for item in demo_award()["editions"]:
+        year = day(item["results_on"], today).year
+        edition = AwardEditionPage.objects.filter(locale=Locale.get_default(), year=year).first()
+        if edition is None:
+            continue
+        edition = edition.specific
+        jurors = get_user_model().objects.filter(username__in=item.get("jury", []))
+        missing = [person for person in jurors if not edition.jury.filter(pk=person.pk).exists()]
+        if missing:
+            # A new revision, published: the edition's translations follow it (jury is synced).
+            draft = edition.get_latest_revision_as_object()
+            draft.jury.add(*missing)
+            draft.save_revision().publish()
+            seated += missing
+    return seated

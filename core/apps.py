@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import frontcache, privacy_sync, sitecache, uploads
+        from . import admin_refusals, frontcache, privacy_sync, sitecache, uploads
 
         sitecache.connect()
         # Images and documents a page shows (a cover's alt text, a PDF's address and size).
@@ -21,3 +21,4 @@ class CoreConfig(AppConfig):
         frontcache.connect()
         privacy_sync.connect()
         uploads.connect()
+        admin_refusals.connect()

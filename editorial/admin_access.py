@@ -8,13 +8,15 @@ jury open only the views named here, by URL name; a view that a future Wagtail o
 wagtail-localize release adds stays closed to them until it is added here. Inside each view,
 Wagtail's permission model (the rights of editorial/roles.py) still decides what they may do.
 
-People whose groups include any other role (officers, coordinators, administrators) are not
-limited by a list: their rights are Wagtail permissions, checked by Wagtail itself."""
+People whose groups include another role (officers, coordinators, administrators) open the
+views that role opens; on a page, the limits of their narrow role still hold unless the other
+role grants them a right on that page (`page_limits`): a communication officer who also
+translates into French works on English pages as an officer, on French ones as a translator."""
 
 from fnmatch import fnmatchcase
 
 from django.conf import settings
-from wagtail.models import TranslatableMixin
+from wagtail.models import GroupPagePermission, TranslatableMixin
 
 from .roles import JURY, MEMBER_CONTACTS, translator_languages, translators_group
 
@@ -109,19 +111,53 @@ def limits(user):
     return user._admin_view_limits
 
 
+def _lists():
+    lists = {translators_group(code): TRANSLATORS for code, _name in settings.LANGUAGES}
+    lists[JURY] = JURY_VIEWS
+    lists[MEMBER_CONTACTS] = MEMBER_VIEWS
+    return lists
+
+
 def _limits(user):
     if user.is_superuser or not user.is_authenticated:
         return None
     names = set(user.groups.values_list("name", flat=True))
-    lists = {translators_group(code): TRANSLATORS for code, _name in settings.LANGUAGES}
-    lists[JURY] = JURY_VIEWS
-    lists[MEMBER_CONTACTS] = MEMBER_VIEWS
+    lists = _lists()
     if not names or names - set(lists):
         return None  # no group (nothing to open anyway), or a role with Wagtail rights
+    return _allowed(lists, names)
+
+
+def _allowed(lists, names):
     allowed = set()
     for name in names:
         allowed |= lists[name]
     return allowed
+
+
+def page_limits(user, page):
+    """The view-name patterns that hold for what `user` does to `page`, or None when not
+    limited: a person holding a narrow role and another one is limited as the narrow role on
+    the pages where none of their other roles grants them a page permission."""
+    allowed = limits(user)
+    if allowed is not None or user.is_superuser or not user.is_authenticated:
+        return allowed
+    if not hasattr(user, "_other_role_pages"):
+        names = set(user.groups.values_list("name", flat=True))
+        lists = _lists()
+        narrow = names & set(lists)
+        user._narrow_limits = _allowed(lists, narrow) if narrow else None
+        # The pages (with their subtrees) on which the other roles hold rights.
+        user._other_role_pages = tuple(
+            GroupPagePermission.objects.filter(group__name__in=names - narrow)
+            .values_list("page__path", flat=True)
+            .distinct()
+        )
+    if user._narrow_limits is None:
+        return None
+    if any(page.path.startswith(other) for other in user._other_role_pages):
+        return None
+    return user._narrow_limits
 
 
 def may_open(allowed, view_name):

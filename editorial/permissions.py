@@ -8,7 +8,7 @@ disappear with the views. Set as settings.PAGE_PERMISSION_TESTER (core.models.Ba
 
 from wagtail.models import PagePermissionTester
 
-from .admin_access import limits, may_open
+from .admin_access import may_open, page_limits
 
 # What each question of the tester lets a person do, as the admin view that does it.
 VIEWS = {
@@ -27,7 +27,7 @@ VIEWS = {
 class RolePagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
-        self.allowed = limits(user)
+        self.allowed = page_limits(user, page)
 
     def _may(self, question):
         return self.allowed is None or may_open(self.allowed, VIEWS[question])

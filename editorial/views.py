@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import apply_machine_translation
@@ -21,6 +22,7 @@ from wagtail_localize.views.update_translations import (
 )
 
 from . import review, snippet_review
+from .admin_access import limits, may_open
 from .completeness import LOW_COMPLETENESS, low_completeness
 from .sync import sync_source
 from .translation_status import (
@@ -39,6 +41,9 @@ def translation_report(request):
     section = request.GET.get("section") or None
     state = request.GET.get("state") if request.GET.get("state") in STATES else None
     rows, counts, sections = translation_status(language, section, state, visible)
+    incomplete = low_completeness(section, visible=visible)
+    shown = {row.page_id for row in rows[:500]} | {page.pk for page, *_rest in incomplete}
+    shown |= {state[1] for row in rows[:500] for state in row.states.values() if state[1]}
     languages = [(code, get_language_info(code)["name_translated"]) for code in counts]
     return render(
         request,
@@ -60,10 +65,32 @@ def translation_report(request):
             "sections": sorted(sections.items(), key=lambda item: item[1]),
             "states": STATES,
             "selected": {"language": language, "section": section, "state": state},
-            "incomplete": low_completeness(section, visible=visible),
+            "incomplete": incomplete,
             "snippets_awaiting": snippet_review.awaiting(request.user, language),
+            # Only what the person may open is linked: a translator sees every language's
+            # state, and may edit pages of theirs only.
+            "editable": editable_among(request.user, shown),
+            "may_read_history": may_read_history(request.user),
             "low_completeness": LOW_COMPLETENESS,
         },
+    )
+
+
+def editable_among(user, page_ids):
+    return set(
+        PagePermissionPolicy()
+        .instances_user_has_any_permission_for(user, ["change"])
+        .filter(pk__in=page_ids)
+        .values_list("pk", flat=True)
+    )
+
+
+def may_read_history(user):
+    """The per-page history is for those who follow translations across languages, not for
+    the roles held to a list of views (translators)."""
+    allowed = limits(user)
+    return may_follow_translations(user) and (
+        allowed is None or may_open(allowed, "translation_history")
     )
 
 
@@ -72,9 +99,7 @@ def translation_history(request, page_id):
     Wagtail's history of every page sharing its translation key, newest first."""
     source = get_object_or_404(Page, pk=page_id)
     visible = visible_sources(request.user)
-    if not may_follow_translations(request.user) or (
-        visible is not None and source.pk not in visible
-    ):
+    if not may_read_history(request.user) or (visible is not None and source.pk not in visible):
         raise PermissionDenied
     entries = (
         PageLogEntry.objects.filter(page__translation_key=source.translation_key)

@@ -22,6 +22,7 @@ python manage.py load_demo_members  # links the experiences just loaded to their
 python manage.py search_drift
 python manage.py ensure_admin
 python manage.py load_demo_accounts  # one account per role, for the journeys in the README
+python manage.py load_demo_jury  # the demo jurors sit on the finished edition
 # The worker that updates translations after a publish and reads report PDFs runs beside the
 # server, is started again if it dies (a locked database, say), and stops with the server.
 SUPERVISED_COMMAND="python manage.py db_worker --backend background --queue-name '*' --no-reload" \

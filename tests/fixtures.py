@@ -86,6 +86,28 @@ def give_picture(client, page, title):
     return image.pk
 
 
+def submit_for_review(client, page, changes=None):
+    """The editor's "Submit to …" (or "Resubmit to …") button, with the form as the editor
+    shows it plus `changes`: Wagtail starts, or resumes, the page's workflow."""
+    return post_form(client, f"/admin/pages/{page.pk}/edit/", changes or {}, "action-submit")
+
+
+def review(client, page, action, comment=""):
+    """A reviewer's "Approve" or "Request changes" ("reject") from their dashboard, whose
+    script posts to the workflow action address the dashboard gives each page."""
+    import re
+
+    dashboard = client.get("/admin/").content.decode()
+    found = re.search(
+        rf'data-workflow-action-url="(/admin/pages/workflow/action/{page.pk}/{action}/\d+/)"',
+        dashboard,
+    )
+    assert found, f"{action} is not offered for {page} on the dashboard"
+    response = client.post(found.group(1), {"comment": comment})
+    assert response.status_code in (200, 302), response.status_code
+    return response
+
+
 def sign_in(username, *groups, superuser=False):
     """A client signed in as a new account in these groups, through the login form as a person
     signs in (so throttling, the session and the login signals all run)."""

@@ -21,7 +21,7 @@ from wagtail.models import Locale, Site
 from editorial.roles import COORDINATORS, OFFICERS
 from repository.models import ExperiencePage
 from search.indexing import deliver
-from tests.fixtures import give_picture, post_form, sign_in
+from tests.fixtures import give_picture, sign_in, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -120,8 +120,7 @@ def test_notification_emails_link_to_the_configured_base_url(settings):
     officer = sign_in("olga", OFFICERS)
     coordinator = sign_in("carlos", COORDINATORS)
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
-    # Olga submits the page to moderation from its editor, as her browser does.
-    post_form(officer, f"/admin/pages/{page.pk}/edit/", {}, action="action-submit")
+    submit_for_review(officer, page)
     # The coordinator's dashboard lists the page with an Approve button, whose script posts here.
     dashboard = coordinator.get("/admin/").content.decode()
     approve = re.search(

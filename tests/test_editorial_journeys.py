@@ -106,6 +106,12 @@ def journey(browser, base):
     assert topics.count() == len(names) and olga.locator("#id_topics label:visible").count() == len(
         names
     )
+    # She previews the page as visitors will read it: the preview shows what she typed.
+    olga.get_by_role("button", name="Toggle preview").click()
+    preview = olga.frame_locator("#w-preview-iframe")
+    preview.get_by_role("heading", level=1, name=TITLE).wait_for()
+    preview.get_by_text("Assemblies in every neighbourhood decide").first.wait_for()
+    olga.get_by_role("button", name="Toggle preview").click()
     olga.locator("footer").get_by_role("button", name="More actions").click()
     assert olga.locator("footer").get_by_role("button", name="Publish").count() == 0
     olga.locator("footer").get_by_role("button", name="Submit to Editorial approval").click()
@@ -122,6 +128,7 @@ def journey(browser, base):
     dialog.get_by_label("Comment", exact=True).fill("Please say which year the assemblies began.")
     dialog.get_by_role("button", name="Request changes").click()
     carla.get_by_text("has been updated").wait_for()
+    assert report_state(carla, base, TITLE) == "missing"  # no French page yet
 
     # The officer reads the comment on her editor, changes the page and resubmits.
     olga.goto(edit_url)
@@ -147,6 +154,7 @@ def journey(browser, base):
     row = carla.get_by_role("row").filter(has=carla.get_by_role("link", name=TITLE, exact=True))
     status = row.inner_text().lower()
     assert "live" in status and "draft" not in status, status
+    assert report_state(carla, base, TITLE) == "missing"
     visitor = browser.new_context(locale="fr-FR").new_page()
     english_url = f"{base}/en/experiences/neighbourhood-assemblies-of-lyonesse/"
     assert visitor.goto(english_url).ok
@@ -208,6 +216,7 @@ def journey(browser, base):
     carla.goto(edit_url)
     footer_action(carla, "Approve and Publish")
     carla.get_by_text("has been updated").wait_for()
+    assert report_state(carla, base, TITLE_2) == "out_of_date"
 
     # The translator sees the old and the new source and her previous translation...
     francoise.goto(french_edit)
@@ -217,14 +226,19 @@ def journey(browser, base):
     assert changes.locator("ins").inner_text() == ", 2019–2024"  # what was added
     assert changes.locator("del").count() == 0
     assert changes.locator("dd").nth(2).inner_text().startswith(TITLE_FR)
-    # ...starts from it, and submits again; once approved the French page follows.
+    # ...starts from it, has the machine translate the rest, and submits again; once
+    # approved the French page follows, every text translated and reviewed.
     translate_segment(francoise, TITLE_2, TITLE_FR_2)
     francoise.reload()
     assert francoise.locator(".translation-changes").count() == 0
+    francoise.get_by_role("button", name="Translate with Dummy translator").click()
+    francoise.get_by_text("Successfully translated with Dummy translator.").wait_for()
     submit_for_review(francoise)
+    assert report_state(carla, base, TITLE_2) == "awaiting_review"
     approve(fabien, french_edit)
     visitor.goto(french_url)
     visitor.get_by_role("heading", level=1, name=TITLE_FR_2).wait_for()
+    assert report_state(carla, base, TITLE_2) == "up_to_date"
 
     # The coordinator reads who did what to the French page, from its creation on.
     carla.goto(f"{base}/admin/reports/translations/?language=fr")
@@ -272,5 +286,10 @@ def translate_segment(page, source_text, translation, again=False):
     segment.get_by_text(translation, exact=True).wait_for()
 
 
-def test_from_an_officers_draft_to_a_reviewed_french_page(people, live_server, browser):
+def test_from_an_officers_draft_to_a_reviewed_french_page(people, live_server, browser, settings):
+    # The words-reversing translator stands in for a service (no network in tests).
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "OPTIONS": {},
+    }
     journey(browser, live_server.url)

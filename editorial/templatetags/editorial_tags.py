@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from .. import snippet_review
-from ..admin_access import may_edit_language, may_manage_sync
+from ..admin_access import limits, may_edit_language, may_manage_sync, may_open
 from ..aids import source_changes
 from ..review import review_for
 
@@ -115,3 +115,10 @@ def permitted_bulk_actions(context, app_label, model_name, objects=None):
             continue
         buttons.append(button)
     return buttons
+
+
+@register.simple_tag(takes_context=True)
+def may_open_view(context, view_name):
+    """Whether the signed-in person's role opens the admin view named `view_name`."""
+    allowed = limits(context["request"].user)
+    return allowed is None or may_open(allowed, view_name)

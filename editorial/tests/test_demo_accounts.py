@@ -33,8 +33,17 @@ def test_each_role_has_an_account_to_try(settings, monkeypatch):
     ana = sign_in("ana", "try-the-observatory")
     assert ana.get("/admin/award/apply/").status_code == 200  # Porto Alegre's contact
 
+    # The demo's jurors sit on the finished edition (make run seats them): they have work.
+    call_command("load_demo_jury", stdout=io.StringIO())
+    for juror in ("ines", "jan"):
+        jury = sign_in(juror, "try-the-observatory").get("/admin/award/jury/")
+        assert jury.status_code == 200, juror
+        assert "Best Practice Award 2021" in jury.content.decode(), juror
+
     call_command("load_demo_accounts", stdout=(again := io.StringIO()))
     assert "unchanged" in again.getvalue()
+    call_command("load_demo_jury", stdout=(again := io.StringIO()))
+    assert "nobody new" in again.getvalue()
 
 
 def test_no_demo_account_on_a_production_site(settings):

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -12,6 +13,9 @@ from editorial.translation_status import translation_status
 from iopd_site.settings.base import machine_translator_from_env
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from tests.fixtures import sign_in
+
+from .test_translation_review import form_action
 
 DUMMY = "wagtail_localize.machine_translators.dummy.DummyTranslator"
 
@@ -66,11 +70,23 @@ def test_machine_translated_strings_are_flagged_until_a_reviewed_version_is_live
     assert state_of(page, "fr") == "machine_translated"
     assert state_of(page, "es") == "missing"
 
-    # Once a reviewed version is published, the strings are no longer unreviewed.
-    with django_capture_on_commit_callbacks(execute=True):
-        translation.save_target(publish=True)
+    # Nothing a machine wrote is live before a review.
     french = ExperiencePage.objects.get(translation_key=page.translation_key, locale=french_locale)
+    french_url = french.get_url()
+    assert "twice. met residents Twelve" not in Client().get(french_url).content.decode()
+
+    # Once she submits it and a second translator approves it, the strings are reviewed.
+    edit = f"/admin/pages/{french.pk}/edit/"
+    content = client.get(edit).content.decode()
+    client.post(form_action(content, "Submit the French translation for review"))
+    assert state_of(page, "fr") == "awaiting_review"
+    reviewer = sign_in("fabien", translators_group("fr"))
+    content = reviewer.get(edit).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        reviewer.post(form_action(content, "Approve and publish"), {"comment": "", "next": edit})
+    french.refresh_from_db()
     assert french.live and french.summary == "twice. met residents Twelve"
+    assert "twice. met residents Twelve" in Client().get(french_url).content.decode()
     assert state_of(page, "fr") == "up_to_date"
 
 

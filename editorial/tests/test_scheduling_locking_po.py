@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.models import Page
@@ -18,6 +19,9 @@ from editorial.roles import COORDINATORS, OFFICERS, translators_group
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
 from repository.models import ExperiencePage
+from tests.fixtures import sign_in
+
+from .test_translation_review import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -152,12 +156,22 @@ def test_a_po_file_round_trip_keeps_the_translations(client, django_capture_on_c
     assert strings.get(context__path="title").data == french.title  # the others are kept
     french.refresh_from_db()
     assert not french.summary.startswith("Un résumé revu")  # live only after a review
+    french_url = french.get_url()
+    assert "Un résumé revu" not in Client().get(french_url).content.decode()
 
+    # She submits it; a second French translator approves it from the editor's review bar.
+    edit = f"/admin/pages/{french.pk}/edit/"
+    content = client.get(edit).content.decode()
+    client.post(form_action(content, "Submit the French translation for review"))
+    reviewer = sign_in("fabien", translators_group("fr"))
+    content = reviewer.get(edit).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        translation.save_target(publish=True)  # what the reviewer's approval does
+        reviewer.post(form_action(content, "Approve and publish"), {"comment": "", "next": edit})
     french.refresh_from_db()
     assert french.summary == "Un résumé revu hors ligne par la traductrice."
     assert french.title == by_context["title"].msgstr
+    public = Client().get(french_url).content.decode()
+    assert "Un résumé revu hors ligne par la traductrice." in public
 
 
 @pytest.mark.parametrize(

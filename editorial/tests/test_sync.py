@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
@@ -20,7 +19,9 @@ from editorial.translation_status import translation_status
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
 from tests.fixtures import DURABLE_TASKS as DURABLE
-from tests.fixtures import run_background_worker
+from tests.fixtures import run_background_worker, sign_in
+
+from .test_translation_review import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -121,10 +122,12 @@ def test_a_translation_under_review_or_no_longer_synced_is_left_alone(
 ):
     source = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
     french, spanish = in_language(source, "fr"), in_language(source, "es")
-    translator = get_user_model().objects.create_user("fx", "fx@example.org", "pw")
-    translator.groups.add(Group.objects.get(name=translators_group("fr")))
-    french.save_revision(user=translator)
-    french.get_workflow().start(french, translator)
+    # A French translator submits the translation for review from its editor.
+    translator = sign_in("fx", translators_group("fr"))
+    content = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    translator.post(form_action(content, "Submit the French translation for review"))
+    french = in_language(source, "fr")
+    assert french.current_workflow_state is not None
     submitted = french.get_latest_revision().pk
     Translation.objects.filter(
         source__object_id=source.translation_key, target_locale__language_code="es"

@@ -8,6 +8,9 @@ from editorial.roles import COORDINATORS, translators_group
 from editorial.translation_status import translation_status
 from repository.factories import ExperiencePageFactory
 from repository.models import ExperienceIndexPage, ExperiencePage
+from tests.fixtures import sign_in
+
+from .test_translation_review import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +22,10 @@ def test_states_are_counted_per_language():
     french = ExperiencePage.objects.get(
         translation_key=translated.translation_key, locale__language_code="fr"
     )
-    translator = get_user_model().objects.create_user("t", "t@example.org", "pw")
-    translator.groups.add(Group.objects.get(name=translators_group("fr")))
-    french.save_revision(user=translator)
-    french.get_workflow().start(french, translator)
+    # A French translator submits her work for review from the translation editor.
+    translator = sign_in("t", translators_group("fr"))
+    content = translator.get(f"/admin/pages/{french.pk}/edit/").content.decode()
+    translator.post(form_action(content, "Submit the French translation for review"))
     translated.save_revision().publish()  # the source moves on after its Spanish translation
 
     rows, counts, _sections = translation_status()

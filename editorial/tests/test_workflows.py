@@ -4,79 +4,84 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 from wagtail.models import WorkflowState
+from wagtail_localize.models import Translation
 
 from editorial.roles import COORDINATORS, OFFICERS, translators_group
 from repository.models import ExperiencePage
 from search.indexing import deliver
 from search.params import SearchParams
 from search.query import DatabaseSearch
+from tests.fixtures import review, sign_in, submit_for_review
+
+from .test_translation_review import form_action, write
 
 pytestmark = pytest.mark.django_db
+
+
+def test_from_submission_to_a_live_french_translation(django_capture_on_commit_callbacks):
+    officer = sign_in("olga", OFFICERS)
+    coordinator = sign_in("carlos", COORDINATORS)
+    translator = sign_in("francoise", translators_group("fr"))
+    reviewer = sign_in("fabien", translators_group("fr"))
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    edit = f"/admin/pages/{page.pk}/edit/"
+
+    # The officer writes and submits; officers cannot publish.
+    assert 'name="action-publish"' not in officer.get(edit).content.decode()
+    first = "A revised summary from the communication office."
+    submit_for_review(officer, page, {"summary": first})
+    assert mail.outbox, "the coordinators are told a page awaits them"
+    page.refresh_from_db()
+    assert not page.has_unpublished_changes or page.summary != first  # not live yet
+
+    # The coordinator asks for changes; the officer fixes and resubmits.
+    review(coordinator, page, "reject", comment="Please cite the 2022 evaluation.")
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    submit_for_review(officer, page, {"summary": "A revised summary citing the 2022 evaluation."})
+
+    # Approval publishes.
+    with django_capture_on_commit_callbacks(execute=True):
+        review(coordinator, page, "approve")
+    page.refresh_from_db()
+    assert page.live and page.summary == "A revised summary citing the 2022 evaluation."
+    assert page.current_workflow_state is None
+
+    # A French translator translates the new summary in the translation editor and submits
+    # it for review...
+    french = ExperiencePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="fr"
+    )
+    french_edit = f"/admin/pages/{french.pk}/edit/"
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="fr"
+    )
+    write(translator, translation, "summary", "Un résumé révisé qui cite l'évaluation de 2022.")
+    content = translator.get(french_edit).content.decode()
+    translator.post(form_action(content, "Submit the French translation for review"))
+    french.refresh_from_db()
+    assert french.get_workflow().name.startswith("Translation review")
+    assert french.current_workflow_state is not None
+    # ...which she cannot approve herself; a second translator does.
+    assert "Approve and publish" not in translator.get(french_edit).content.decode()
+    content = reviewer.get(french_edit).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        reviewer.post(form_action(content, "Approve and publish"), {"comment": "", "next": edit})
+    french.refresh_from_db()
+    assert french.live and french.summary.startswith("Un résumé révisé")
+    assert "Un résumé révisé" in Client().get(french.get_url()).content.decode()
+
+    deliver()
+    found = DatabaseSearch().search(SearchParams.from_query({"q": "évaluation"}, "fr"), "fr")
+    assert french.pk in [hit.page_id for hit in found.hits]
 
 
 def person(name, group):
     user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw")
     user.groups.add(Group.objects.get(name=group))
     return user
-
-
-def act(page, user, action, **kwargs):
-    state = page.current_workflow_state
-    task = state.current_task_state.task.specific
-    assert action in [name for name, _label, _modal in task.get_actions(page, user)]
-    task.on_action(state.current_task_state, user, action, **kwargs)
-
-
-def test_from_submission_to_a_live_french_translation():
-    officer = person("olga", OFFICERS)
-    coordinator = person("carlos", COORDINATORS)
-    translator = person("francoise", translators_group("fr"))
-    reviewer = person("fabien", translators_group("fr"))
-    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
-
-    # The officer writes and submits; officers cannot publish.
-    assert not page.permissions_for_user(officer).can_publish()
-    page.summary = "A revised summary from the communication office."
-    revision = page.save_revision(user=officer)
-    page.get_workflow().start(page, officer)
-    assert mail.outbox, "the coordinators are told a page awaits them"
-
-    # The coordinator asks for changes; the officer fixes and resubmits.
-    act(page, coordinator, "reject", comment="Please cite the 2022 evaluation.")
-    page.refresh_from_db()
-    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    page.summary = "A revised summary citing the 2022 evaluation."
-    page.save_revision(user=officer)
-    page.current_workflow_state.resume(officer)
-
-    # Approval publishes.
-    page.refresh_from_db()
-    act(page, coordinator, "approve")
-    page.refresh_from_db()
-    assert page.live and page.summary == "A revised summary citing the 2022 evaluation."
-    assert page.live_revision_id != revision.pk
-
-    # A French translator updates the French page and submits it for review...
-    french = ExperiencePage.objects.get(
-        translation_key=page.translation_key, locale__language_code="fr"
-    )
-    french.summary = "Un résumé révisé qui cite l'évaluation de 2022."
-    french.save_revision(user=translator)
-    workflow = french.get_workflow()
-    assert workflow.name.startswith("Translation review")
-    workflow.start(french, translator)
-    french.refresh_from_db()
-    # ...which she cannot approve herself; a second translator does.
-    task = french.current_workflow_state.current_task_state.task.specific
-    assert task.get_actions(french, translator) == []
-    act(french, reviewer, "approve")
-    french.refresh_from_db()
-    assert french.live and french.summary.startswith("Un résumé révisé")
-
-    deliver()
-    found = DatabaseSearch().search(SearchParams.from_query({"q": "évaluation"}, "fr"), "fr")
-    assert french.pk in [hit.page_id for hit in found.hits]
 
 
 def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
