@@ -38,6 +38,7 @@ class Landing:
 
     name: str
     description: str
+    lang: str = ""  # of the description, when it is not the visitor's language
 
 
 class TermFacet(Facet):
@@ -241,7 +242,7 @@ class ExperienceFilters(ListingFilters):
         facet, option = self.active[0]
         if isinstance(facet, CountryFacet):
             intro = CountryIntroduction.for_country(option.value)
-            return Landing(option.label, intro.text) if intro else None
+            return Landing(option.label, intro.text, intro.lang) if intro else None
         if isinstance(facet, BadgeFacet):
             definition = criteria.localized_by_slug().get(option.value)
             return Landing(definition.name, definition.description) if definition else None

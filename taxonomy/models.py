@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import sitecache
-from core.locales import active_locale, default_locale, in_visitor_language
+from core.locales import active_locale, default_locale
 from core.text import fold
 
 
@@ -378,8 +378,20 @@ class CountryIntroduction(TranslatableMixin, models.Model):
 
     @classmethod
     def for_country(cls, code):
-        """The introduction in the visitor's language, else in the default language."""
-        return in_visitor_language(cls.objects.filter(country__code=code))
+        """The introduction in the visitor's language, else in the default language. `lang` is
+        the language of its words when they are not the visitor's: the default language's text
+        shown instead, or a copy sent to translation and not translated yet."""
+        active, default = active_locale(), default_locale()
+        found = {
+            intro.locale_id: intro
+            for intro in cls.objects.filter(country__code=code, locale__in=[active.pk, default.pk])
+        }
+        intro = found.get(active.pk) or found.get(default.pk)
+        if intro is not None:
+            source = found.get(default.pk)
+            foreign = active != default and source is not None and source.text == intro.text
+            intro.lang = default.language_code if foreign else ""
+        return intro
 
 
 def country_choices():

@@ -145,7 +145,12 @@ def test_one_country_heads_the_list_with_its_introduction_in_the_visitors_langua
     # Spanish has no translation yet: the default language's text is shown.
     content = unescape(client.get("/es/experiencias/", {"country": "BE"}).content.decode())
     assert "<h1>Bélgica</h1>" in content
-    assert "Belgium's communities run permanent deliberation." in content
+    # ... and said to be English, on the list and on the country's page.
+    assert '<p class="lead" lang="en">Belgium\'s communities run permanent deliberation.' in content
+    page = unescape(client.get("/es/experiencias/countries/be/").content.decode())
+    assert '<p class="lead" lang="en">Belgium\'s communities run permanent deliberation.' in page
+    french = unescape(client.get("/fr/experiences/countries/be/").content.decode())
+    assert '<p class="lead">Les communautés belges délibèrent en permanence.</p>' in french
     # With a second filter, the list is no longer about one country.
     content = unescape(
         client.get("/fr/experiences/", {"country": "BE", "status": "ongoing"}).content.decode()
