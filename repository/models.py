@@ -37,7 +37,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import api_fields as api
-from core import pagecache, seo
+from core import pagecache, seo, sitecache
 from core.blocks import LinkBlock
 from core.i18n import as_written
 from core.locales import active_locale
@@ -916,18 +916,21 @@ class ExperienceOrganisation(Orderable):
 
 
 def public_organisations(organisations):
-    """The organisations the public may read: without a member, or with a public member. Their
-    members' names in the visitor's language are read in one query for all of them."""
+    """The organisations the public may read: without a member, or with a public member, named
+    in the visitor's language (no query once the site cache holds the language's names)."""
     shown = [organisation for organisation in organisations if organisation.is_public]
     locale = active_locale()
     linked = [o for o in shown if o.member_id is not None and o.member.locale_id != locale.pk]
     if linked:
         model = type(linked[0].member)
-        keys = {o.member.translation_key for o in linked}
-        names = dict(
-            model.objects.filter(translation_key__in=keys, locale=locale).values_list(
-                "translation_key", "name"
-            )
+        # Every member's name in this language, from the site cache (members are watched).
+        names = sitecache.cached(
+            None,
+            f"member-names:{locale.pk}",
+            lambda: dict(
+                model.objects.filter(locale=locale).values_list("translation_key", "name")
+            ),
+            per_language=False,
         )
         for organisation in linked:
             name = names.get(organisation.member.translation_key, organisation.member.name)

@@ -107,6 +107,7 @@ NOT_WATCHED = {
     "core.FormRateCount": "form throttling counters",
     "django_tasks_database.DBTaskResult": "the background queue",
     "editorial.ReviewByAnotherTask": "the moderation workflow, shown only in the admin",
+    "editorial.SnippetTranslationReview": "a term's review, in the admin; approval saves the term",
     "publications.EventHost": CHILD,
     "publications.EventRelatedExperience": CHILD,
     "publications.EventRelatedPage": CHILD,
