@@ -74,7 +74,7 @@ class BasePageForm(WagtailAdminPageForm):
             locale = parent_page.locale
         else:
             return
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if queryset is None or not issubclass(queryset.model, TranslatableMixin):
                 continue
@@ -85,3 +85,25 @@ class BasePageForm(WagtailAdminPageForm):
             field.listed, field.iterator = names, ListedChoices
             # What a submitted choice is checked against; setting it gives the widget its choices.
             field.queryset = in_order_of(terms, names)
+            self._in_page_language(name, field, names, locale)
+
+    def _in_page_language(self, name, field, names, locale):
+        """A translation keeps its source's terms (wagtail-localize synchronises them as they
+        are): shown as the same terms in the page's language, ticked or chosen, so saving the
+        page by hand (its sync stopped) keeps them instead of refusing or dropping them."""
+        current = self.initial.get(name)
+        if current in (None, "", []):
+            return
+        many = hasattr(current, "__iter__") and not isinstance(current, str)  # a list, a queryset
+        values = list(current) if many else [current]
+        pks = [getattr(value, "pk", value) for value in values]
+        ours = {term.pk for term in names}
+        if all(pk in ours for pk in pks):
+            return
+        by_key = {term.translation_key: term.pk for term in names}
+        keys = dict(
+            field.queryset.model.objects.filter(pk__in=pks).values_list("pk", "translation_key")
+        )
+        mapped = [pk if pk in ours else by_key.get(keys.get(pk)) for pk in pks]
+        mapped = [pk for pk in mapped if pk is not None]
+        self.initial[name] = mapped if many else (mapped[0] if mapped else None)

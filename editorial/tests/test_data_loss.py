@@ -1,5 +1,7 @@
 """No translator's work is lost: the scenarios of wagtail-localize #876, #607 and #402."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,7 +11,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from editorial.roles import COORDINATORS, translators_group
 from repository.models import ExperiencePage
-from tests.fixtures import sign_in
+from taxonomy.models import Topic
+from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +172,24 @@ def test_deleting_and_translating_again_brings_the_work_back_unpublished(
     page = response.content.decode()
     assert "pas encore disponible en français" in page
     assert summary not in page and source.summary in page
+
+
+def test_a_translation_whose_sync_is_stopped_is_saved_by_hand_with_its_terms():
+    """A translation keeps its source's terms as wagtail-localize synchronised them; the editor
+    offers the page's language's terms only. Saving by hand once refused the government level
+    ("Select a valid choice") and would have dropped every topic."""
+    source, french, translation = pages()
+    coordinator = sign_in("carla", COORDINATORS)
+    stop_sync(coordinator, translation)
+    url = f"/admin/pages/{french.pk}/edit/"
+    content = coordinator.get(url).content.decode()
+    topic_keys = {topic.translation_key for topic in source.topics.all()}
+    french_topics = Topic.objects.filter(locale=french.locale, translation_key__in=topic_keys)
+    ticked = re.findall(r'<input type="checkbox" name="topics" value="(\d+)"[^>]*checked', content)
+    assert {int(pk) for pk in ticked} == {topic.pk for topic in french_topics}
+
+    post_form(coordinator, url, {"summary": MANUAL})  # "Save draft", the form as shown
+    saved = ExperiencePage.objects.get(pk=french.pk).get_latest_revision_as_object()
+    assert saved.summary == MANUAL
+    assert {topic.translation_key for topic in saved.topics.all()} == topic_keys
+    assert saved.government_level.translation_key == source.government_level.translation_key
