@@ -308,6 +308,9 @@ def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_o
         assert submission.reference in response.content.decode()
     said = html.unescape(translator.get(edit).content.decode())
     assert "updates from the public are the coordinators' to accept" in said
+    # Its date ends no sentence with a second full stop ("sent ... on 12/06/2026 1:42 p.m..").
+    bar = html.unescape(coordinator.get(edit).content.decode())
+    assert "m.. " not in bar and "m..\n" not in bar
 
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
