@@ -901,44 +901,34 @@ class ExperienceOrganisation(Orderable):
     def display_name(self):
         """A member's name in the visitor's language; another name as written (in the source
         language, `name_as_written`)."""
-        if self.member_id is None:
-            return self.name
-        translated = (
-            type(self.member)
-            .objects.filter(translation_key=self.member.translation_key, locale=active_locale())
-            .first()
-        )
-        return (translated or self.member).name
+        return self.name if self.member_id is None else member_name_in_language(self.member)
 
     @property
     def name_as_written(self):
         return self.member_id is None
 
 
-def public_organisations(organisations):
-    """The organisations the public may read: without a member, or with a public member, named
-    in the visitor's language (no query once the site cache holds the language's names)."""
-    shown = [organisation for organisation in organisations if organisation.is_public]
+def member_name_in_language(member):
+    """A member organisation's name in the visitor's language (its own where not translated),
+    from the site cache's names of that language: no query a name once warm (members are
+    watched)."""
     locale = active_locale()
-    linked = [o for o in shown if o.member_id is not None and o.member.locale_id != locale.pk]
-    if linked:
-        model = type(linked[0].member)
-        # Every member's name in this language, from the site cache (members are watched).
-        names = sitecache.cached(
-            None,
-            f"member-names:{locale.pk}",
-            lambda: dict(
-                model.objects.filter(locale=locale).values_list("translation_key", "name")
-            ),
-            per_language=False,
-        )
-        for organisation in linked:
-            name = names.get(organisation.member.translation_key, organisation.member.name)
-            organisation.__dict__["display_name"] = name  # the cached property, filled
-    for organisation in shown:
-        if organisation.member_id is not None and organisation.member.locale_id == locale.pk:
-            organisation.__dict__["display_name"] = organisation.member.name
-    return shown
+    if member.locale_id == locale.pk:
+        return member.name
+    names = sitecache.cached(
+        None,
+        f"member-names:{locale.pk}",
+        lambda: dict(
+            type(member).objects.filter(locale=locale).values_list("translation_key", "name")
+        ),
+        per_language=False,
+    )
+    return names.get(member.translation_key, member.name)
+
+
+def public_organisations(organisations):
+    """The organisations the public may read: without a member, or with a public member."""
+    return [organisation for organisation in organisations if organisation.is_public]
 
 
 class ExperienceCoAuthor(TranslatableMixin, Orderable):
@@ -995,14 +985,7 @@ class ExperienceCoAuthor(TranslatableMixin, Orderable):
     @cached_property
     def member_name(self):
         """The member's name in the visitor's language, or "" without a member."""
-        if self.member_id is None:
-            return ""
-        translated = (
-            type(self.member)
-            .objects.filter(translation_key=self.member.translation_key, locale=active_locale())
-            .first()
-        )
-        return (translated or self.member).name
+        return "" if self.member_id is None else member_name_in_language(self.member)
 
     @property
     def speaks_as_member(self):
