@@ -1,11 +1,14 @@
+import re
 from dataclasses import dataclass
 
 from babel import Locale as BabelLocale
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
@@ -13,6 +16,15 @@ from wagtail_localize.fields import TranslatableField
 from . import sitecache
 from .locales import active_locale, default_locale
 from .privacy import is_public, public
+
+# A language as BCP 47 writes it (es, pt-BR, zh-Hant): the language of words written once,
+# such as an original title or an organisation's name.
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def validate_language_tag(value):
+    if not LANGUAGE_TAG.fullmatch(value):
+        raise ValidationError(_("Enter a language code such as es, pt or de."), code="language")
 
 
 @dataclass(frozen=True)

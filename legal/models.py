@@ -6,7 +6,6 @@ the source in every language."""
 
 import copy
 import datetime
-import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
@@ -17,10 +16,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import sitecache
+from core.i18n import validate_language_tag
 from core.locales import active_locale, default_locale
-
-# A language tag as BCP 47 writes it: "es", "pt-BR", "de".
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 class FrameworkKind(models.TextChoices):
@@ -174,8 +171,11 @@ class LegalFramework(TranslatableMixin, models.Model):
         errors = {}
         if self.year and self.year > datetime.date.today().year:
             errors["year"] = _("A framework cannot be enacted in the future.")
-        if self.original_language and not LANGUAGE_TAG.fullmatch(self.original_language):
-            errors["original_language"] = _("Enter a language code such as es, pt or de.")
+        if self.original_language:
+            try:
+                validate_language_tag(self.original_language)
+            except ValidationError as error:
+                errors["original_language"] = error
         # The form leaves the locale out, so Django would not check this constraint itself.
         if (
             self.identifier

@@ -36,7 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core import seo
 from core.blocks import BodyStreamBlock
 from core.forms import BasePageForm
-from core.i18n import specific_pages, visible_pages
+from core.i18n import specific_pages, validate_language_tag, visible_pages
 from core.locales import active_locale
 from core.models import BasePage, SectionIndexPage
 from publications.credits import credited, member_rows
@@ -481,11 +481,6 @@ class ReportPage(RoutablePageMixin, BasePage):
 
 
 CITATION_LABELS = [("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON")]
-
-
-def validate_language_tag(value):
-    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-        raise ValidationError(_("Enter a language code such as es, pt or de."), code="language")
 
 
 class AuthorKind(models.TextChoices):
