@@ -113,6 +113,15 @@ def translation_history(request, page_id):
     )
 
 
+def _say_submitted(request, translation, title):
+    language = get_language_info(translation.target_locale.language_code)["name_translated"]
+    messages.success(
+        request,
+        _("The %(language)s translation of “%(title)s” was submitted for review.")
+        % {"language": language, "title": title},
+    )
+
+
 @require_POST
 def submit_translation(request, translation_id):
     """ "Submit for review" in the translation editor's review bar (editorial/review.py)."""
@@ -136,16 +145,7 @@ def submit_translation(request, translation_id):
     except review.NotSubmitted as error:
         messages.error(request, _("The translation could not be submitted: %s") % error)
         return redirect(edit_url)
-    messages.success(
-        request,
-        _("The %(language)s translation of “%(title)s” was submitted for review.")
-        % {
-            "language": get_language_info(translation.target_locale.language_code)[
-                "name_translated"
-            ],
-            "title": page.title,
-        },
-    )
+    _say_submitted(request, translation, page.title)
     return redirect(edit_url)
 
 
@@ -196,16 +196,7 @@ def submit_snippet_translation(request, translation, instance):
         snippet_review.submit(translation, request.user)
     except snippet_review.ReviewRefused as error:
         raise PermissionDenied(str(error)) from error
-    messages.success(
-        request,
-        _("The %(language)s translation of “%(title)s” was submitted for review.")
-        % {
-            "language": get_language_info(translation.target_locale.language_code)[
-                "name_translated"
-            ],
-            "title": instance,
-        },
-    )
+    _say_submitted(request, translation, instance)
     return redirect(AdminURLFinder().get_edit_url(instance))
 
 
