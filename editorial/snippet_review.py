@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.utils import get_user_display_name
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
 
@@ -194,10 +195,6 @@ def reviewers(translation):
     )
 
 
-def _name(user):
-    return user.get_full_name() or user.get_username()
-
-
 def _edit_link(instance):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + AdminURLFinder().get_edit_url(instance)
 
@@ -209,7 +206,7 @@ def notify_submitter(review):
         return
     instance = review.translation.get_target_instance()
     with i18n.override(UserProfile.get_for_user(user).get_preferred_language()):
-        values = {"who": _name(review.decided_by), "title": instance}
+        values = {"who": get_user_display_name(review.decided_by), "title": instance}
         if review.status == SnippetTranslationReview.APPROVED:
             subject = _("Translation approved: “%(title)s”") % values
             text = _("%(who)s approved and published your translation of “%(title)s”.") % values
@@ -225,7 +222,7 @@ def notify_reviewers(review):
     translation = review.translation
     instance = translation.get_target_instance()
     link = _edit_link(instance)
-    who = _name(review.submitted_by)
+    who = get_user_display_name(review.submitted_by)
     for user in reviewers(translation).exclude(pk=review.submitted_by_id):
         with i18n.override(UserProfile.get_for_user(user).get_preferred_language()):
             language = get_language_info(translation.target_locale.language_code)
