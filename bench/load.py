@@ -1,7 +1,8 @@
 """Load benchmark: the site as production serves it, under a mixed crowd of visitors and a few
 editors publishing.
 
-    ./bench/load.sh [--users 10 50 100] [--duration 30] [--workers 2] [--publish-every 5]
+    ./bench/load.sh [--users 10 50 100] [--duration 30] [--ramp 5] [--warmup 10]
+                    [--workers 2] [--publish-every 5]
                     [--paths engine builtin database] [--soak 600] [--kill-engine]
 
 One copy of the demo (load_demo, load_demo_experiences, the engine index rebuilt) in its own
@@ -16,10 +17,13 @@ search path serves the same database in turn:
 - `database`: no engine configured, our database search (what visitors get when it is down).
 
 The crowd (threads, stdlib HTTP) is bounded by `--duration` seconds and `--max-requests` per
-level. Visitors loop over a weighted mix (home, the repository with and without filters,
-experience pages, search with facets, autocomplete, feeds), waiting `--think` seconds on
-average; one user in twenty is an editor who signs in through the login form, then opens an
-experience's edit form and posts it back with `action-publish`, as the browser does, every few
+level. Its users arrive over `--ramp` seconds; the first `--warmup` seconds of a level (the
+arrivals, the editors signing in, each page's first visit on cold caches) are reported apart,
+as load tools report a ramp-up, and the `--duration` after them are the level's figures.
+Visitors loop over a weighted mix (home, the repository with and without filters, experience
+pages, search with facets, autocomplete, feeds), waiting `--think` seconds on average; one
+user in twenty is an editor who signs in through the login form, then opens an experience's
+edit form and posts it back with `action-publish`, as the browser does, every few
 seconds. Then `--saturation-users` users search without pause: searches per second at
 saturation, and the ratio of the engine to the other paths.
 
@@ -77,14 +81,16 @@ def manage(env, *args):
     return result.stdout
 
 
-def fetch(url, data=None, cookies=None):
+def fetch(url, data=None, cookies=None, answer_headers=None):
     """As the proxy passes a browser's request on: over HTTPS for the site (so Secure cookies
     and the CSRF origin check apply)."""
     origin = "https://" + urllib.parse.urlsplit(url).netloc
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
     if data is not None:
         headers.update({"Origin": origin, "Referer": origin + urllib.parse.urlsplit(url).path})
-    return serving.fetch(url, data, cookies, timeout=60, headers=headers)
+    return serving.fetch(
+        url, data, cookies, timeout=60, headers=headers, answer_headers=answer_headers
+    )
 
 
 class EditForm(html.parser.HTMLParser):
@@ -168,9 +174,15 @@ def flatten(prefix, state):
 
 class Crowd:
     """`users` threads for `seconds` (and at most `max_requests`): visitors, and one editor in
-    twenty. Samples are (second since start, kind, seconds, ok, degraded)."""
+    twenty. Samples are (second since start, kind, seconds, ok, degraded, page-cache hit).
+
+    The users arrive over the first `ramp` seconds, as a site's visitors do, not all in the
+    same instant on cold caches; the first `warmup` seconds (the arrivals, the editors signing
+    in, the first visit of each page) are recorded apart, and `seconds` are measured after."""
 
     publish_every = 5.0  # seconds between an editor's publishes, on average (--publish-every)
+    ramp = 5.0  # seconds over which the users arrive (--ramp)
+    warmup = 10.0  # seconds recorded apart before the measured ones (--warmup)
 
     def __init__(self, base, users, seconds, think, pages, searches_only=False, max_requests=0):
         self.base, self.users, self.seconds, self.think = base, users, seconds, think
@@ -183,7 +195,7 @@ class Crowd:
 
     def run(self):
         self.started = time.monotonic()
-        self.deadline = self.started + self.seconds
+        self.deadline = self.started + self.warmup + self.seconds
         threads = [
             threading.Thread(
                 target=self.editor if n % 20 == 0 and not self.searches_only else self.visitor,
@@ -200,10 +212,19 @@ class Crowd:
     def going(self):
         return time.monotonic() < self.deadline and len(self.samples) < self.max_requests
 
-    def record(self, kind, status, seconds, expected=(200,), degraded=False):
+    def arrive(self, number):
+        time.sleep(self.ramp * number / self.users)
+
+    def record(self, kind, status, seconds, expected=(200,), degraded=False, hit=False):
         with self.lock:
             moment = time.monotonic() - self.started
-            self.samples.append((moment, kind, seconds, status in expected, degraded))
+            self.samples.append((moment, kind, seconds, status in expected, degraded, hit))
+
+    def measured(self):
+        return [s for s in self.samples if s[0] >= self.warmup]
+
+    def warming(self):
+        return [s for s in self.samples if s[0] < self.warmup]
 
     def pause(self, rng):
         if self.think:
@@ -211,10 +232,13 @@ class Crowd:
 
     def visitor(self, number):
         rng = random.Random(number)
+        self.arrive(number)
         while self.going():
             kind, path = self.pick(rng)
-            status, body, seconds = fetch(self.base + path)
-            self.record(kind, status, seconds, degraded=FALLBACK_NOTICE in body)
+            answer = {}
+            status, body, seconds = fetch(self.base + path, answer_headers=answer)
+            hit = answer.get("X-Page-Cache") == "hit"
+            self.record(kind, status, seconds, degraded=FALLBACK_NOTICE in body, hit=hit)
             self.pause(rng)
 
     def pick(self, rng):
@@ -238,6 +262,7 @@ class Crowd:
         """Signs in through the login form, then edits one experience again and again: opens
         its edit form, changes the title, posts the form with `action-publish`."""
         rng = random.Random(number)
+        self.arrive(number)
         cookies = {}
         _status, body, _s = fetch(self.base + "/admin/login/", cookies=cookies)
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
@@ -271,21 +296,58 @@ class Crowd:
             time.sleep(rng.uniform(0.6, 1.4) * self.publish_every)
 
 
+KINDS = ("gunicorn", "engine", "postgres", "crowd")
+
+
+def cpu_seconds():
+    """{pid: (kind, CPU seconds used so far)} of the processes of each kind on this machine
+    (Linux's /proc): the site's workers, the engine's JVM, PostgreSQL, and this crowd."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        seconds = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+        if "gunicorn" in command:
+            used[pid] = ("gunicorn", seconds)
+        elif command.startswith("postgres"):
+            used[pid] = ("postgres", seconds)
+        elif "java" in command and ("opensearch" in command or "elasticsearch" in command):
+            used[pid] = ("engine", seconds)
+        elif int(pid) == os.getpid():
+            used[pid] = ("crowd", seconds)
+    return used
+
+
+def cpu_spent(before, after):
+    """CPU seconds by kind between two readings: a process started between them counts whole
+    (a new PostgreSQL connection); one that ended between them is not seen."""
+    spent = dict.fromkeys(KINDS, 0.0)
+    for pid, (kind, seconds) in after.items():
+        spent[kind] += seconds - before.get(pid, (kind, 0.0))[1]
+    return spent
+
+
 def percentile(values, share):
     return values[min(len(values) - 1, int(share * len(values)))] * 1000 if values else 0
 
 
 def summary(samples, seconds):
-    """requests, req/s, p50, p95, p99, errors, degraded."""
-    latencies = sorted(s for _t, _kind, s, _ok, _d in samples)
+    """requests, req/s, p50, p95, p99, errors, degraded, share of page-cache hits."""
+    latencies = sorted(s[2] for s in samples)
     return (
         len(samples),
         f"{len(samples) / seconds:.1f}",
         f"{percentile(latencies, 0.5):.0f}",
         f"{percentile(latencies, 0.95):.0f}",
         f"{percentile(latencies, 0.99):.0f}",
-        sum(1 for *_rest, ok, _d in samples if not ok),
-        sum(1 for *_rest, degraded in samples if degraded),
+        sum(1 for s in samples if not s[3]),
+        sum(1 for s in samples if s[4]),
+        f"{sum(1 for s in samples if s[5]) / max(1, len(samples)):.0%}",
     )
 
 
@@ -428,24 +490,36 @@ def check_published(site, crowd):
     return len(crowd.published), missing
 
 
-def levels(site, path, args, pages, rows, by_kind, saturation):
+def levels(site, path, args, pages, rows, by_kind, warming, saturation):
     site.start(path)
     try:
         for users in args.users:
             crowd = Crowd(
                 site.base, users, args.duration, args.think, pages, False, args.max_requests
             )
-            samples = crowd.run()
+            crowd.run()
+            samples = crowd.measured()
             done, missing = check_published(site, crowd)
             shown = f"{done - len(missing)}/{done}"
             rows.append((path, users, *summary(samples, args.duration), shown))
             for kind in sorted({s[1] for s in samples}):
                 picked = [s for s in samples if s[1] == kind]
                 by_kind.append((path, users, kind, *summary(picked, args.duration)))
+            if crowd.warmup:
+                warming.append((path, users, *summary(crowd.warming(), crowd.warmup)))
         crowd = Crowd(
             site.base, args.saturation_users, args.duration, 0, pages, True, args.max_requests
         )
-        saturation[path] = summary(crowd.run(), args.duration)
+        # CPU read over the measured seconds only: a timer at the end of the warm-up.
+        readings = []
+        timer = threading.Timer(crowd.warmup, lambda: readings.append(cpu_seconds()))
+        timer.start()
+        crowd.run()
+        timer.cancel()
+        spent = cpu_spent(readings[0], cpu_seconds())
+        searches = max(1, len(crowd.measured()))
+        per_search = {kind: seconds * 1000 / searches for kind, seconds in spent.items()}
+        saturation[path] = (*summary(crowd.measured(), args.duration), per_search)
     finally:
         site.stop()
 
@@ -473,7 +547,8 @@ def soak(site, args, pages):
             for minute, memory in samples
         ],
     )
-    print(f"soak: {summary(crowd.samples, args.soak)[:6]} (requests, req/s, p50, p95, p99, errors)")
+    figures = summary(crowd.measured(), args.soak)[:6]
+    print(f"soak: {figures} (requests, req/s, p50, p95, p99, errors; after the warm-up)")
     # Warm-up (imports, caches, the first pages of every kind) is over after the first third;
     # stable means no worker grew by more than 5 % from then to the end.
     warm = samples[len(samples) // 3][1]
@@ -503,7 +578,7 @@ def kill_engine(site, args, pages):
         crowd = Crowd(site.base, 50, args.duration * 3, args.think, pages)
         thread = threading.Thread(target=crowd.run)
         thread.start()
-        time.sleep(args.duration)
+        time.sleep(crowd.warmup + args.duration)
         node = int((run_dir / "pid").read_text())
         os.kill(node, signal.SIGKILL)
         killed = time.monotonic() - crowd.started
@@ -512,19 +587,17 @@ def kill_engine(site, args, pages):
     finally:
         subprocess.run([script, "stop"], env=env, check=False, capture_output=True)
         shutil.rmtree(run_dir, ignore_errors=True)
-    before = [s for s in crowd.samples if s[0] < killed]
+    before = [s for s in crowd.measured() if s[0] < killed]
     after = [s for s in crowd.samples if s[0] >= killed]
     print(f"\nEngine killed (SIGKILL) at {killed:.0f} s, 50 users on the engine path")
-    header = ("", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "degraded")
+    header = ("", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "degraded", "hits")
+    end = crowd.warmup + args.duration * 3
     print_table(
         header,
         [
-            ("before", *summary(before, killed)),
-            ("after", *summary(after, args.duration * 3 - killed)),
-            (
-                "after, searches",
-                *summary([s for s in after if s[1] == "search"], args.duration * 3 - killed),
-            ),
+            ("before", *summary(before, killed - crowd.warmup)),
+            ("after", *summary(after, end - killed)),
+            ("after, searches", *summary([s for s in after if s[1] == "search"], end - killed)),
         ],
     )
     print("degraded: search pages answered by the database with the engine's notice")
@@ -543,6 +616,12 @@ def main():
     parser.add_argument("--max-requests", type=int, default=20_000, help="per level, at most")
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between requests")
     parser.add_argument(
+        "--ramp", type=float, default=5.0, help="seconds over which a level's users arrive"
+    )
+    parser.add_argument(
+        "--warmup", type=float, default=10.0, help="seconds of a level recorded apart, first"
+    )
+    parser.add_argument(
         "--publish-every", type=float, default=5.0, help="mean seconds between publishes"
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -552,20 +631,22 @@ def main():
     parser.add_argument("--soak", type=int, default=0, help="seconds of the 50-user mix")
     parser.add_argument("--kill-engine", action="store_true")
     args = parser.parse_args()
+    args.load_before = os.getloadavg()[0]
 
     engine_url = os.environ.get("SEARCH_ENGINE_URL", "")
     paths = [p for p in args.paths if engine_url or not PATHS[p][2]]
     Crowd.publish_every = args.publish_every
+    Crowd.ramp, Crowd.warmup = args.ramp, args.warmup
     site = Site(engine_url, args.workers, args.threads)
-    rows, by_kind, saturation = [], [], {}
+    rows, by_kind, warming, saturation = [], [], [], {}
     try:
         print("bench: preparing the demo ...", file=sys.stderr)
         pages = site.prepare(builtin="builtin" in paths)
         for path in paths if args.users else []:
             print(f"bench: {path} ...", file=sys.stderr)
-            levels(site, path, args, pages, rows, by_kind, saturation)
+            levels(site, path, args, pages, rows, by_kind, warming, saturation)
         if rows:
-            report(args, rows, by_kind, saturation)
+            report(args, rows, by_kind, warming, saturation)
         if args.soak and engine_url:
             soak(site, args, pages)
         if args.kill_engine:
@@ -574,21 +655,34 @@ def main():
         site.remove()
 
 
-def report(args, rows, by_kind, saturation):
+def report(args, rows, by_kind, warming, saturation):
     print(
-        f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s), {args.duration} s a "
-        f"level, think time {args.think} s, an editor publishes every {args.publish_every} s; "
+        f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s); a level: users arrive "
+        f"over {args.ramp} s, {args.warmup} s of warm-up, then {args.duration} s measured; "
+        f"think time {args.think} s, an editor publishes every {args.publish_every} s; "
         f"{time.strftime('%Y-%m-%d %H:%M')}, "
-        f"{os.cpu_count()} CPUs, load average before: {os.getloadavg()[0]:.2f}"
+        f"{os.cpu_count()} CPUs, load average before: {args.load_before:.2f}"
     )
     header = ("search path", "users", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms")
-    print_table((*header, "errors", "degraded", "published"), rows)
+    after = ("errors", "degraded", "hits")
+    print_table((*header, *after, "published"), rows)
     print("\nBy kind of request")
-    print_table(("search path", "users", "kind", *header[2:], "errors", "degraded"), by_kind)
+    print_table(("search path", "users", "kind", *header[2:], *after), by_kind)
+    if warming:
+        print(f"\nWarm-up (the first {args.warmup} s of each level, not in the figures above)")
+        print_table((*header, *after), warming)
     print(f"\nSaturation: {args.saturation_users} users searching without pause")
     print_table(
         ("search path", "searches", "searches/s", "p50 ms", "p95 ms", "p99 ms", "errors"),
         [(path, *figures[:6]) for path, figures in saturation.items()],
+    )
+    print("\nCPU milliseconds a search at saturation, by process")
+    print_table(
+        ("search path", *KINDS, "total"),
+        [
+            (path, *(f"{figures[-1][k]:.2f}" for k in KINDS), f"{sum(figures[-1].values()):.2f}")
+            for path, figures in saturation.items()
+        ],
     )
     if "engine" in saturation:
         rate = float(saturation["engine"][1])

@@ -53,9 +53,10 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(_NoRedirects)
 
 
-def fetch(url, data=None, cookies=None, timeout=30, headers=None):
+def fetch(url, data=None, cookies=None, timeout=30, headers=None, answer_headers=None):
     """(status, body, seconds); status 0 when the server could not be reached. Cookies are
-    kept by hand in `cookies`: production marks them Secure, and the benchmarks speak http."""
+    kept by hand in `cookies`: production marks them Secure, and the benchmarks speak http.
+    `answer_headers`, a dict, receives the response's headers."""
     headers = dict(headers or {})
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -67,6 +68,8 @@ def fetch(url, data=None, cookies=None, timeout=30, headers=None):
         body, status, headers = error.read(), error.code, error.headers
     except OSError:
         return 0, b"", time.monotonic() - started
+    if answer_headers is not None:
+        answer_headers.update(headers.items())
     if cookies is not None:
         for header in headers.get_all("Set-Cookie") or []:
             cookies.update({name: m.value for name, m in SimpleCookie(header).items()})
