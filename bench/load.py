@@ -25,8 +25,9 @@ pages, search with facets, autocomplete, feeds), waiting `--think` seconds on av
 user in twenty is an editor who signs in through the login form, then opens an experience's
 edit form and posts it back with `action-publish`, as the browser does, every few
 seconds. Then `--saturation-users` users search without pause: searches per second at
-saturation, and the ratio of the engine to the other paths. Before any level, each engine path
-is searched for `--engine-warmup` seconds, so that no path is measured on a colder engine.
+saturation, and the ratio of the engine to the other paths, measured in turns
+(`--saturation-rounds`). Before any level, each engine path is searched for `--engine-warmup`
+seconds, so that no path is measured on a colder engine.
 
 `--soak N` runs the 50-user mix for N seconds on the engine path and samples each gunicorn
 worker's memory every 30 s. `--kill-engine` starts an engine node of its own, runs the 50-user
@@ -506,7 +507,7 @@ def warm_engine(site, paths, args, pages):
             site.stop()
 
 
-def levels(site, path, args, pages, rows, by_kind, warming, saturation):
+def levels(site, path, args, pages, rows, by_kind, warming):
     site.start(path)
     try:
         for users in args.users:
@@ -523,21 +524,34 @@ def levels(site, path, args, pages, rows, by_kind, warming, saturation):
                 by_kind.append((path, users, kind, *summary(picked, args.duration)))
             if crowd.warmup:
                 warming.append((path, users, *summary(crowd.warming(), crowd.warmup)))
-        crowd = Crowd(
-            site.base, args.saturation_users, args.duration, 0, pages, True, args.max_requests
-        )
-        # CPU read over the measured seconds only: a timer at the end of the warm-up.
-        readings = []
-        timer = threading.Timer(crowd.warmup, lambda: readings.append(cpu_seconds()))
-        timer.start()
-        crowd.run()
-        timer.cancel()
-        spent = cpu_spent(readings[0], cpu_seconds())
-        searches = max(1, len(crowd.measured()))
-        per_search = {kind: seconds * 1000 / searches for kind, seconds in spent.items()}
-        saturation[path] = (*summary(crowd.measured(), args.duration), per_search)
     finally:
         site.stop()
+
+
+def saturate(site, paths, args, pages):
+    """Searches without pause on each path in turn, `--saturation-rounds` times over: the
+    machine is shared, and a path measured in one stretch of time alone takes that stretch's
+    noise for its own. {path: [(summary, {process kind: CPU seconds}), one per round]}."""
+    rounds = {path: [] for path in paths}
+    for _round in range(args.saturation_rounds):
+        for path in paths:
+            site.start(path)
+            try:
+                crowd = Crowd(
+                    site.base, args.saturation_users, args.duration, 0, pages, True,
+                    args.max_requests,
+                )  # fmt: skip
+                # CPU read over the measured seconds only: a timer at the end of the warm-up.
+                readings = []
+                timer = threading.Timer(crowd.warmup, lambda to=readings: to.append(cpu_seconds()))
+                timer.start()
+                crowd.run()
+                timer.cancel()
+                spent = cpu_spent(readings[0], cpu_seconds())
+                rounds[path].append((summary(crowd.measured(), args.duration), spent))
+            finally:
+                site.stop()
+    return rounds
 
 
 def soak(site, args, pages):
@@ -644,6 +658,9 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--saturation-users", type=int, default=20)
     parser.add_argument(
+        "--saturation-rounds", type=int, default=3, help="times each path is saturated, in turn"
+    )
+    parser.add_argument(
         "--engine-warmup",
         type=float,
         default=30.0,
@@ -669,7 +686,10 @@ def main():
             warm_engine(site, [p for p in paths if PATHS[p][2]], args, pages)
         for path in paths if args.users else []:
             print(f"bench: {path} ...", file=sys.stderr)
-            levels(site, path, args, pages, rows, by_kind, warming, saturation)
+            levels(site, path, args, pages, rows, by_kind, warming)
+        if args.users and args.saturation_rounds:
+            print("bench: saturation ...", file=sys.stderr)
+            saturation = saturate(site, paths, args, pages)
         if rows:
             report(args, rows, by_kind, warming, saturation)
         if args.soak and engine_url:
@@ -696,25 +716,40 @@ def report(args, rows, by_kind, warming, saturation):
     if warming:
         print(f"\nWarm-up (the first {args.warmup} s of each level, not in the figures above)")
         print_table((*header, *after), warming)
-    print(f"\nSaturation: {args.saturation_users} users searching without pause")
-    print_table(
-        ("search path", "searches", "searches/s", "p50 ms", "p95 ms", "p99 ms", "errors"),
-        [(path, *figures[:6]) for path, figures in saturation.items()],
+    if not saturation:
+        return
+    print(
+        f"\nSaturation: {args.saturation_users} users searching without pause, the paths in"
+        f" turn, {args.saturation_rounds} round(s)"
     )
-    print("\nCPU milliseconds a search at saturation, by process")
     print_table(
-        ("search path", *KINDS, "total"),
+        ("search path", "round", "searches", "searches/s", "p50 ms", "p95 ms", "p99 ms", "errors"),
         [
-            (path, *(f"{figures[-1][k]:.2f}" for k in KINDS), f"{sum(figures[-1].values()):.2f}")
-            for path, figures in saturation.items()
+            (path, number, *figures[:6])
+            for path, rounds in saturation.items()
+            for number, (figures, _spent) in enumerate(rounds, 1)
         ],
     )
+    print("\nCPU milliseconds a search at saturation, by process (all rounds)")
+    rows = []
+    for path, rounds in saturation.items():
+        searches = max(1, sum(figures[0] for figures, _spent in rounds))
+        spent = {k: sum(s[k] for _f, s in rounds) * 1000 / searches for k in KINDS}
+        rows.append((path, *(f"{spent[k]:.2f}" for k in KINDS), f"{sum(spent.values()):.2f}"))
+    print_table(("search path", *KINDS, "total"), rows)
     if "engine" in saturation:
-        rate = float(saturation["engine"][1])
+        ours = saturation["engine"]
         for other in ("builtin", "database"):
             if other in saturation:
-                ratio = rate / float(saturation[other][1])
-                print(f"searches/s at saturation, engine / {other}: {ratio:.2f}")
+                each = [
+                    float(a[1]) / float(b[1])
+                    for (a, _s), (b, _t) in zip(ours, saturation[other], strict=True)
+                ]
+                total = sum(f[0] for f, _s in ours) / sum(f[0] for f, _s in saturation[other])
+                print(
+                    f"searches/s at saturation, engine / {other}: {total:.2f} over all rounds"
+                    f" (each round: {', '.join(f'{r:.2f}' for r in each)})"
+                )
 
 
 if __name__ == "__main__":
