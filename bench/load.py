@@ -542,12 +542,12 @@ def saturate(site, paths, args, pages):
                     args.max_requests,
                 )  # fmt: skip
                 # CPU read over the measured seconds only: a timer at the end of the warm-up.
-                readings = []
+                readings = [cpu_seconds()]  # replaced at the end of the warm-up
                 timer = threading.Timer(crowd.warmup, lambda to=readings: to.append(cpu_seconds()))
                 timer.start()
                 crowd.run()
                 timer.cancel()
-                spent = cpu_spent(readings[0], cpu_seconds())
+                spent = cpu_spent(readings[-1], cpu_seconds())
                 rounds[path].append((summary(crowd.measured(), args.duration), spent))
             finally:
                 site.stop()
