@@ -9,9 +9,10 @@ escapes the same characters as Django's escape without its lazy wrappers."""
 from html import escape
 
 from django import template
+from django.templatetags.i18n import language_name_local, language_name_translated
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 
 from core.filters import fold
 from core.i18n import source_lang_attribute
@@ -112,10 +113,10 @@ def _hit(hit, language):
     lang = f' lang="{code}"' if other else ""
     kind = escape(str(hit.type_label))
     if other:
-        local_name = escape(get_language_info(hit.language)["name_local"])
+        local_name = escape(language_name_local(hit.language))
         kind += f' · <span lang="{code}">{local_name}</span>'
     if hit.matched_language:
-        name = gettext(get_language_info(hit.matched_language)["name"])
+        name = language_name_translated(hit.matched_language)
         kind += " · " + escape(gettext("found in its %(name)s version") % {"name": name})
     link = f' hreflang="{code}"{lang}' if other else ""
     parts = [
