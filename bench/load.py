@@ -4,6 +4,7 @@ editors publishing.
     ./bench/load.sh [--users 10 50 100] [--duration 30] [--ramp 5] [--warmup 10]
                     [--workers 2] [--publish-every 5]
                     [--paths engine builtin database] [--soak 600] [--kill-engine]
+                    [--samples DIR]
 
 One copy of the demo (load_demo, load_demo_experiences, the engine index rebuilt) in its own
 PostgreSQL database, served by gunicorn on loopback with the production settings as a
@@ -37,6 +38,7 @@ answered by the database fallback, before and after.
 Figures depend on the machine, which is shared and noisy: compare rows of one run."""
 
 import argparse
+import csv
 import html.parser
 import json
 import os
@@ -221,6 +223,19 @@ class Crowd:
         with self.lock:
             moment = time.monotonic() - self.started
             self.samples.append((moment, kind, seconds, status in expected, degraded, hit))
+
+    def write(self, path):
+        """Every request of the level, one CSV row each, in the order they started: to read the
+        slow ones beside what else was running (an editor's publish, a cache emptied)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", newline="") as out:
+            rows = csv.writer(out)
+            rows.writerow(("start s", "end s", "kind", "ms", "ok", "degraded", "hit"))
+            for end, kind, seconds, ok, degraded, hit in sorted(
+                self.samples, key=lambda s: s[0] - s[2]
+            ):
+                rows.writerow((f"{end - seconds:.4f}", f"{end:.4f}", kind, f"{seconds * 1000:.1f}",
+                               int(ok), int(degraded), int(hit)))  # fmt: skip
 
     def measured(self):
         return [s for s in self.samples if s[0] >= self.warmup]
@@ -515,6 +530,8 @@ def levels(site, path, args, pages, rows, by_kind, warming):
                 site.base, users, args.duration, args.think, pages, False, args.max_requests
             )
             crowd.run()
+            if args.samples:
+                crowd.write(Path(args.samples) / f"{path}-{users}.csv")
             samples = crowd.measured()
             done, missing = check_published(site, crowd)
             shown = f"{done - len(missing)}/{done}"
@@ -669,6 +686,9 @@ def main():
     parser.add_argument("--paths", nargs="+", choices=list(PATHS), default=list(PATHS))
     parser.add_argument("--soak", type=int, default=0, help="seconds of the 50-user mix")
     parser.add_argument("--kill-engine", action="store_true")
+    parser.add_argument(
+        "--samples", metavar="DIR", help="write each level's requests to DIR/<path>-<users>.csv"
+    )
     args = parser.parse_args()
     args.load_before = os.getloadavg()[0]
 

@@ -4,6 +4,19 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
+from wagtail_localize.models import StringTranslation
+
+
+def translated_since(object_id, locale, moment):
+    """Who changed the translated words of `object_id` (a translation key) in `locale` since
+    `moment`: in the translation editor a change is a string, not a revision."""
+    return set(
+        StringTranslation.objects.filter(
+            locale=locale, context__object_id=object_id, updated_at__gte=moment
+        )
+        .exclude(last_translated_by=None)
+        .values_list("last_translated_by_id", flat=True)
+    )
 
 
 class ReviewByAnotherTask(AbstractGroupApprovalTask):
@@ -13,14 +26,16 @@ class ReviewByAnotherTask(AbstractGroupApprovalTask):
     belonging to the reviewing group is not enough to approve one's own submission."""
 
     def _authors(self, obj):
-        """Who submitted the content under review, and who edited it since."""
+        """Who submitted the content under review, and who edited it since: in the page's
+        editor (a revision) or, for a translation, in the translation editor (its words)."""
         state = getattr(obj, "current_workflow_state", None)
         if state is None:
             return set()
         edited = obj.revisions.filter(created_at__gte=state.created_at).values_list(
             "user_id", flat=True
         )
-        return {state.requested_by_id, *edited}
+        worded = translated_since(obj.translation_key, obj.locale_id, state.created_at)
+        return {state.requested_by_id, *edited, *worded}
 
     def user_can_approve(self, obj, user):
         if user.is_superuser:

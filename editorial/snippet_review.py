@@ -27,10 +27,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_user_display_name
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import StringTranslation
 
 from .admin_access import may_edit_language, may_manage_sync
-from .models import SnippetTranslationReview
+from .models import SnippetTranslationReview, translated_since
 from .roles import COORDINATORS, translators_group
 
 
@@ -48,11 +47,9 @@ def current(translation):
 
 def authors(translation, review):
     """Who submitted, and who changed the translated words since: none of them approves."""
-    edited = StringTranslation.objects.filter(
-        locale=translation.target_locale,
-        context__object_id=translation.source.object_id,
-        updated_at__gte=review.submitted_at,
-    ).values_list("last_translated_by_id", flat=True)
+    edited = translated_since(
+        translation.source.object_id, translation.target_locale, review.submitted_at
+    )
     return {review.submitted_by_id, *edited} - {None}
 
 

@@ -1,8 +1,6 @@
 """The editorial process end to end: submit, reject, fix, publish, translate, review."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from wagtail.models import WorkflowState
@@ -78,26 +76,34 @@ def test_from_submission_to_a_live_french_translation(django_capture_on_commit_c
     assert french.pk in [hit.page_id for hit in found.hits]
 
 
-def person(name, group):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
-    translator = person("tomas", translators_group("es"))
-    reviewer = person("rosa", translators_group("es"))
-    other = person("ines", translators_group("es"))
+    """Two people see a translation before it goes live: a reviewer who changes the words in
+    the translation editor has become one of its authors, and a third translator approves."""
+    translator = sign_in("tomas", translators_group("es"))
+    reviewer = sign_in("rosa", translators_group("es"))
+    other = sign_in("ines", translators_group("es"))
     page = ExperiencePage.objects.get(slug="youth-participatory-budget")
     spanish = ExperiencePage.objects.get(
         translation_key=page.translation_key, locale__language_code="es"
     )
-    spanish.save_revision(user=translator)
-    spanish.get_workflow().start(spanish, translator)
+    edit = f"/admin/pages/{spanish.pk}/edit/"
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="es"
+    )
+    write(translator, translation, "summary", "Jóvenes que deciden una parte del presupuesto.")
+    content = translator.get(edit).content.decode()
+    translator.post(form_action(content, "Submit the Spanish translation for review"))
     spanish.refresh_from_db()
-    spanish.summary = "Una frase cambiada por la revisora."
-    spanish.save_revision(user=reviewer)
+    assert spanish.current_workflow_state is not None
+
+    # The reviewer could approve as it stands; she changes a word instead.
+    assert "Approve and publish" in reviewer.get(edit).content.decode()
+    approve = form_action(other.get(edit).content.decode(), "Approve and publish")
+    write(reviewer, translation, "summary", "Jóvenes que deciden una parte del presupuesto local.")
+
+    content = reviewer.get(edit).content.decode()
+    assert "Approve and publish" not in content
+    reviewer.post(approve, {"comment": "", "next": edit})
     spanish.refresh_from_db()
-    task = spanish.current_workflow_state.current_task_state.task.specific
-    assert task.get_actions(spanish, reviewer) == []
-    assert task.get_actions(spanish, other) != []
+    assert spanish.current_workflow_state is not None, "her approval was refused"
+    assert "Approve and publish" in other.get(edit).content.decode()
