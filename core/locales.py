@@ -28,14 +28,16 @@ def _cached(key, lookup):
 def active_locale():
     return _cached(
         ("active", get_language()),
-        lambda: sitecache.cached(None, "locale:active", Locale.get_active),
+        lambda: sitecache.cached(None, "locale:active", Locale.get_active, reference=True),
     )
 
 
 def default_locale():
     return _cached(
         "default",
-        lambda: sitecache.cached(None, "locale:default", Locale.get_default, per_language=False),
+        lambda: sitecache.cached(
+            None, "locale:default", Locale.get_default, per_language=False, reference=True
+        ),
     )
 
 

@@ -57,6 +57,7 @@ def locales():
         "locales",
         lambda: {locale.pk: locale for locale in Locale.objects.all()},
         per_language=False,
+        reference=True,
     )
 
 

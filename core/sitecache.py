@@ -2,9 +2,16 @@
 private, the home page's address), cached per site and language.
 
 Any save or delete of a watched model starts a new cache generation, so nothing stale is
-served: apps declare in `ready()` which of their models the cached answers depend on."""
+served: apps declare in `ready()` which of their models the cached answers depend on.
 
+Answers computed from no page (vocabularies, countries, locales, criteria: `reference=True`)
+live in a second generation, which every change but a page's starts anew: an editor's
+publish made each process read them all again, and the first request after it cost four
+times a page's usual rendering."""
+
+import logging
 import pickle
+import re
 import time
 import uuid
 from contextvars import ContextVar
@@ -12,7 +19,7 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.models import COMMENTS_RELATION_NAME, Locale, Page, PageViewRestriction, Site
@@ -20,10 +27,16 @@ from wagtail.signals import post_page_move
 
 from .deferral import Deferral
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "iopd:site:generation"
+REFERENCE_KEY = "iopd:site:generation:reference"
 TIMEOUT = 60 * 60 * 24
 
 _watched: set[type] = {Page, PageViewRestriction, Site, Locale}
+# The models whose changes leave the reference answers as they are: pages, who may see them,
+# and what is derived from them alone (derived_from_pages).
+_page_models: set[type] = {Page, PageViewRestriction}
 # Per watched model, the fields whose saves alone change nothing a visitor sees.
 _unseen: dict[type, frozenset] = {}
 
@@ -40,6 +53,12 @@ def watch(*models, unseen=()):
 
 def watched(model):
     return issubclass(model, tuple(_watched))
+
+
+def derived_from_pages(*models):
+    """`models` are computed from pages alone (search documents): their changes start a new
+    site generation but leave the reference answers, which read no page."""
+    _page_models.update(models)
 
 
 # The generation is read once a request: with the database cache, each cached answer of a
@@ -60,26 +79,37 @@ request_started.connect(_start_request, dispatch_uid="sitecache-start")
 request_finished.connect(_end_request, dispatch_uid="sitecache-end")
 
 
-def _generation():
+def _tokens():
+    """(the site generation, the reference generation), read together once a request."""
     memo = _request_generation.get()
-    if memo and "value" in memo:
-        return memo["value"]
-    value = cache.get_or_set(GENERATION_KEY, _new_token, None)
+    if memo and "tokens" in memo:
+        return memo["tokens"]
+    found = cache.get_many([GENERATION_KEY, REFERENCE_KEY])
+    tokens = tuple(found.get(key) or _start(key) for key in (GENERATION_KEY, REFERENCE_KEY))
     if memo is not None:
-        memo["value"] = value
-    return value
+        memo["tokens"] = tokens
+    return tokens
+
+
+def _start(key):
+    cache.add(key, _new_token(), None)  # unless another process started it meanwhile
+    return cache.get(key)
+
+
+def _generation():
+    return _tokens()[0]
 
 
 def generation_with(key):
     """(the current generation, the value at `key`) in one read of the cache."""
     memo = _request_generation.get()
-    if memo and "value" in memo:
-        return memo["value"], cache.get(key)
-    found = cache.get_many([GENERATION_KEY, key])
-    if GENERATION_KEY not in found:
+    if memo and "tokens" in memo:
+        return memo["tokens"][0], cache.get(key)
+    found = cache.get_many([GENERATION_KEY, REFERENCE_KEY, key])
+    if GENERATION_KEY not in found or REFERENCE_KEY not in found:
         return _generation(), None
     if memo is not None:
-        memo["value"] = found[GENERATION_KEY]
+        memo["tokens"] = (found[GENERATION_KEY], found[REFERENCE_KEY])
     return found[GENERATION_KEY], found.get(key)
 
 
@@ -138,34 +168,77 @@ def site_root_paths():
     return _root_paths[generation]
 
 
-def _key(request, name, per_language):
+def _key(request, name, per_language, reference):
+    """(the key, the generation it names)."""
     site = site_for_request(request)
     language = get_language() if per_language else "-"
-    return f"iopd:site:{_generation()}:{site.pk if site else 0}:{language}:{name}"
+    token = _tokens()[1] if reference else _generation()
+    return f"iopd:site:{token}:{site.pk if site else 0}:{language}:{name}", token
 
 
 # The answers this process already read, by key. A key names its generation, so a copy is
-# never stale: any change starts a new generation and the copies of older ones are dropped.
+# never stale: a change starts a new generation and the copies of ended ones are dropped.
 # Kept pickled, so each request gets its own copy, as from the shared cache (its callers share
 # that one: read-only values).
 _copies: dict = {}
 
 
-def cached(request, name, compute, per_language=True):
-    key = _key(request, name, per_language)
+def cached(request, name, compute, per_language=True, reference=False):
+    """The answer `compute` gives, shared by every process until a change. `reference`: it
+    reads only watched models other than pages (a vocabulary, the locales), so a page's
+    change keeps it; one that reads another table is kept in the site generation instead."""
+    if reference:
+        try:
+            return _cached(request, name, _reading_reference_only(compute), per_language, True)
+        except _ReadsOtherTables as error:
+            logger.warning("Site cache: %r reads %s, not only reference models", name, error)
+    return _cached(request, name, compute, per_language, False)
+
+
+class _ReadsOtherTables(Exception):
+    pass
+
+
+def _reading_reference_only(compute):
+    def checked():
+        allowed = _reference_tables() | {getattr(cache, "_table", "")}
+
+        def inspect(execute, sql, params, many, context):
+            if others := set(re.findall(r'(?:FROM|JOIN) "([^"]+)"', sql)) - allowed:
+                raise _ReadsOtherTables(", ".join(sorted(others)))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(inspect):
+            return compute()
+
+    return checked
+
+
+def _reference_tables():
+    """The tables of the watched models that are not pages, with their many-to-many ones."""
+    tables = set()
+    for model in apps.get_models():
+        if watched(model) and not issubclass(model, tuple(_page_models)):
+            tables.add(model._meta.db_table)
+            tables.update(f.remote_field.through._meta.db_table for f in model._meta.many_to_many)
+    return tables
+
+
+def _cached(request, name, compute, per_language, reference):
+    key, token = _key(request, name, per_language, reference)
     # Within a request, one copy per key: a page asked for the countries six times, and
     # unpickling 249 of them each time cost a fifth of an experience page's rendering.
     memo = _request_generation.get()
     values = memo.setdefault("values", {}) if memo is not None else None
     if values is not None and key in values:
         return values[key]
-    value = _read(key, compute)
+    value = _read(key, token, compute)
     if values is not None:
         values[key] = value
     return value
 
 
-def _read(key, compute):
+def _read(key, token, compute):
     copy = _copies.get(key)
     if copy and copy[0] > time.monotonic():
         return pickle.loads(copy[1])
@@ -173,17 +246,21 @@ def _read(key, compute):
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
-    generation = key.split(":")[2]
-    if any(not k.startswith(f"iopd:site:{generation}:") for k in _copies):
-        _copies.clear()
-    _copies[key] = (time.monotonic() + TIMEOUT, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    current = _tokens()
+    for ended in [k for k, c in _copies.items() if c[2] not in current]:
+        del _copies[ended]
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    _copies[key] = (time.monotonic() + TIMEOUT, pickled, token)
     return value
 
 
-def _bump():
-    cache.set(GENERATION_KEY, _new_token(), None)
+def _bump(reference=True):
+    tokens = {GENERATION_KEY: _new_token()}
+    if reference:
+        tokens[REFERENCE_KEY] = _new_token()
+    cache.set_many(tokens, None)
     if memo := _request_generation.get():
-        memo.pop("value", None)
+        memo.pop("tokens", None)
 
 
 # Called with the model whose change starts a new generation (None: several, or unknown), as
@@ -201,8 +278,9 @@ def invalidate(sender=None, **kwargs):
         return
     # Once now, and again after commit: a request that read the old rows while the
     # transaction was open must not keep its stale answer under the new generation.
-    _bump()
-    transaction.on_commit(_bump)
+    reference = not (isinstance(sender, type) and issubclass(sender, tuple(_page_models)))
+    _bump(reference)
+    transaction.on_commit(lambda: _bump(reference))
     for listener in _listeners:
         listener(sender)
 

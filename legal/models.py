@@ -153,6 +153,7 @@ class LegalFramework(TranslatableMixin, models.Model):
             "legal-frameworks",
             lambda: {row.pk: row for row in cls.objects.all()},
             per_language=False,
+            reference=True,
         )
         return rows.get(pk)
 
@@ -164,6 +165,7 @@ class LegalFramework(TranslatableMixin, models.Model):
             f"legal-framework-translations:{locale_id}",
             lambda: {row.translation_key: row for row in cls.objects.filter(locale_id=locale_id)},
             per_language=False,
+            reference=True,
         )
 
     def clean(self):
@@ -207,6 +209,7 @@ def localized(frameworks):
         "locale-codes",
         lambda: dict(Locale.objects.values_list("pk", "language_code")),
         per_language=False,
+        reference=True,
     )
     shown = {}
     for framework in frameworks:

@@ -51,6 +51,7 @@ class AgendaFilters:
             "topic-slugs",
             lambda: set(Topic.objects.values_list("slug", flat=True)),
             per_language=False,
+            reference=True,
         )
         # A broader topic is offered too: it lists its narrower topics' events.
         offered = with_broader(used)
@@ -72,6 +73,7 @@ class AgendaFilters:
             "country-codes",
             lambda: set(Country.objects.values_list("code", flat=True)),
             per_language=False,
+            reference=True,
         )
         return Filter("country", _("Country"), known, options)
 

@@ -303,7 +303,7 @@ def criteria():
             for definition in found
         ]
 
-    return sitecache.cached(None, "criteria", compute, per_language=False)
+    return sitecache.cached(None, "criteria", compute, per_language=False, reference=True)
 
 
 def localized_definitions():
@@ -321,7 +321,7 @@ def localized_definitions():
                 found[key] = definition
         return found
 
-    return sitecache.cached(None, "criteria-localized", compute)
+    return sitecache.cached(None, "criteria-localized", compute, reference=True)
 
 
 def localized_by_slug():

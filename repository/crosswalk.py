@@ -102,7 +102,11 @@ class CaseDatabase(models.Model):
     def cached(cls):
         """{slug: database} from the site cache: a short list that rarely changes."""
         return sitecache.cached(
-            None, "case-databases", lambda: {d.slug: d for d in cls.objects.all()}, False
+            None,
+            "case-databases",
+            lambda: {d.slug: d for d in cls.objects.all()},
+            per_language=False,
+            reference=True,
         )
 
 

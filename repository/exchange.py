@@ -100,7 +100,7 @@ def _allowed_values():
             found.setdefault(kind, []).append((order, value))
         return found
 
-    return sitecache.cached(None, "codebook-values", read, per_language=False)
+    return sitecache.cached(None, "codebook-values", read, per_language=False, reference=True)
 
 
 def _values(kind, allowed, ordered=False):

@@ -42,10 +42,12 @@ class Landing:
 
 
 class TermFacet(Facet):
+    """A vocabulary's terms in the visitor's language, from the site cache."""
+
     model = None
 
     def load_options(self, queryset):
-        return [Option(term.slug, term.name) for term in self.model.objects.localized_terms()]
+        return [Option(term.slug, term.name) for term in self.model.cached_localized()]
 
 
 class TopicFacet(TermFacet):
@@ -68,15 +70,11 @@ class LevelFacet(TermFacet):
 
 
 class CodeFacet(TermFacet):
-    """A coded variable of the research tier; its terms from the site cache, eight facets
-    costing no query on a warm site."""
+    """A coded variable of the research tier."""
 
     def __init__(self, variable):
         super().__init__(variable.param, variable.label, f"{variable.field}__slug")
         self.model = variable.model
-
-    def load_options(self, queryset):
-        return [Option(term.slug, term.name) for term in self.model.cached_localized()]
 
 
 class BadgeFacet(Facet):

@@ -922,6 +922,7 @@ def member_name_in_language(member):
             type(member).objects.filter(locale=locale).values_list("translation_key", "name")
         ),
         per_language=False,
+        reference=True,
     )
     return names.get(member.translation_key, member.name)
 

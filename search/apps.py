@@ -11,5 +11,8 @@ class SearchConfig(AppConfig):
         from core import sitecache
 
         from . import indexing  # noqa: F401  (connects the signals that fill the outbox)
+        from .models import IndexedDocument
 
         sitecache.watch(SearchPromotion)  # promotions.promoted_queries()
+        # A delivery rewrites pages' documents: the vocabularies stay as they are.
+        sitecache.derived_from_pages(IndexedDocument)

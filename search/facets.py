@@ -32,12 +32,15 @@ def _term_labels(model):
     def compute():
         return {term.slug: term.name for term in model.objects.localized_terms()}
 
-    return sitecache.cached(None, f"labels:{model._meta.label_lower}", compute)
+    return sitecache.cached(None, f"labels:{model._meta.label_lower}", compute, reference=True)
 
 
 def _country_labels():
     return sitecache.cached(
-        None, "labels:country", lambda: {c.code: c.name for c in Country.objects.all()}
+        None,
+        "labels:country",
+        lambda: {c.code: c.name for c in Country.objects.all()},
+        reference=True,
     )
 
 

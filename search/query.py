@@ -127,7 +127,7 @@ def _synonym_table(codes):
         return sorted(set(rows), key=lambda row: -len(row[0]))
 
     return sitecache.cached(
-        None, f"synonyms:{','.join(sorted(codes))}", compute, per_language=False
+        None, f"synonyms:{','.join(sorted(codes))}", compute, per_language=False, reference=True
     )
 
 

@@ -102,6 +102,7 @@ class Term(index.Indexed, TranslatableMixin, models.Model):
             f"terms:{cls._meta.label_lower}",
             lambda: {term.pk: term for term in cls.objects.all()},
             per_language=False,
+            reference=True,
         )
         return terms.get(pk)
 
@@ -109,7 +110,10 @@ class Term(index.Indexed, TranslatableMixin, models.Model):
     def cached_localized(cls):
         """Every term of the vocabulary as `localized_terms()` gives them, from the site cache."""
         return sitecache.cached(
-            None, f"localized-terms:{cls._meta.label_lower}", cls.objects.localized_terms
+            None,
+            f"localized-terms:{cls._meta.label_lower}",
+            cls.objects.localized_terms,
+            reference=True,
         )
 
     @classmethod
@@ -122,6 +126,7 @@ class Term(index.Indexed, TranslatableMixin, models.Model):
                 term.translation_key: term for term in cls.objects.filter(locale_id=locale_id)
             },
             per_language=False,
+            reference=True,
         )
 
 
@@ -327,7 +332,11 @@ class Country(models.Model):
     def cached(cls, pk):
         """A country by primary key from the site cache: the table is small and rarely changes."""
         countries = sitecache.cached(
-            None, "countries", lambda: {c.pk: c for c in cls.objects.all()}, per_language=False
+            None,
+            "countries",
+            lambda: {c.pk: c for c in cls.objects.all()},
+            per_language=False,
+            reference=True,
         )
         return countries.get(pk)
 

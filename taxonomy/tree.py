@@ -20,6 +20,7 @@ def topic_parents():
             .distinct()
         ),
         per_language=False,
+        reference=True,
     )
 
 

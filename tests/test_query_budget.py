@@ -37,7 +37,7 @@ EXPECTED = {
     "AwardEditionPage": 8,
     "HomePage": 5,
     "StandardPage": 1,
-    "ExperienceIndexPage": 8,
+    "ExperienceIndexPage": 4,
     "ExperiencePage": 10,  # its identifiers in other databases (the crosswalk) cost the tenth
     "NewsIndexPage": 5,
     "NewsPage": 7,
@@ -54,14 +54,14 @@ EXPECTED = {
 # The views no page row describes: a listing's filtered views, the search, and each route of a
 # routable page (its address below the page's). "{member}" is a public member of the language.
 VIEWS = {
-    "experiences filtered": (ExperienceIndexPage, "?topic=participatory-budgeting", 9),
+    "experiences filtered": (ExperienceIndexPage, "?topic=participatory-budgeting", 5),
     # The search reads its own cached answers (postings, facets) from the cache: four there.
     "search": (None, "/{code}/search/?q=budget", (4, 8)),
     "codebook": (ExperienceIndexPage, "codebook/", 1),
     "codebook CSV": (ExperienceIndexPage, "codebook/csv/", 1),
     "country page": (ExperienceIndexPage, "countries/pe/", 6),
-    "experiences feed": (ExperienceIndexPage, "feed/rss/", 7),
-    "experiences export": (ExperienceIndexPage, "export/csv/", 6),
+    "experiences feed": (ExperienceIndexPage, "feed/rss/", 3),
+    "experiences export": (ExperienceIndexPage, "export/csv/", 2),
     "member profile": (MemberDirectoryPage, "{member}/", 8),
     "members feed": (MemberDirectoryPage, "feed/atom/", 9),
     "award results feed": (AwardIndexPage, "feed/rss/", 7),

@@ -9,7 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import sitecache
+from editorial.roles import COORDINATORS
 from home.models import FooterText
+from repository.models import ExperiencePage
+from tests.fixtures import post_form, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +197,71 @@ def test_every_model_is_watched_or_shown_on_no_public_page():
     listed = {model._meta.label: model for model in apps.get_models()}
     assert {label for label in NOT_WATCHED if label not in listed} == set()
     assert {label for label in NOT_WATCHED if sitecache.watched(listed[label])} == set()
+
+
+def test_a_publish_keeps_the_vocabularies_and_a_renamed_term_still_shows_at_once(database_cache):
+    # Each publish made every process read every vocabulary again (the first page after it
+    # cost four times its usual rendering); the published page must still show at once, and so
+    # must a term renamed in the admin.
+    coordinator = sign_in("carla", COORDINATORS)
+    visitor = Client()
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    topic = page.topics.first()
+    listing = "/en/experiences/"
+    visitor.get(listing)
+
+    post_form(
+        coordinator,
+        f"/admin/pages/{page.pk}/edit/",
+        {"title": "Porto Alegre, republished"},
+        "action-publish",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        content = visitor.get(listing).content.decode()
+    assert "Porto Alegre, republished" in content
+    assert topic.name in content
+    # The topics' usage counts are read again (they count pages), the vocabulary is not.
+    reread = [q["sql"] for q in queries if 'FROM "taxonomy_topic"' in q["sql"]]
+    assert [sql for sql in reread if "wagtailcore_page" not in sql] == []
+
+    post_form(
+        coordinator,
+        f"/admin/snippets/taxonomy/topic/edit/{topic.pk}/",
+        {"name": "Budgets decided together"},
+    )
+    content = visitor.get(listing).content.decode()
+    option = f'name="topic" value="{topic.slug}">'
+    assert f"{option} Budgets decided together</label>" in content
+    assert f"{option} {topic.name}</label>" not in content
+    assert "Budgets decided together" in visitor.get(page.get_url()).content.decode()
+
+
+def test_an_answer_said_to_read_no_page_that_reads_one_is_kept_with_the_pages(
+    database_cache, caplog
+):
+    # The mistake is in the code (a `reference=True` on an answer built from pages): its
+    # answer must not outlive the pages it came from.
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+
+    def titles():
+        return sorted(ExperiencePage.objects.live().values_list("title", flat=True))
+
+    assert page.title in sitecache.cached(None, "test:titles", titles, reference=True)
+    assert "reads repository_experiencepage, wagtailcore_page" in caplog.text
+    page.title = "Porto Alegre, renamed"
+    page.save_revision().publish()
+    assert "Porto Alegre, renamed" in sitecache.cached(None, "test:titles", titles, reference=True)
+
+
+def test_the_answers_said_to_read_no_page_read_none(database_cache, caplog):
+    client = Client()
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+    paths = ["/en/", "/fr/", "/es/", "/en/experiences/?topic=participatory-budgeting"]
+    paths += ["/en/search/?q=budget", "/fr/search/?q=budget", "/en/agenda/", "/en/reports/"]
+    paths += ["/en/members/", "/en/award/", "/en/open-data/", page.get_url()]
+    paths += ["/en/experiences/codebook/"]
+    paths += ["/en/experiences/export/csv/", "/fr/experiences/", "/fr/membres/"]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+    assert "not only reference models" not in caplog.text
