@@ -2,14 +2,15 @@
 editors publishing.
 
     ./bench/load.sh [--users 10 50 100] [--duration 30] [--ramp 5] [--warmup 10]
-                    [--workers 2] [--publish-every 5]
+                    [--workers 2] [--admin-workers 1] [--publish-every 5]
                     [--paths engine builtin database] [--soak 600] [--kill-engine]
                     [--samples DIR]
 
 One copy of the demo (load_demo, load_demo_experiences, the engine index rebuilt) in its own
 PostgreSQL database, served by gunicorn on loopback with the production settings as a
-TLS-terminating proxy would reach them (`X-Forwarded-Proto: https`, `X-Forwarded-For`). Each
-search path serves the same database in turn:
+TLS-terminating proxy would reach them (`X-Forwarded-Proto: https`, `X-Forwarded-For`): the
+visitors' workers, and the editors' own (`--admin-workers`) for /admin/, as production's proxy
+routes it (docs/deployment.md). Each search path serves the same database in turn:
 
 - `engine`: our search, one engine request a results page (`iopd_site.wsgi`);
 - `builtin`: the same page and autocomplete answered by Wagtail's built-in OpenSearch back-end,
@@ -190,6 +191,7 @@ class Crowd:
 
     def __init__(self, base, users, seconds, think, pages, searches_only=False, max_requests=0):
         self.base, self.users, self.seconds, self.think = base, users, seconds, think
+        self.admin_base = base  # where the editors go (Site.admin_base)
         self.pages = pages  # [(id, url)] of English experiences
         self.searches_only = searches_only
         self.max_requests = max_requests or 10**9
@@ -281,15 +283,15 @@ class Crowd:
         rng = random.Random(number)
         self.arrive(number)
         cookies = {}
-        _status, body, _s = fetch(self.base + "/admin/login/", cookies=cookies)
+        _status, body, _s = fetch(self.admin_base + "/admin/login/", cookies=cookies)
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
         form = {"csrfmiddlewaretoken": token[1].decode(), "username": "bench", "password": PASSWORD}
         status, _body, seconds = fetch(
-            self.base + "/admin/login/", urllib.parse.urlencode(form).encode(), cookies
+            self.admin_base + "/admin/login/", urllib.parse.urlencode(form).encode(), cookies
         )
         self.record("sign-in", status, seconds, expected=(302,))
         page_id, page_url = self.pages[(number // 20) % len(self.pages)]  # a page each
-        edit = f"{self.base}/admin/pages/{page_id}/edit/"
+        edit = f"{self.admin_base}/admin/pages/{page_id}/edit/"
         edits = 0
         while self.going():
             status, body, seconds = fetch(edit, cookies=cookies)
@@ -377,7 +379,7 @@ def print_table(header, rows):
 class Site:
     """The demo in its own database, served by gunicorn as production serves it."""
 
-    def __init__(self, engine_url, workers, threads):
+    def __init__(self, engine_url, workers, threads, admin_workers=0):
         server = os.environ.get("DATABASE_URL", "")
         if not server.startswith("postgres"):
             sys.exit("bench: set DATABASE_URL to a PostgreSQL server (bench/load.sh starts one)")
@@ -391,8 +393,8 @@ class Site:
             "SEARCH_ENGINE_URL": engine_url,
             "SEARCH_INDEX": ALIAS,
         }
-        self.workers, self.threads = workers, threads
-        self.server = None
+        self.workers, self.threads, self.admin_workers = workers, threads, admin_workers
+        self.server = self.admin_server = None
 
     def prepare(self, builtin):
         for command in (
@@ -446,9 +448,20 @@ class Site:
         self.log = self.work / f"gunicorn-{path}.log"
         with self.log.open("a") as log:
             self.server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = self.admin_base = f"http://127.0.0.1:{port}"
+        if self.admin_workers:
+            # The editors' own workers, as a proxy routes /admin/ (docs/deployment.md): a
+            # visitor's page never waits behind an editor's form.
+            admin_port = free_port()
+            command = [PYTHON, "-m", "gunicorn", wsgi, "-b", f"127.0.0.1:{admin_port}",
+                       "-w", str(self.admin_workers)]  # fmt: skip
+            with self.log.open("a") as log:
+                self.admin_server = subprocess.Popen(
+                    command, cwd=ROOT, env=env, stdout=log, stderr=log
+                )
+            self.admin_base = f"http://127.0.0.1:{admin_port}"
         for _ in range(300):
-            if fetch(self.base + "/en/")[0] == 200:
+            if fetch(self.base + "/en/")[0] == 200 and fetch(self.admin_base + "/en/")[0] == 200:
                 for warm in ("/en/search/?q=budget", "/en/experiences/"):
                     for _worker in range(self.workers * 2):
                         fetch(self.base + warm)
@@ -465,6 +478,10 @@ class Site:
         return {int(p): int(r) / 1024 for p, r in zip(listing[::2], listing[1::2], strict=True)}
 
     def stop(self):
+        if self.admin_server:
+            self.admin_server.send_signal(signal.SIGTERM)
+            self.admin_server.wait(timeout=60)
+            self.admin_server = None
         if self.server:
             self.server.send_signal(signal.SIGTERM)
             self.server.wait(timeout=60)
@@ -529,6 +546,7 @@ def levels(site, path, args, pages, rows, by_kind, warming):
             crowd = Crowd(
                 site.base, users, args.duration, args.think, pages, False, args.max_requests
             )
+            crowd.admin_base = site.admin_base
             crowd.run()
             if args.samples:
                 crowd.write(Path(args.samples) / f"{path}-{users}.csv")
@@ -576,6 +594,7 @@ def soak(site, args, pages):
     site.start("engine")
     try:
         crowd = Crowd(site.base, 50, args.soak, args.think, pages)
+        crowd.admin_base = site.admin_base
         thread = threading.Thread(target=crowd.run)
         thread.start()
         started, samples = time.monotonic(), []
@@ -623,6 +642,7 @@ def kill_engine(site, args, pages):
         manage({**site.env, "SEARCH_ENGINE_URL": url}, "rebuild_search_index")
         site.start("engine", engine_url=url)
         crowd = Crowd(site.base, 50, args.duration * 3, args.think, pages)
+        crowd.admin_base = site.admin_base
         thread = threading.Thread(target=crowd.run)
         thread.start()
         time.sleep(crowd.warmup + args.duration)
@@ -673,6 +693,12 @@ def main():
     )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--admin-workers",
+        type=int,
+        default=1,
+        help="gunicorn workers of their own for /admin/, as production (0: the site's)",
+    )
     parser.add_argument("--saturation-users", type=int, default=20)
     parser.add_argument(
         "--saturation-rounds", type=int, default=3, help="times each path is saturated, in turn"
@@ -696,7 +722,7 @@ def main():
     paths = [p for p in args.paths if engine_url or not PATHS[p][2]]
     Crowd.publish_every = args.publish_every
     Crowd.ramp, Crowd.warmup = args.ramp, args.warmup
-    site = Site(engine_url, args.workers, args.threads)
+    site = Site(engine_url, args.workers, args.threads, args.admin_workers)
     rows, by_kind, warming, saturation = [], [], [], {}
     try:
         print("bench: preparing the demo ...", file=sys.stderr)
@@ -722,7 +748,9 @@ def main():
 
 def report(args, rows, by_kind, warming, saturation):
     print(
-        f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s); a level: users arrive "
+        f"\n{args.workers} gunicorn worker(s) x {args.threads} thread(s)"
+        + (f" and {args.admin_workers} for /admin/" if args.admin_workers else "")
+        + f"; a level: users arrive "
         f"over {args.ramp} s, {args.warmup} s of warm-up, then {args.duration} s measured; "
         f"think time {args.think} s, an editor publishes every {args.publish_every} s; "
         f"{time.strftime('%Y-%m-%d %H:%M')}, "
