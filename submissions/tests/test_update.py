@@ -311,6 +311,9 @@ def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_o
     # Its date ends no sentence with a second full stop ("sent ... on 12/06/2026 1:42 p.m..").
     bar = html.unescape(coordinator.get(edit).content.decode())
     assert "m.. " not in bar and "m..\n" not in bar
+    # The bar names what is reviewed: the public's words, not a translator's.
+    assert "Review of a submission from the public" in bar
+    assert "Review of the Spanish translation" not in bar
 
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
