@@ -1,8 +1,8 @@
 """/healthz: what a load balancer or a person on call needs to know at a glance.
 
 200 while the site can serve pages (the database answers), 503 when it cannot. The body says
-how each part is: the database, the search engine, the search changes waiting for the engine
-(`search.IndexChange`) and the translation tasks waiting for the worker. Counts and ages
+how each part is: the database, the background tasks waiting for the worker, and what the
+apps register (the search engine and the search changes waiting for it). Counts and ages
 only, nothing private."""
 
 import time
@@ -33,31 +33,27 @@ def _database():
         cursor.fetchone()
 
 
-def _engine():
-    from search.engine import get_engine
-
-    engine = get_engine(timeout=2)
-    if engine is None:
-        return {"configured": False}
-    return {"configured": True, **engine.info()}
+# The other parts' checks, registered by their apps in ready() (search/apps.py: the engine and
+# its outbox), so this shared module imports no feature app: name -> (check, needs_database).
+_checks = {}
 
 
-def _age(oldest):
+def register(name, check, needs_database=False):
+    """`check()` returns a dict of findings (an `oldest_seconds` over STALE_AFTER is a
+    problem) or raises; `needs_database`: skipped when the database does not answer."""
+    _checks[name] = (check, needs_database)
+
+
+def oldest_seconds(oldest):
+    """How long the oldest item of a queue has waited, in whole seconds (0: none)."""
     return round((timezone.now() - oldest).total_seconds()) if oldest else 0
-
-
-def _search_outbox():
-    from search.models import IndexChange
-
-    found = IndexChange.objects.aggregate(pending=Count("pk"), oldest=Min("created_at"))
-    return {"pending": found["pending"], "oldest_seconds": _age(found["oldest"])}
 
 
 def _tasks():
     from django_tasks_db.models import DBTaskResult
 
     found = DBTaskResult.objects.ready().aggregate(ready=Count("pk"), oldest=Min("enqueued_at"))
-    return {"ready": found["ready"], "oldest_seconds": _age(found["oldest"])}
+    return {"ready": found["ready"], "oldest_seconds": oldest_seconds(found["oldest"])}
 
 
 @never_cache
@@ -65,9 +61,13 @@ def _tasks():
 def healthz(request):
     report = {"database": _timed(_database)}
     if report["database"]["ok"]:
-        report["search_outbox"] = _timed(_search_outbox)
+        for name, (check, needs_database) in _checks.items():
+            if needs_database:
+                report[name] = _timed(check)
         report["tasks"] = _timed(_tasks)
-    report["engine"] = _timed(_engine)
+    for name, (check, needs_database) in _checks.items():
+        if not needs_database:
+            report[name] = _timed(check)
     problems = [
         name
         for name, part in report.items()

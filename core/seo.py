@@ -46,27 +46,27 @@ def canonical_url(request, page=None):
     return absolute(request, request.path)
 
 
-def organization(request):
-    """schema.org Organization of the observatory, built from the site settings."""
-    from home.models import FooterText, SiteSettings
+# Functions (request) -> {property: value} adding what the site's settings say of the
+# observatory (its logo, address, profiles): the app keeping those settings registers one in its
+# ready() (home/apps.py), so this shared module imports no feature app.
+_organization_details = []
 
-    settings = SiteSettings.cached_for_request(request)
+
+def organization_details(function):
+    _organization_details.append(function)
+    return function
+
+
+def organization(request):
+    """schema.org Organization of the observatory."""
     data = {
         "@type": "Organization",
         "name": gettext("International Observatory on Participatory Democracy"),
         "alternateName": "IOPD",
         "url": absolute(request, "/"),
     }
-    if settings.logo_id:
-        data["logo"] = image_url(request, settings.logo, "height-256")
-    if settings.contact_email:
-        data["email"] = settings.contact_email
-    address = FooterText.cached_for_request(request).get("address")
-    if address:
-        data["address"] = address
-    same_as = [link.value["url"] for link in settings.social_links if link.value.get("url")]
-    if same_as:
-        data["sameAs"] = same_as
+    for details in _organization_details:
+        data.update(details(request))
     return data
 
 

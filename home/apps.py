@@ -6,8 +6,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from core import sitecache
+        from core import seo, sitecache
 
         from .models import FooterText, NavigationMenu, NavigationMenuItem, SiteSettings
+        from .seo import organization_details
 
         sitecache.watch(FooterText, NavigationMenu, NavigationMenuItem, SiteSettings)
+        seo.organization_details(organization_details)

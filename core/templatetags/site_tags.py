@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, to_locale
 
-from core import seo, sitecache
+from core import seo
 from core.i18n import (
     alternates,
     fallback_language,
@@ -14,7 +14,6 @@ from core.i18n import (
     untranslated,
 )
 from core.locales import default_locale
-from home.models import FooterText, NavigationMenu, SiteSettings
 
 register = template.Library()
 
@@ -76,29 +75,6 @@ def site_home_url(context):
     return home_url(request) if request is not None else "/"
 
 
-@register.inclusion_tag("components/menu.html", takes_context=True)
-def navigation_menu(context, location, label):
-    request = context.get("request")
-
-    def compute():
-        menu = NavigationMenu.for_location(location)
-        return menu.links(request) if menu else []
-
-    links = sitecache.cached(request, f"menu:{location}", compute)
-    return {
-        "links": links,
-        "label": label,
-        "location": location,
-        "current_path": request.path if request else "",
-    }
-
-
-@register.simple_tag(takes_context=True)
-def footer_text(context):
-    """The footer's text and postal address in the visitor's language."""
-    return FooterText.cached_for_request(context.get("request"))
-
-
 def _babel_locale():
     return to_locale(get_language() or settings.LANGUAGE_CODE)
 
@@ -117,15 +93,6 @@ def number(value):
     if value is None:
         return ""
     return format_decimal(value, locale=_babel_locale())
-
-
-@register.simple_tag(takes_context=True)
-def site_settings(context):
-    """The site's settings (logo, contact, social links) from the cache, not a query per page."""
-    request = context.get("request")
-    if request is None:
-        return None
-    return SiteSettings.cached_for_request(request)
 
 
 @register.inclusion_tag("components/social_meta.html", takes_context=True)
