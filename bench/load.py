@@ -437,29 +437,16 @@ class Site:
         settings, wsgi, engine = PATHS[path]
         env = {**self.env, "DJANGO_SETTINGS_MODULE": settings}
         env["SEARCH_ENGINE_URL"] = (engine_url or self.engine_url) if engine else ""
-        port = free_port()
+        self.log = self.work / f"gunicorn-{path}.log"
         # Sync workers, one per core by default: a request here is CPU work (templates, the
         # ORM), and PostgreSQL, the engine and this crowd run on the same two cores, so more
         # processes only queue for them (--workers 4 measured no better, see docs/deployment.md).
-        command = [PYTHON, "-m", "gunicorn", wsgi, "-b", f"127.0.0.1:{port}",
-                   "-w", str(self.workers)]  # fmt: skip
-        if self.threads > 1:
-            command += ["--threads", str(self.threads)]
-        self.log = self.work / f"gunicorn-{path}.log"
-        with self.log.open("a") as log:
-            self.server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-        self.base = self.admin_base = f"http://127.0.0.1:{port}"
+        self.server, self.base = self._gunicorn(wsgi, env, self.workers, self.threads)
+        self.admin_base = self.base
         if self.admin_workers:
             # The editors' own workers, as a proxy routes /admin/ (docs/deployment.md): a
             # visitor's page never waits behind an editor's form.
-            admin_port = free_port()
-            command = [PYTHON, "-m", "gunicorn", wsgi, "-b", f"127.0.0.1:{admin_port}",
-                       "-w", str(self.admin_workers)]  # fmt: skip
-            with self.log.open("a") as log:
-                self.admin_server = subprocess.Popen(
-                    command, cwd=ROOT, env=env, stdout=log, stderr=log
-                )
-            self.admin_base = f"http://127.0.0.1:{admin_port}"
+            self.admin_server, self.admin_base = self._gunicorn(wsgi, env, self.admin_workers)
         for _ in range(300):
             if fetch(self.base + "/en/")[0] == 200 and fetch(self.admin_base + "/en/")[0] == 200:
                 for warm in ("/en/search/?q=budget", "/en/experiences/"):
@@ -469,8 +456,19 @@ class Site:
             time.sleep(0.2)
         sys.exit(f"bench: gunicorn did not answer ({path})")
 
+    def _gunicorn(self, wsgi, env, workers, threads=1):
+        """(the server, its address) of gunicorn serving `wsgi` on a free port."""
+        port = free_port()
+        command = [PYTHON, "-m", "gunicorn", wsgi, "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+        if threads > 1:
+            command += ["--threads", str(threads)]
+        with self.log.open("a") as log:
+            server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        return server, f"http://127.0.0.1:{port}"
+
     def worker_memory(self):
-        """{pid: RSS in MB} of each gunicorn worker (the children of the master)."""
+        """{pid: RSS in MB} of each of the visitors' gunicorn workers (the children of the
+        master): the soak's crowd is theirs."""
         listing = subprocess.run(
             ["ps", "--ppid", str(self.server.pid), "-o", "pid=,rss="],
             capture_output=True, text=True,
