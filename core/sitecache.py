@@ -189,7 +189,7 @@ def cached(request, name, compute, per_language=True, reference=False):
     change keeps it; one that reads another table is kept in the site generation instead."""
     if reference:
         try:
-            return _cached(request, name, _reading_reference_only(compute), per_language, True)
+            return _cached(request, name, compute, per_language, True)
         except _ReadsOtherTables as error:
             logger.warning("Site cache: %r reads %s, not only reference models", name, error)
     return _cached(request, name, compute, per_language, False)
@@ -199,19 +199,16 @@ class _ReadsOtherTables(Exception):
     pass
 
 
-def _reading_reference_only(compute):
-    def checked():
-        allowed = _reference_tables() | {getattr(cache, "_table", "")}
+def _compute_reading_reference_only(compute):
+    allowed = _reference_tables() | {getattr(cache, "_table", "")}
 
-        def inspect(execute, sql, params, many, context):
-            if others := set(re.findall(r'(?:FROM|JOIN) "([^"]+)"', sql)) - allowed:
-                raise _ReadsOtherTables(", ".join(sorted(others)))
-            return execute(sql, params, many, context)
+    def inspect(execute, sql, params, many, context):
+        if others := set(re.findall(r'(?:FROM|JOIN) "([^"]+)"', sql)) - allowed:
+            raise _ReadsOtherTables(", ".join(sorted(others)))
+        return execute(sql, params, many, context)
 
-        with connection.execute_wrapper(inspect):
-            return compute()
-
-    return checked
+    with connection.execute_wrapper(inspect):
+        return compute()
 
 
 def _reference_tables():
@@ -232,19 +229,20 @@ def _cached(request, name, compute, per_language, reference):
     values = memo.setdefault("values", {}) if memo is not None else None
     if values is not None and key in values:
         return values[key]
-    value = _read(key, token, compute)
+    value = _read(key, token, compute, reference)
     if values is not None:
         values[key] = value
     return value
 
 
-def _read(key, token, compute):
+def _read(key, token, compute, reference):
     copy = _copies.get(key)
     if copy and copy[0] > time.monotonic():
         return pickle.loads(copy[1])
     value = cache.get(key)
     if value is None:
-        value = compute()
+        # Checked only when computed: a reference answer read from the cache was checked then.
+        value = _compute_reading_reference_only(compute) if reference else compute()
         cache.set(key, value, TIMEOUT)
     current = _tokens()
     for ended in [k for k, c in _copies.items() if c[2] not in current]:

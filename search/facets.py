@@ -28,11 +28,7 @@ LEGAL_BASIS = {"yes": _("Has a legal basis"), "no": _("No known legal basis")}
 
 def _term_labels(model):
     """slug -> name in the visitor's language (default language where untranslated)."""
-
-    def compute():
-        return {term.slug: term.name for term in model.objects.localized_terms()}
-
-    return sitecache.cached(None, f"labels:{model._meta.label_lower}", compute, reference=True)
+    return {term.slug: term.name for term in model.cached_localized()}
 
 
 def _country_labels():
