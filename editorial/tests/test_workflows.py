@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils.translation import get_language_info
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
@@ -49,17 +50,9 @@ def test_from_submission_to_a_live_french_translation(django_capture_on_commit_c
 
     # A French translator translates the new summary in the translation editor and submits
     # it for review...
-    french = ExperiencePage.objects.get(
-        translation_key=page.translation_key, locale__language_code="fr"
+    french, french_edit, _translation = submit_translation(
+        translator, page, "fr", "Un résumé révisé qui cite l'évaluation de 2022."
     )
-    french_edit = f"/admin/pages/{french.pk}/edit/"
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code="fr"
-    )
-    write(translator, translation, "summary", "Un résumé révisé qui cite l'évaluation de 2022.")
-    content = translator.get(french_edit).content.decode()
-    translator.post(form_action(content, "Submit the French translation for review"))
-    french.refresh_from_db()
     assert french.get_workflow().name.startswith("Translation review")
     assert french.current_workflow_state is not None
     # ...which she cannot approve herself; a second translator does.
@@ -76,6 +69,25 @@ def test_from_submission_to_a_live_french_translation(django_capture_on_commit_c
     assert french.pk in [hit.page_id for hit in found.hits]
 
 
+def submit_translation(translator, page, code, summary):
+    """The translator writes `summary` into the translation editor of `page` in language
+    `code` and presses its "Submit ... for review": (the translated page, its editor's
+    address, wagtail-localize's translation)."""
+    translated = ExperiencePage.objects.get(
+        translation_key=page.translation_key, locale__language_code=code
+    )
+    edit = f"/admin/pages/{translated.pk}/edit/"
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code=code
+    )
+    write(translator, translation, "summary", summary)
+    content = translator.get(edit).content.decode()
+    name = get_language_info(code)["name"]
+    translator.post(form_action(content, f"Submit the {name} translation for review"))
+    translated.refresh_from_db()
+    return translated, edit, translation
+
+
 def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
     """Two people see a translation before it goes live: a reviewer who changes the words in
     the translation editor has become one of its authors, and a third translator approves."""
@@ -83,17 +95,9 @@ def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
     reviewer = sign_in("rosa", translators_group("es"))
     other = sign_in("ines", translators_group("es"))
     page = ExperiencePage.objects.get(slug="youth-participatory-budget")
-    spanish = ExperiencePage.objects.get(
-        translation_key=page.translation_key, locale__language_code="es"
+    spanish, edit, translation = submit_translation(
+        translator, page, "es", "Jóvenes que deciden una parte del presupuesto."
     )
-    edit = f"/admin/pages/{spanish.pk}/edit/"
-    translation = Translation.objects.get(
-        source__object_id=page.translation_key, target_locale__language_code="es"
-    )
-    write(translator, translation, "summary", "Jóvenes que deciden una parte del presupuesto.")
-    content = translator.get(edit).content.decode()
-    translator.post(form_action(content, "Submit the Spanish translation for review"))
-    spanish.refresh_from_db()
     assert spanish.current_workflow_state is not None
 
     # The reviewer could approve as it stands; she changes a word instead.
