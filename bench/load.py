@@ -189,9 +189,12 @@ class Crowd:
     ramp = 5.0  # seconds over which the users arrive (--ramp)
     warmup = 10.0  # seconds recorded apart before the measured ones (--warmup)
 
-    def __init__(self, base, users, seconds, think, pages, searches_only=False, max_requests=0):
+    def __init__(
+        self, base, users, seconds, think, pages, searches_only=False, max_requests=0,
+        admin_base=None,
+    ):  # fmt: skip
         self.base, self.users, self.seconds, self.think = base, users, seconds, think
-        self.admin_base = base  # where the editors go (Site.admin_base)
+        self.admin_base = admin_base or base  # where the editors go (Site.admin_base)
         self.pages = pages  # [(id, url)] of English experiences
         self.searches_only = searches_only
         self.max_requests = max_requests or 10**9
@@ -542,9 +545,9 @@ def levels(site, path, args, pages, rows, by_kind, warming):
     try:
         for users in args.users:
             crowd = Crowd(
-                site.base, users, args.duration, args.think, pages, False, args.max_requests
-            )
-            crowd.admin_base = site.admin_base
+                site.base, users, args.duration, args.think, pages, False, args.max_requests,
+                admin_base=site.admin_base,
+            )  # fmt: skip
             crowd.run()
             if args.samples:
                 crowd.write(Path(args.samples) / f"{path}-{users}.csv")
@@ -591,8 +594,7 @@ def soak(site, args, pages):
     """The 50-user mix for `args.soak` seconds; each worker's RSS every 30 s."""
     site.start("engine")
     try:
-        crowd = Crowd(site.base, 50, args.soak, args.think, pages)
-        crowd.admin_base = site.admin_base
+        crowd = Crowd(site.base, 50, args.soak, args.think, pages, admin_base=site.admin_base)
         thread = threading.Thread(target=crowd.run)
         thread.start()
         started, samples = time.monotonic(), []
@@ -639,8 +641,9 @@ def kill_engine(site, args, pages):
         ]
         manage({**site.env, "SEARCH_ENGINE_URL": url}, "rebuild_search_index")
         site.start("engine", engine_url=url)
-        crowd = Crowd(site.base, 50, args.duration * 3, args.think, pages)
-        crowd.admin_base = site.admin_base
+        crowd = Crowd(
+            site.base, 50, args.duration * 3, args.think, pages, admin_base=site.admin_base
+        )
         thread = threading.Thread(target=crowd.run)
         thread.start()
         time.sleep(crowd.warmup + args.duration)
