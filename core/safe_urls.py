@@ -21,8 +21,14 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 IGNORED = re.compile(r"[\x00-\x20]")  # browsers skip these inside a scheme too
 
 
+# Written plainly, these begin an address of this site or of the web: most of a page's links.
+PLAINLY_SAFE = ("/", "?", "#", "https://", "http://")
+
+
 def safe_url(value, attribute="href"):
     """`value` if a browser would not run or embed anything by following it, else "#"."""
+    if value.startswith(PLAINLY_SAFE):
+        return value
     decoded = IGNORED.sub("", html.unescape(value))
     scheme = SCHEME.match(decoded)
     if scheme is None:

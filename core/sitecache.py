@@ -252,6 +252,38 @@ def _read(key, token, compute, reference):
     return value
 
 
+# Values this process derived from cached answers, kept as they are, not copied: they must be
+# immutable (strings, tuples, read-only mappings). By (generation, site, language, name).
+_derived: dict = {}
+
+
+def derived(request, name, compute, per_language=True, reference=False):
+    """What `compute` derives from cached answers, computed once a generation in each process
+    and shared by its requests as it is: unpickling the vocabularies behind a search's facet
+    labels, thirteen answers a request, cost a tenth of the search. `compute` must return
+    an immutable value; `reference` as for `cached`."""
+    site = site_for_request(request)
+    token = _tokens()[1] if reference else _generation()
+    key = (token, site.pk if site else 0, get_language() if per_language else "-", name)
+    try:
+        return _derived[key]
+    except KeyError:
+        pass
+    if reference:
+        try:
+            value = _compute_reading_reference_only(compute)
+        except _ReadsOtherTables as error:
+            logger.warning("Site cache: %r reads %s, not only reference models", name, error)
+            return derived(request, name, compute, per_language, False)
+    else:
+        value = compute()
+    current = _tokens()
+    for ended in [k for k in _derived if k[0] not in current]:
+        del _derived[ended]
+    _derived[key] = value
+    return value
+
+
 def _bump(reference=True):
     tokens = {GENERATION_KEY: _new_token()}
     if reference:

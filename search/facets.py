@@ -2,6 +2,7 @@
 the form, the page and the API all read, so a facet is added in one place."""
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -32,18 +33,16 @@ def _term_labels(model):
 
 
 def _country_labels():
-    return sitecache.cached(
-        None,
-        "labels:country",
-        lambda: {c.code: c.name for c in Country.objects.all()},
-        reference=True,
-    )
+    return {c.code: c.name for c in Country.objects.all()}
 
 
 def _language_labels():
     from django.utils.translation import get_language_info
 
     return {code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+
+
+NO_LABELS = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,16 @@ class FacetSpec:
     as_written: bool = False
 
     def label_map(self):
-        return self.labels() if self.labels else {}
+        """{value: label} in the visitor's language, as strings: derived once a generation in
+        each process, since a search page labels every bucket of every facet."""
+        if not self.labels:
+            return NO_LABELS
+        return sitecache.derived(
+            None, f"facet-labels:{self.name}", self._label_strings, reference=True
+        )
+
+    def _label_strings(self):
+        return MappingProxyType({value: str(label) for value, label in self.labels().items()})
 
     def label_for(self, value, labels=None):
         labels = self.label_map() if labels is None else labels
@@ -85,6 +93,16 @@ FACETS = [
     FacetSpec("badge", _("Meets the definition of"), lambda: criteria.labels()),
 ]
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def facet_names():
+    """{facet: its name in the visitor's language}, as strings."""
+    return sitecache.derived(
+        None,
+        "facet-names",
+        lambda: MappingProxyType({facet.name: str(facet.label) for facet in FACETS}),
+        reference=True,
+    )
 
 
 def facet_values(doc, name):

@@ -32,7 +32,7 @@ from .engine import (
     get_engine,
     text_field,
 )
-from .facets import CONTENT_TYPES, FACETS, FACETS_BY_NAME
+from .facets import FACETS, FACETS_BY_NAME, facet_names
 from .models import IndexedDocument
 
 logger = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ class Hit:
 
     @property
     def type_label(self):
-        return CONTENT_TYPES.get(self.type, self.type)
+        return FACETS_BY_NAME["type"].label_map().get(self.type, self.type)
 
 
 @dataclass
@@ -198,6 +198,7 @@ def prefer_language(hits, language, topic_labels):
 def _facet_results(params, counts):
     """FacetResults with labels in the visitor's language; selected values always listed."""
     results = []
+    names = facet_names()
     for facet in FACETS:
         labels = facet.label_map()
         values = dict(counts.get(facet.name, {}))
@@ -206,14 +207,14 @@ def _facet_results(params, counts):
         buckets = [
             Bucket(
                 value,
-                str(facet.label_for(value, labels)),
+                str(labels.get(value, value)),
                 count,
                 value in params.selected.get(facet.name, []),
             )
             for value, count in values.items()
         ]
         buckets.sort(key=lambda b: (-b.count, b.label.casefold()))
-        results.append(FacetResult(facet.name, str(facet.label), buckets))
+        results.append(FacetResult(facet.name, names[facet.name], buckets))
     return results
 
 

@@ -1,6 +1,8 @@
 """What every page's frame shows from the site's own settings: its menus, footer and logo."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from core import sitecache
 
@@ -9,8 +11,10 @@ from ..models import FooterText, NavigationMenu, SiteSettings
 register = template.Library()
 
 
-@register.inclusion_tag("components/menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def navigation_menu(context, location, label):
+    """The menu at `location` as a labelled navigation, the visitor's page marked current.
+    Written here, not by a template: every page shows two menus."""
     request = context.get("request")
 
     def compute():
@@ -18,12 +22,20 @@ def navigation_menu(context, location, label):
         return menu.links(request) if menu else []
 
     links = sitecache.cached(request, f"menu:{location}", compute)
-    return {
-        "links": links,
-        "label": label,
-        "location": location,
-        "current_path": request.path if request else "",
-    }
+    if not links:
+        return ""
+    current = request.path if request else ""
+    items = format_html_join(
+        "",
+        '<li><a href="{}"{}>{}</a></li>',
+        (
+            (url, mark_safe(' aria-current="page"') if url == current else "", text)
+            for url, text in links
+        ),
+    )
+    return format_html(
+        '<nav class="menu menu--{}" aria-label="{}"><ul>{}</ul></nav>', location, label, items
+    )
 
 
 @register.simple_tag(takes_context=True)

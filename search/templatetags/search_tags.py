@@ -49,21 +49,31 @@ def _folded(nodes, count, chosen, total, render, classes="filters__options"):
 
 
 @register.simple_tag
+def facet_fieldsets(facets, topic_tree):
+    """A fieldset for each facet with values: the topics as their tree, the others flat."""
+
+    def fieldset(facet):
+        options = topic_options(topic_tree) if facet.name == "topic" else facet_options(facet)
+        return (
+            f'<fieldset data-facet="{escape(facet.name)}">'
+            f"<legend>{escape(str(facet.label))}</legend>{options}</fieldset>"
+        )
+
+    return mark_safe("".join(fieldset(facet) for facet in facets if facet.buckets))
+
+
 def facet_options(facet):
     """The buckets come most frequent first: those past the first few fold away."""
     lang = source_lang_attribute() if facet.as_written else ""
-    return mark_safe(
-        _folded(
-            facet.buckets,
-            lambda bucket: bucket.count,
-            lambda bucket: bucket.selected,
-            len(facet.buckets),
-            lambda bucket: _option(facet.name, bucket, lang=lang),
-        )
+    return _folded(
+        facet.buckets,
+        lambda bucket: bucket.count,
+        lambda bucket: bucket.selected,
+        len(facet.buckets),
+        lambda bucket: _option(facet.name, bucket, lang=lang),
     )
 
 
-@register.simple_tag
 def topic_options(nodes):
     """The topic tree: narrower topics nested under their broader topic; broader topics past
     the first few fold away, each with its narrower ones."""
@@ -82,9 +92,7 @@ def topic_options(nodes):
 
     total = sum(map(size, nodes))
     classes = "filters__options filters__tree"
-    return mark_safe(
-        _folded(nodes, lambda node: node["bucket"].count, chosen, total, option, classes)
-    )
+    return _folded(nodes, lambda node: node["bucket"].count, chosen, total, option, classes)
 
 
 @register.simple_tag
