@@ -207,8 +207,9 @@ def test_a_publish_keeps_the_vocabularies_and_a_renamed_term_still_shows_at_once
     visitor = Client()
     page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
     topic = page.topics.first()
-    listing = "/en/experiences/"
+    listing, search = "/en/experiences/", "/en/search/?q=porto+alegre"
     visitor.get(listing)
+    assert topic.name in visitor.get(search).content.decode()  # each process derives its labels
 
     post_form(
         coordinator,
@@ -234,6 +235,9 @@ def test_a_publish_keeps_the_vocabularies_and_a_renamed_term_still_shows_at_once
     assert f"{option} Budgets decided together</label>" in content
     assert f"{option} {topic.name}</label>" not in content
     assert "Budgets decided together" in visitor.get(page.get_url()).content.decode()
+    content = visitor.get(search).content.decode()
+    assert f"{option} <span>Budgets decided together <span" in content
+    assert f"{option} <span>{topic.name} <span" not in content
 
 
 def test_an_answer_said_to_read_no_page_that_reads_one_is_kept_with_the_pages(
@@ -251,6 +255,21 @@ def test_an_answer_said_to_read_no_page_that_reads_one_is_kept_with_the_pages(
     page.title = "Porto Alegre, renamed"
     page.save_revision().publish()
     assert "Porto Alegre, renamed" in sitecache.cached(None, "test:titles", titles, reference=True)
+
+
+def test_a_derived_value_said_to_read_no_page_that_reads_one_is_kept_with_the_pages(
+    database_cache, caplog
+):
+    page = ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting")
+
+    def titles():
+        return tuple(sorted(ExperiencePage.objects.live().values_list("title", flat=True)))
+
+    assert page.title in sitecache.derived(None, "test:titles", titles, reference=True)
+    assert "reads repository_experiencepage, wagtailcore_page" in caplog.text
+    page.title = "Porto Alegre, renamed"
+    page.save_revision().publish()
+    assert "Porto Alegre, renamed" in sitecache.derived(None, "test:titles", titles, reference=True)
 
 
 def test_the_answers_said_to_read_no_page_read_none(database_cache, caplog):
