@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import get_urlconf, translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import escape, format_html
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, get_language_info, to_locale
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
@@ -89,6 +89,19 @@ def alternates(request, page=None, translatable_view=False):
     ]
 
 
+# Languages whose writing lowercases a language's name inside a sentence ("en espagnol").
+LOWERCASE_LANGUAGE_NAMES = {"fr", "es", "pt", "it", "ca"}
+
+
+def language_in_text(code):
+    """The name of language `code` as the active language writes it inside a sentence: Django's
+    names are capitalised, as a menu shows them ("Espagnol")."""
+    name = str(get_language_info(code)["name_translated"])
+    if (get_language() or "").split("-")[0] in LOWERCASE_LANGUAGE_NAMES:
+        return name[:1].lower() + name[1:]
+    return name
+
+
 _translated_paths: dict = {}
 
 
@@ -96,11 +109,11 @@ def _translated_path(path, code):
     """translate_url of a path, remembered in the process: resolving and reversing the search
     page's path in each language was a third of the time its head took."""
     key = (get_urlconf(), path, code)
-    if key not in _translated_paths:
+    if (translated := _translated_paths.get(key)) is None:
         if len(_translated_paths) > 1000:  # addresses no view answers for
             _translated_paths.clear()
-        _translated_paths[key] = translate_url(path, code)
-    return _translated_paths[key]
+        translated = _translated_paths[key] = translate_url(path, code)
+    return translated
 
 
 def home_url(request):

@@ -145,12 +145,13 @@ def site_for_request(request):
         return None
     if not hasattr(request, "_wagtail_site"):
         key = (_generation(), request.get_host(), request.get_port())
-        if key not in _sites:
+        # Read once: another thread of the process may clear the dict meanwhile.
+        if (site := _sites.get(key, _sites)) is _sites:  # the dict itself: not found
             if len(_sites) > 100:  # other generations, or hosts no site answers for
                 _sites.clear()
             _sites[key] = Site.find_for_request(request)
         else:
-            request._wagtail_site = _sites[key]
+            request._wagtail_site = site
     return Site.find_for_request(request)
 
 
@@ -162,10 +163,10 @@ def site_root_paths():
     page's address asked without a request (`page.url`, a listing's cards) read the shared
     cache once per page, a query each on the database cache (twelve on the reports index)."""
     generation = _generation()
-    if generation not in _root_paths:
+    if (paths := _root_paths.get(generation)) is None:
         _root_paths.clear()
-        _root_paths[generation] = Site.get_site_root_paths()
-    return _root_paths[generation]
+        paths = _root_paths[generation] = Site.get_site_root_paths()
+    return paths
 
 
 def _key(request, name, per_language, reference):
@@ -245,8 +246,9 @@ def _read(key, token, compute, reference):
         value = _compute_reading_reference_only(compute) if reference else compute()
         cache.set(key, value, TIMEOUT)
     current = _tokens()
-    for ended in [k for k, c in _copies.items() if c[2] not in current]:
-        del _copies[ended]
+    # Over a copy of the keys, and popped: another thread of the process may be writing.
+    for ended in [k for k, c in list(_copies.items()) if c[2] not in current]:
+        _copies.pop(ended, None)
     pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     _copies[key] = (time.monotonic() + TIMEOUT, pickled, token)
     return value
@@ -278,8 +280,8 @@ def derived(request, name, compute, per_language=True, reference=False):
     else:
         value = compute()
     current = _tokens()
-    for ended in [k for k in _derived if k[0] not in current]:
-        del _derived[ended]
+    for ended in [k for k in list(_derived) if k[0] not in current]:
+        _derived.pop(ended, None)
     _derived[key] = value
     return value
 

@@ -4,14 +4,15 @@ import polib
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from core.csp import in_admin
+from core.i18n import language_in_text
 
 from .admin_access import limits, may_manage_sync, may_open
 from .roles import translator_languages
@@ -106,10 +107,8 @@ def _explain_page_refusal(user, name, view_kwargs):
         raise PermissionDenied(
             _("This page is in %(page)s; you translate into %(yours)s.")
             % {
-                "page": str(get_language_info(language)["name_translated"]),
-                "yours": ", ".join(
-                    str(get_language_info(code)["name_translated"]) for code in sorted(languages)
-                ),
+                "page": language_in_text(language),
+                "yours": ", ".join(language_in_text(code) for code in sorted(languages)),
             }
         )
     raise PermissionDenied(REFUSALS[question])

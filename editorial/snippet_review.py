@@ -28,6 +28,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_user_display_name
 from wagtail.users.models import UserProfile
 
+from core.i18n import language_in_text
+
 from .admin_access import may_edit_language, may_manage_sync
 from .models import SnippetTranslationReview, translated_since
 from .roles import COORDINATORS, translators_group
@@ -222,7 +224,6 @@ def notify_reviewers(review):
     who = get_user_display_name(review.submitted_by)
     for user in reviewers(translation).exclude(pk=review.submitted_by_id):
         with i18n.override(UserProfile.get_for_user(user).get_preferred_language()):
-            language = get_language_info(translation.target_locale.language_code)
             send_mail(
                 _("Translation to review: “%(title)s”") % {"title": instance},
                 _(
@@ -231,7 +232,7 @@ def notify_reviewers(review):
                 )
                 % {
                     "who": who,
-                    "language": language["name_translated"],
+                    "language": language_in_text(translation.target_locale.language_code),
                     "title": instance,
                     "link": link,
                 },

@@ -21,6 +21,8 @@ from wagtail_localize.views.update_translations import (
     UpdateTranslationsView,
 )
 
+from core.i18n import language_in_text
+
 from . import review, snippet_review
 from .admin_access import limits, may_open
 from .completeness import LOW_COMPLETENESS, low_completeness
@@ -114,7 +116,7 @@ def translation_history(request, page_id):
 
 
 def _say_submitted(request, translation, title):
-    language = get_language_info(translation.target_locale.language_code)["name_translated"]
+    language = language_in_text(translation.target_locale.language_code)
     messages.success(
         request,
         _("The %(language)s translation of “%(title)s” was submitted for review.")

@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from wagtail.models import Workflow
+from wagtail.users.models import UserProfile
 
+from core.i18n import language_in_text
 from core.locales import active_locale
 from editorial.roles import COORDINATORS, EDITORIAL_WORKFLOW
 from repository.models import (
@@ -82,7 +84,10 @@ def start_workflow(page, submission):
     text alone. Nobody signed in sent it: the review names the submission instead."""
     workflow = Workflow.objects.filter(name=EDITORIAL_WORKFLOW, active=True).first()
     if workflow is not None and not page.workflow_in_progress:
-        workflow.start(page, None)
+        # Wagtail writes to each reviewer in their account's language, else in the current
+        # one: the site's, not the visitor's, as our own notice does.
+        with translation.override(settings.LANGUAGE_CODE):
+            workflow.start(page, None)
 
 
 def create_draft(submission, data, locale, member=None):
@@ -140,13 +145,19 @@ def admin_url(name, *args):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def coordinator_emails():
+def coordinators():
     users = get_user_model().objects.filter(groups__name=COORDINATORS, is_active=True)
-    return sorted({user.email for user in users if user.email})
+    return users.exclude(email="").select_related("wagtail_userprofile").distinct()
+
+
+def language_of(user):
+    """The language `user` chose for the admin, else the site's (not the visitor's)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return UserProfile.get_for_user(user).get_preferred_language()
 
 
 def notify(submission):
-    """The submitter's confirmation in their language, the coordinators' notice in English."""
+    """The submitter's confirmation in their language, each coordinator's notice in theirs."""
     context = {
         "submission": submission,
         "page": submission.page,
@@ -167,12 +178,12 @@ def notify(submission):
             None,
             [submission.contact_email],
         )
-    recipients = coordinator_emails()
-    if recipients:
-        with translation.override(settings.LANGUAGE_CODE):
+    for user in coordinators():
+        with translation.override(language_of(user)):
+            context = {**context, "language": language_in_text(submission.language)}
             send_mail(
                 render_to_string("submissions/email/coordinators_subject.txt", context).strip(),
                 render_to_string("submissions/email/coordinators.txt", context),
                 None,
-                recipients,
+                [user.email],
             )

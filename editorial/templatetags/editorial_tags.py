@@ -9,6 +9,8 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Page
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from core.i18n import language_in_text
+
 from .. import snippet_review
 from ..admin_access import limits, may_edit_language, may_manage_sync, may_open
 from ..aids import source_changes
@@ -29,7 +31,7 @@ def review_bar(context, translation, instance):
         "review": review,
         "translation": translation,
         # "the French translation" in the editor's own language (the locale says "Français").
-        "language": get_language_info(translation.target_locale.language_code)["name_translated"],
+        "language": language_in_text(translation.target_locale.language_code),
         "changes": source_changes(translation),
         "csrf_token": context.get("csrf_token"),
         "request": request,

@@ -9,13 +9,13 @@ escapes the same characters as Django's escape without its lazy wrappers."""
 from html import escape
 
 from django import template
-from django.templatetags.i18n import language_name_local, language_name_translated
+from django.templatetags.i18n import language_name_local
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
 from core.filters import fold
-from core.i18n import source_lang_attribute
+from core.i18n import language_in_text, source_lang_attribute
 
 register = template.Library()
 
@@ -124,7 +124,7 @@ def _hit(hit, language):
         local_name = escape(language_name_local(hit.language))
         kind += f' · <span lang="{code}">{local_name}</span>'
     if hit.matched_language:
-        name = language_name_translated(hit.matched_language)
+        name = language_in_text(hit.matched_language)
         kind += " · " + escape(gettext("found in its %(name)s version") % {"name": name})
     link = f' hreflang="{code}"{lang}' if other else ""
     parts = [

@@ -129,7 +129,7 @@ def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
 
 
 def test_the_json_api_returns_results_facets_and_years(client):
-    data = client.get("/en/search/api/", {"q": "budget", "lang": "all"}).json()
+    data = client.get("/en/search/api/", {"q": "youth", "lang": "all"}).json()
     assert data["backend"] == "database" and data["language"] == "all"
     assert data["total"] == len(data["results"]) > 0
     assert {"value", "label", "count", "selected"} <= set(data["facets"]["topic"][0])
@@ -207,3 +207,16 @@ def test_the_map_counts_results_by_country_with_a_table_alternative(client):
     # Every country with results is a link in the table, filtering the same search by it.
     assert '<th scope="row"><a href="/en/search/?q=budget&amp;country=BR">Brazil</a>' in content
     assert "<title>Brazil: 1</title>" in content
+
+
+@pytest.mark.parametrize(
+    "language, said",
+    [("es", "encontrado en su versión en inglés"), ("fr", "trouvé dans sa version en anglais")],
+)
+def test_a_case_found_in_another_version_names_that_language_as_a_sentence_does(
+    client, language, said
+):
+    # An English word, every language: news untranslated yet match in English.
+    content = client.get(f"/{language}/search/", {"q": "youth", "lang": "all"}).content.decode()
+    assert said in content
+    assert said.replace("ing", "Ing").replace("ang", "Ang") not in content

@@ -325,3 +325,33 @@ def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_o
     assert "Un resumen nuevo" not in Client().get(spanish.url).content.decode()
     coordinator.post(approve, {})
     assert "Un resumen nuevo del ciclo 2025." in Client().get(spanish.url).content.decode()
+
+
+def test_the_coordinators_read_of_an_update_in_their_own_language():
+    """A Spanish page's update: each coordinator reads both notices (ours and Wagtail's
+    workflow email) in the language of their account, English when they chose none, and the
+    page's language by its name."""
+    carla = sign_in("carla", COORDINATORS)
+    pierre = sign_in("pierre", COORDINATORS)
+    account = {"name_email-first_name": "Pierre", "name_email-last_name": "Dupont"}
+    post_form(pierre, "/admin/account/", {**account, "locale-preferred_language": "fr"})
+    page = ExperiencePage.objects.get(
+        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
+    )
+    member = page.organisations.exclude(member=None).get().member
+    spanish = page.get_translation(Locale.objects.get(language_code="es")).specific
+    submission, _landing = propose_through_the_link(
+        Client(), spanish, member.contact_email, summary="Un resumen nuevo del ciclo 2025."
+    )
+    to_carla = {m.subject: m.body for m in mail.outbox if m.to == [carla.user.email]}
+    to_pierre = {m.subject: m.body for m in mail.outbox if m.to == [pierre.user.email]}
+    assert len(to_carla) == len(to_pierre) == 2
+    carla_reads, pierre_reads = "\n".join(to_carla.values()), "\n".join(to_pierre.values())
+    name = member.name
+    assert f"{name} proposed an update to one of its experiences in Spanish." in carla_reads
+    assert "has been submitted for approval" in carla_reads
+    assert f"{name} a proposé une mise à jour de l’une de ses expériences en espagnol." in (
+        pierre_reads
+    )
+    assert "a été soumise pour validation" in pierre_reads
+    assert submission.reference in " ".join(to_pierre)
