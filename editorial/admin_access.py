@@ -60,6 +60,7 @@ TRANSLATORS = EVERYONE | {
     "editorial_approve_translation",
     "editorial_request_translation_changes",
     "wagtailadmin_pages:workflow_action",
+    "editorial_page_review",
     "wagtailadmin_pages:collect_workflow_action_data",
     "wagtailadmin_pages:workflow_preview",
     "wagtailadmin_pages:workflow_history",

@@ -37,9 +37,7 @@ class Review:
         return self.state is not None and self.state.status == WorkflowState.STATUS_IN_PROGRESS
 
     def action_url(self, name):
-        return reverse(
-            "wagtailadmin_pages:workflow_action", args=[self.page.pk, name, self.task_state.pk]
-        )
+        return reverse("editorial_page_review", args=[self.page.pk, name, self.task_state.pk])
 
     @property
     def approve_url(self):

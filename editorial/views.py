@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Locale, Page, PageLogEntry
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import Locale, Page, PageLogEntry, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import Translation
@@ -239,3 +240,32 @@ def request_translation_changes(request, translation_id):
         raise PermissionDenied(str(error)) from error
     messages.success(request, _("The translator was asked for changes."))
     return redirect(edit_url)
+
+
+class PageReviewAction(WorkflowActionView):
+    """Approve or request changes of a page under review, as the review bar posts them:
+    Wagtail's own view, saying what it did (it redirects without a word, and a request for
+    changes without a comment did nothing, silently)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        self.object.refresh_from_db()
+        values = {"title": self.object.get_admin_display_title()}
+        if self.task_state.status == TaskState.STATUS_APPROVED:
+            workflow_state = self.task_state.workflow_state
+            workflow_state.refresh_from_db()
+            if workflow_state.status == WorkflowState.STATUS_APPROVED:
+                messages.success(request, _("“%(title)s” was approved and published.") % values)
+            else:
+                values["task"] = workflow_state.current_task_state.task.name
+                messages.success(
+                    request, _("“%(title)s” was approved; it goes on to “%(task)s”.") % values
+                )
+        elif self.task_state.status == TaskState.STATUS_REJECTED:
+            messages.success(request, _("Changes to “%(title)s” were requested.") % values)
+        else:
+            messages.error(request, _("Nothing was done: say what should change, then send again."))
+        return response

@@ -73,6 +73,7 @@ def translation_report_url():
     from django.urls import path
 
     from .views import (
+        PageReviewAction,
         approve_translation,
         request_translation_changes,
         submit_translation,
@@ -91,6 +92,12 @@ def translation_report_url():
             "translations/<int:translation_id>/submit/",
             submit_translation,
             name="editorial_submit_translation",
+        ),
+        # Wagtail's review of a page, as the review bar posts it (editorial/review.py).
+        path(
+            "pages/<int:page_id>/review/<slug:action_name>/<int:task_state_id>/",
+            PageReviewAction.as_view(),
+            name="editorial_page_review",
         ),
         # The review of translated snippets (editorial/snippet_review.py).
         path(

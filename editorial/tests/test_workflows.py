@@ -1,5 +1,7 @@
 """The editorial process end to end: submit, reject, fix, publish, translate, review."""
 
+import html
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -59,7 +61,14 @@ def test_from_submission_to_a_live_french_translation(django_capture_on_commit_c
     assert "Approve and publish" not in translator.get(french_edit).content.decode()
     content = reviewer.get(french_edit).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        reviewer.post(form_action(content, "Approve and publish"), {"comment": "", "next": edit})
+        response = reviewer.post(
+            form_action(content, "Approve and publish"),
+            {"comment": "", "next": french_edit},
+            follow=True,
+        )
+    # He is told so, in his editor (Wagtail's own view redirected without a word).
+    said = html.unescape(response.content.decode())
+    assert f"“{french.title}” was approved and published." in said
     french.refresh_from_db()
     assert french.live and french.summary.startswith("Un résumé révisé")
     assert "Un résumé révisé" in Client().get(french.get_url()).content.decode()
@@ -111,3 +120,24 @@ def test_a_reviewer_who_edited_the_submission_cannot_approve_it():
     spanish.refresh_from_db()
     assert spanish.current_workflow_state is not None, "her approval was refused"
     assert "Approve and publish" in other.get(edit).content.decode()
+
+
+def test_a_reviewer_who_requests_changes_is_told_and_the_translator_sees_the_comment():
+    translator = sign_in("tomas", translators_group("es"))
+    reviewer = sign_in("rosa", translators_group("es"))
+    page = ExperiencePage.objects.get(slug="youth-participatory-budget")
+    spanish, edit, _translation = submit_translation(
+        translator, page, "es", "Jóvenes que deciden una parte del presupuesto."
+    )
+    content = reviewer.get(edit).content.decode()
+    response = reviewer.post(
+        form_action(content, "Request changes"),
+        {"comment": "Falta el año del primer ciclo.", "next": edit},
+        follow=True,
+    )
+    assert f"Changes to “{spanish.title}” were requested." in html.unescape(
+        response.content.decode()
+    )
+    spanish.refresh_from_db()
+    assert spanish.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert "Falta el año del primer ciclo." in translator.get(edit).content.decode()
