@@ -129,7 +129,7 @@ def test_unknown_values_and_malformed_numbers_are_ignored_with_a_note(client):
 
 
 def test_the_json_api_returns_results_facets_and_years(client):
-    data = client.get("/en/search/api/", {"q": "youth", "lang": "all"}).json()
+    data = client.get("/en/search/api/", {"q": "budget", "lang": "all"}).json()
     assert data["backend"] == "database" and data["language"] == "all"
     assert data["total"] == len(data["results"]) > 0
     assert {"value", "label", "count", "selected"} <= set(data["facets"]["topic"][0])
