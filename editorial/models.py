@@ -1,6 +1,7 @@
 """Workflow steps of the observatory's editorial process."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
@@ -46,6 +47,15 @@ class ReviewByAnotherTask(AbstractGroupApprovalTask):
         if not self.user_can_approve(obj, user):
             return []
         return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # Wagtail's workflow action view checks the actions against the page in its address
+        # and acts on the task in it: a reviewer of one page could approve her own submission
+        # by naming its task with that page. Asked again of the object under review.
+        under_review = task_state.workflow_state.content_object
+        if action_name not in {name for name, *_rest in self.get_actions(under_review, user)}:
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.utils.translation import get_language_info
-from wagtail.models import WorkflowState
+from wagtail.models import TaskState, WorkflowState
 from wagtail_localize.models import Translation
 
 from editorial.roles import COORDINATORS, OFFICERS, translators_group
@@ -141,3 +141,28 @@ def test_a_reviewer_who_requests_changes_is_told_and_the_translator_sees_the_com
     spanish.refresh_from_db()
     assert spanish.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert "Falta el año del primer ciclo." in translator.get(edit).content.decode()
+
+
+def test_a_translator_cannot_approve_her_own_submission_through_another_pages_address():
+    """Wagtail's workflow action address names a page and a task: it checks the reviewer's
+    actions on the page and acts on the task. A translator who may review tomas's translation
+    must not approve her own by naming her task with his page."""
+    tomas = sign_in("tomas", translators_group("es"))
+    rosa = sign_in("rosa", translators_group("es"))
+    hers, _her_edit, _translation = submit_translation(
+        rosa, ExperiencePage.objects.get(slug="youth-participatory-budget"), "es", "Mi texto."
+    )
+    his, _his_edit, _translation = submit_translation(
+        tomas,
+        ExperiencePage.objects.get(slug="porto-alegre-participatory-budgeting"),
+        "es",
+        "Su texto.",
+    )
+    own_task = hers.current_workflow_state.current_task_state
+    crafted = f"/admin/pages/workflow/action/{his.pk}/approve/{own_task.pk}/"
+    assert "Approve and publish" in rosa.get(f"/admin/pages/{his.pk}/edit/").content.decode()
+    response = rosa.post(crafted, {"comment": ""})
+    own_task.refresh_from_db()
+    assert own_task.status == TaskState.STATUS_IN_PROGRESS, "she approved her own submission"
+    assert response.status_code == 403
+    assert "Mi texto." not in Client().get(hers.get_url()).content.decode()
