@@ -188,12 +188,27 @@ def cached(request, name, compute, per_language=True, reference=False):
     """The answer `compute` gives, shared by every process until a change. `reference`: it
     reads only watched models other than pages (a vocabulary, the locales), so a page's
     change keeps it; one that reads another table is kept in the site generation instead."""
+    return _reference_or_site(reference, _cached, request, name, compute, per_language)
+
+
+def _reference_or_site(reference, read, request, name, compute, per_language):
+    """`read(..., True)`, kept in the reference generation, when `reference` and `compute`
+    reads only reference models; else `read(..., False)`, kept in the site generation."""
     if reference:
         try:
-            return _cached(request, name, compute, per_language, True)
+            return read(request, name, compute, per_language, True)
         except _ReadsOtherTables as error:
             logger.warning("Site cache: %r reads %s, not only reference models", name, error)
-    return _cached(request, name, compute, per_language, False)
+    return read(request, name, compute, per_language, False)
+
+
+def _drop_ended(copies, token_of):
+    """Forget the entries of generations that ended. Over a copy of the keys, and popped:
+    another thread of the process may be writing."""
+    current = _tokens()
+    ended = [key for key, entry in list(copies.items()) if token_of(key, entry) not in current]
+    for key in ended:
+        copies.pop(key, None)
 
 
 class _ReadsOtherTables(Exception):
@@ -245,10 +260,7 @@ def _read(key, token, compute, reference):
         # Checked only when computed: a reference answer read from the cache was checked then.
         value = _compute_reading_reference_only(compute) if reference else compute()
         cache.set(key, value, TIMEOUT)
-    current = _tokens()
-    # Over a copy of the keys, and popped: another thread of the process may be writing.
-    for ended in [k for k, c in list(_copies.items()) if c[2] not in current]:
-        _copies.pop(ended, None)
+    _drop_ended(_copies, lambda _key, copy: copy[2])
     pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     _copies[key] = (time.monotonic() + TIMEOUT, pickled, token)
     return value
@@ -264,6 +276,10 @@ def derived(request, name, compute, per_language=True, reference=False):
     and shared by its requests as it is: unpickling the vocabularies behind a search's facet
     labels, thirteen answers a request, cost a tenth of the search. `compute` must return
     an immutable value; `reference` as for `cached`."""
+    return _reference_or_site(reference, _derived_value, request, name, compute, per_language)
+
+
+def _derived_value(request, name, compute, per_language, reference):
     site = site_for_request(request)
     token = _tokens()[1] if reference else _generation()
     key = (token, site.pk if site else 0, get_language() if per_language else "-", name)
@@ -271,17 +287,8 @@ def derived(request, name, compute, per_language=True, reference=False):
         return _derived[key]
     except KeyError:
         pass
-    if reference:
-        try:
-            value = _compute_reading_reference_only(compute)
-        except _ReadsOtherTables as error:
-            logger.warning("Site cache: %r reads %s, not only reference models", name, error)
-            return derived(request, name, compute, per_language, False)
-    else:
-        value = compute()
-    current = _tokens()
-    for ended in [k for k in list(_derived) if k[0] not in current]:
-        _derived.pop(ended, None)
+    value = _compute_reading_reference_only(compute) if reference else compute()
+    _drop_ended(_derived, lambda key, _value: key[0])
     _derived[key] = value
     return value
 

@@ -284,9 +284,9 @@ def test_an_update_accepted_on_a_translation_confirms_the_member_in_every_langua
     check("source published again")
 
 
-def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_opens():
-    """The member's contact proposes the update on the Spanish page: the coordinators review it
-    (not the translators, who cannot approve it), and the editor page opens for both."""
+def update_on_the_spanish_page():
+    """The contact of Porto Alegre's member proposes a new summary on its Spanish page:
+    (the member, the Spanish page, the submission)."""
     page = ExperiencePage.objects.get(
         slug="porto-alegre-participatory-budgeting", locale__language_code="en"
     )
@@ -295,6 +295,13 @@ def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_o
     submission, _landing = propose_through_the_link(
         Client(), spanish, member.contact_email, summary="Un resumen nuevo del ciclo 2025."
     )
+    return member, spanish, submission
+
+
+def test_an_update_on_a_translation_goes_to_the_coordinators_whose_editor_page_opens():
+    """The member's contact proposes the update on the Spanish page: the coordinators review it
+    (not the translators, who cannot approve it), and the editor page opens for both."""
+    _member, spanish, submission = update_on_the_spanish_page()
     state = WorkflowState.objects.get(object_id=str(spanish.pk), status="in_progress")
     assert state.workflow.name == EDITORIAL_WORKFLOW
     assert state.current_task_state.task.name == "Coordinator review"
@@ -335,14 +342,7 @@ def test_the_coordinators_read_of_an_update_in_their_own_language():
     pierre = sign_in("pierre", COORDINATORS)
     account = {"name_email-first_name": "Pierre", "name_email-last_name": "Dupont"}
     post_form(pierre, "/admin/account/", {**account, "locale-preferred_language": "fr"})
-    page = ExperiencePage.objects.get(
-        slug="porto-alegre-participatory-budgeting", locale__language_code="en"
-    )
-    member = page.organisations.exclude(member=None).get().member
-    spanish = page.get_translation(Locale.objects.get(language_code="es")).specific
-    submission, _landing = propose_through_the_link(
-        Client(), spanish, member.contact_email, summary="Un resumen nuevo del ciclo 2025."
-    )
+    member, _spanish, submission = update_on_the_spanish_page()
     to_carla = {m.subject: m.body for m in mail.outbox if m.to == [carla.user.email]}
     to_pierre = {m.subject: m.body for m in mail.outbox if m.to == [pierre.user.email]}
     assert len(to_carla) == len(to_pierre) == 2
